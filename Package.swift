@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "sotto",
+  products: [
+    .executable(name: "sotto", targets: ["sotto"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CSodium",
+      pkgConfig: "libsodium",
+      providers: [.apt(["libsodium-dev"])]
+    ),
+    .target(name: "SottoModel"),
+    .target(
+      name: "SottoCore",
+      dependencies: [
+        "SottoModel",
+        "CSodium",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .target(name: "SottoAnalytics", dependencies: ["SottoModel"]),
+    .executableTarget(
+      name: "sotto",
+      dependencies: [
+        "SottoModel",
+        "SottoCore",
+        "SottoAnalytics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SottoModelTests", dependencies: ["SottoModel"]),
+    .testTarget(name: "SottoCoreTests", dependencies: ["SottoCore", "SottoModel"]),
+    .testTarget(name: "SottoAnalyticsTests", dependencies: ["SottoAnalytics", "SottoModel"]),
+    .testTarget(name: "SottoCLITests", dependencies: ["sotto"]),
+  ]
+)

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A moment in time together with the UTC offset in force where and when it was logged.
+///
+/// The instant orders entries; the offset decides which local day an entry belongs to, so a drink
+/// logged at 23:30 in Lisbon stays on that evening even when the report is read in another zone.
+public struct Timestamp: Hashable, Sendable, Comparable, Codable {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var unixSeconds: Int64
+  /// The UTC offset in seconds (east positive) in force when the entry was logged.
+  public var utcOffsetSeconds: Int32
+
+  enum CodingKeys: String, CodingKey {
+    case unixSeconds = "unix"
+    case utcOffsetSeconds = "offset"
+  }
+
+  /// The widest UTC offset accepted (±18 hours, as ISO 8601 allows).
+  public static let maxOffsetSeconds: Int32 = 18 * 3600
+
+  /// Creates a timestamp from its two stored parts.
+  public init(unixSeconds: Int64, utcOffsetSeconds: Int32) {
+    self.unixSeconds = unixSeconds
+    self.utcOffsetSeconds = utcOffsetSeconds
+  }
+
+  /// Creates a timestamp for `date`, with the offset `timeZone` has at that instant.
+  public init(date: Date, timeZone: TimeZone) {
+    self.unixSeconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    self.utcOffsetSeconds = Int32(timeZone.secondsFromGMT(for: date))
+  }
+
+  /// The instant as a `Date`.
+  public var date: Date { Date(timeIntervalSince1970: TimeInterval(unixSeconds)) }
+
+  /// A fixed-offset time zone for the stored offset.
+  public var timeZone: TimeZone {
+    TimeZone(secondsFromGMT: Int(utcOffsetSeconds)) ?? TimeZone(secondsFromGMT: 0)!
+  }
+
+  /// ISO 8601 with the stored offset, for example `2026-11-20T21:00:00+01:00`.
+  public var iso8601: String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = timeZone
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    lhs.unixSeconds < rhs.unixSeconds
+  }
+}
