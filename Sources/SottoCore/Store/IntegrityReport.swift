@@ -1,0 +1,50 @@
+import SottoModel
+
+/// What the checks of a journal found: records that fail authentication and differences between
+/// the records table and the encrypted manifest.
+public struct IntegrityReport: Sendable, Equatable {
+  /// Records that fail authentication: changed bytes, moved or swapped rows.
+  public var undecryptable: [EntryID] = []
+  /// Records the manifest lists but the table lacks: deleted behind Sotto's back.
+  public var missing: [EntryID] = []
+  /// Records in the table the manifest does not list: injected or resurrected rows.
+  public var unexpected: [EntryID] = []
+  /// Records whose revision differs from the manifest's: rolled back or replayed.
+  public var revisionMismatch: [EntryID] = []
+  /// Records whose bytes differ from the digest the manifest holds.
+  public var digestMismatch: [EntryID] = []
+  /// Inbox rows that could not be opened.
+  public var damagedInboxRows = 0
+  /// The manifest itself failed its checks (then the lists above may be incomplete).
+  public var manifestDamaged = false
+  /// The number of records checked.
+  public var recordsChecked = 0
+
+  /// Whether nothing was found.
+  public var isClean: Bool {
+    undecryptable.isEmpty && missing.isEmpty && unexpected.isEmpty && revisionMismatch.isEmpty
+      && digestMismatch.isEmpty && damagedInboxRows == 0 && !manifestDamaged
+  }
+
+  /// Every id named by any finding, once, sorted.
+  public var affectedIDs: [EntryID] {
+    Array(Set(undecryptable + missing + unexpected + revisionMismatch + digestMismatch)).sorted()
+  }
+
+  /// One line per finding, for people; ids only, never contents.
+  public var findings: [String] {
+    var lines: [String] = []
+    if manifestDamaged {
+      lines.append("the manifest (the encrypted list of entries) is damaged or was replaced")
+    }
+    for id in undecryptable { lines.append("entry \(id.hex) fails authentication (damaged or moved)") }
+    for id in missing { lines.append("entry \(id.hex) is missing (deleted outside Sotto)") }
+    for id in unexpected { lines.append("entry \(id.hex) was not written by this journal's Sotto (injected or restored from an old copy)") }
+    for id in revisionMismatch { lines.append("entry \(id.hex) has an older or unexpected revision (rolled back)") }
+    for id in digestMismatch { lines.append("entry \(id.hex) differs from the manifest's record of it") }
+    if damagedInboxRows > 0 {
+      lines.append("\(damagedInboxRows) quick-capture inbox row(s) could not be opened")
+    }
+    return lines
+  }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import GRDB
+import SottoModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A journal file, opened but not unlocked: enough to check it, capture to its inbox, or wipe it.
+///
+/// Unlocking with the passphrase gives an ``UnlockedJournal``, which reads and writes entries.
+public final class Journal: Sendable {
+  /// The journal file's absolute path.
+  public let path: String
+  let database: DatabaseQueue
+  let header: JournalHeader
+
+  private init(path: String, database: DatabaseQueue, header: JournalHeader) {
+    self.path = path
+    self.database = database
+    self.header = header
+  }
+
+  /// Whether `urge` and `use` may be logged without the passphrase.
+  public var quickCaptureEnabled: Bool { header.quickCapture }
+  /// The Argon2id settings of this journal.
+  public var kdfParameters: KDFParameters { header.kdf }
+  /// The format version of the file.
+  public var formatVersion: UInt32 { header.formatVersion }
+
+  static func configuration() -> Configuration {
+    var config = Configuration()
+    config.busyMode = .timeout(10)
+    config.label = "sotto"
+    config.prepareDatabase { db in
+      // Connection settings only: nothing here may write to a file that is not yet known to be
+      // a Sotto journal.
+      try db.execute(sql: "PRAGMA secure_delete = ON")
+      try db.execute(sql: "PRAGMA trusted_schema = OFF")
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+      try db.execute(sql: "PRAGMA cell_size_check = ON")
+    }
+    return config
+  }
+
+  // MARK: Creating
+
+  /// Creates a new, empty journal at `path`.
+  ///
+  /// The folder is created with mode 0700 if missing, the file with 0600. Derives the key (the
+  /// slow step), draws a fresh key bundle and writes the header, all in one transaction.
+  /// - Throws: ``SottoError/Code/journalExists`` when a file is already there.
+  public static func create(
+    at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
+    quickCapture: Bool = true
+  ) throws(SottoError) -> Journal {
+    try Sodium.ensureInitialized()
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw SottoError(
+          .storage, "The folder \(folder) could not be created. Check that you may write there.")
+      }
+    } else if !isFolder.boolValue {
+      throw SottoError(.storage, "\(folder) is not a folder, so the journal cannot go there.")
+    }
+    // O_EXCL: never take over a file that appeared meanwhile.
+    let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if descriptor < 0 {
+      if errno == EEXIST {
+        throw SottoError(
+          .journalExists,
+          "A journal already exists at \(path). Nothing was changed. To start over, run "
+            + "`sotto wipe` first, or choose another place with --journal PATH.")
+      }
+      throw SottoError(
+        .storage, "The journal file \(path) could not be created (\(String(cString: strerror(errno))).")
+    }
+    Glibc.close(descriptor)
+    do {
+      return try createContents(at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
+    } catch {
+      for file in [path] + JournalLocation.companionFiles(of: path) { unlink(file) }
+      throw error
+    }
+  }
+
+  private static func createContents(
+    at path: String, passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool
+  ) throws(SottoError) -> Journal {
+    let bundle = try KeyBundle.generate()
+    var header = JournalHeader(
+      formatVersion: JournalHeader.formatVersion, journalID: Sodium.randomBytes(16), kdf: kdf,
+      salt: Sodium.randomBytes(Vault.saltBytes), envelopeNonce: [], envelope: [],
+      inboxPublicKey: bundle.inboxPublicKey, quickCapture: quickCapture)
+    try header.wrap(bundle, passphrase: passphrase)
+    let finalHeader = header
+    do {
+      let database = try DatabaseQueue(path: path, configuration: configuration())
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.inTransaction(.immediate) {
+          try db.execute(sql: "PRAGMA application_id = \(JournalHeader.applicationID)")
+          try db.execute(sql: "PRAGMA user_version = \(JournalHeader.formatVersion)")
+          for object in Schema.objects { try db.execute(sql: object.sql) }
+          try finalHeader.insert(db)
+          try Manifest(header: finalHeader, key: bundle.recordKey)
+            .rebuild(db, items: [], writeCounter: 1)
+          return .commit
+        }
+      }
+      return Journal(path: path, database: database, header: finalHeader)
+    } catch {
+      throw .storage(error, path: path)
+    }
+  }
+
+  // MARK: Opening
+
+  /// Opens the journal at `path` and checks that it is a Sotto journal this version can read.
+  ///
+  /// Reads only the plaintext header; no passphrase is needed and nothing is written.
+  public static func open(at path: String) throws(SottoError) -> Journal {
+    try Sodium.ensureInitialized()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw SottoError(
+        .journalNotFound,
+        "There is no journal at \(path). Create one with `sotto init`, or point to yours with "
+          + "--journal PATH or $SOTTO_JOURNAL.")
+    }
+    guard !isFolder.boolValue else {
+      throw SottoError(.notAJournal, "\(path) is a folder, not a Sotto journal file.")
+    }
+    guard access(path, R_OK) == 0 else {
+      throw SottoError(
+        .storage, "The journal at \(path) cannot be read: check its owner and permissions.")
+    }
+    do {
+      let database = try DatabaseQueue(path: path, configuration: configuration())
+      let header = try database.read { db in try readHeader(db) }
+      return Journal(path: path, database: database, header: header)
+    } catch {
+      throw .storage(error, path: path)
+    }
+  }
+
+  static func readHeader(_ db: Database) throws -> JournalHeader {
+    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    guard applicationID == JournalHeader.applicationID else {
+      throw SottoError.notAJournal("it is not marked as a Sotto file")
+    }
+    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    if version > Int(JournalHeader.formatVersion) {
+      throw SottoError(
+        .newerFormat,
+        "This journal was written by a newer version of Sotto (format \(version); this version "
+          + "reads format \(JournalHeader.formatVersion)). Update Sotto to open it. Nothing was "
+          + "changed.")
+    }
+    try checkSchema(db)
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM header")
+    guard rows.count == 1, let row = rows.first else {
+      throw SottoError.notAJournal("the header row is missing")
+    }
+    guard let header = JournalHeader(row: row) else {
+      throw SottoError.notAJournal("a header field has the wrong type")
+    }
+    guard header.formatVersion == UInt32(version) else {
+      throw SottoError.notAJournal("the format versions disagree")
+    }
+    try header.validate()
+    return header
+  }
+
+  private static func checkSchema(_ db: Database) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT type, name, sql FROM sqlite_schema ORDER BY name")
+    let found = rows.map { row -> String in
+      let type: String = row["type"] ?? ""
+      let name: String = row["name"] ?? ""
+      let sql: String = row["sql"] ?? ""
+      return "\(type)|\(name)|\(sql)"
+    }
+    let expected = Schema.objects.map { "\($0.type)|\($0.name)|\($0.sql)" }
+    guard found == expected else {
+      throw SottoError.notAJournal(
+        "its tables differ from a Sotto journal's: it may have been altered by another program")
+    }
+  }
+
+  // MARK: Unlocking
+
+  /// Derives the key from `passphrase` (the slow step) and unwraps the key bundle.
+  ///
+  /// Then, in one transaction, moves any quick-capture inbox entries into records and checks the
+  /// records table against the encrypted manifest (see ``UnlockedJournal/integrityAtUnlock``).
+  /// - Throws: ``SottoError/Code/wrongPassphrase`` with nothing read or written.
+  public func unlock(_ passphrase: Passphrase) throws(SottoError) -> UnlockedJournal {
+    let kek = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
+    guard
+      let unwrapped = try Vault.openSecret(
+        nonce: header.envelopeNonce, ciphertext: header.envelope, key: kek,
+        associatedData: header.envelopeAssociatedData)
+    else { throw .wrongPassphrase }
+    let bundle = try KeyBundle.from(unwrapped: unwrapped)
+    guard bundle.inboxPublicKey == header.inboxPublicKey else {
+      throw .notAJournal("the inbox key does not belong to this journal's keys")
+    }
+    let unlocked = UnlockedJournal(journal: self, header: header, bundle: bundle)
+    try unlocked.prepare()
+    return unlocked
+  }
+
+  // MARK: Quick capture
+
+  /// Seals an entry to the journal's inbox key: no passphrase needed, and nobody can read it
+  /// back without one. It becomes an ordinary record at the next unlock.
+  /// - Returns: the new entry, with ``EntrySource/quickCapture``.
+  public func capture(_ body: EntryBody, at time: Timestamp) throws(SottoError) -> Entry {
+    guard header.quickCapture else {
+      throw SottoError(
+        .invalidInput,
+        "Quick capture is off for this journal, so logging needs the passphrase. Turn it on with "
+          + "`sotto config quick-capture on`.")
+    }
+    let entry = Entry(
+      id: EntryID(bytes: Sodium.randomBytes(16))!, at: time, source: .quickCapture, body: body)
+    do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
+    let sealed = try Vault.sealToInbox(RecordCodec.encode(entry), publicKey: header.inboxPublicKey)
+    do {
+      try database.write { db in
+        try db.execute(
+          sql: "INSERT INTO inbox (id, sealed) VALUES (?, ?)",
+          arguments: [Data(entry.id.bytes), Data(sealed)])
+      }
+    } catch {
+      throw .storage(error, path: path)
+    }
+    return entry
+  }
+
+  /// The number of quick-capture entries waiting for the next unlock.
+  public func inboxCount() throws(SottoError) -> Int {
+    do {
+      return try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0 }
+    } catch {
+      throw .storage(error, path: path)
+    }
+  }
+}
+
+extension JournalHeader {
+  init?(row: Row) {
+    guard let magic = row["magic"] as String?, magic == Self.magic,
+      let version = row["format_version"] as Int64?, let id = row["journal_id"] as Data?,
+      let algorithm = row["kdf_algorithm"] as Int64?, let ops = row["kdf_opslimit"] as Int64?,
+      let mem = row["kdf_memlimit"] as Int64?, let salt = row["kdf_salt"] as Data?,
+      let nonce = row["envelope_nonce"] as Data?, let envelope = row["envelope"] as Data?,
+      let inbox = row["inbox_public_key"] as Data?, let quick = row["quick_capture"] as Int64?,
+      (0...Int64(UInt32.max)).contains(version), (0...Int64(Int32.max)).contains(algorithm),
+      ops >= 0, mem >= 0, quick == 0 || quick == 1
+    else { return nil }
+    self.init(
+      formatVersion: UInt32(version), journalID: [UInt8](id),
+      kdf: KDFParameters(algorithm: Int32(algorithm), opsLimit: UInt64(ops), memLimit: UInt64(mem)),
+      salt: [UInt8](salt), envelopeNonce: [UInt8](nonce), envelope: [UInt8](envelope),
+      inboxPublicKey: [UInt8](inbox), quickCapture: quick == 1)
+  }
+
+  func insert(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT OR REPLACE INTO header (singleton, magic, format_version, journal_id, kdf_algorithm,
+          kdf_opslimit, kdf_memlimit, kdf_salt, envelope_nonce, envelope, inbox_public_key,
+          quick_capture)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        Self.magic, Int64(formatVersion), Data(journalID), Int64(kdf.algorithm),
+        Int64(kdf.opsLimit), Int64(kdf.memLimit), Data(salt), Data(envelopeNonce),
+        Data(envelope), Data(inboxPublicKey), quickCapture ? 1 : 0,
+      ])
+  }
+
+  /// Wraps `bundle` under the key derived from `passphrase`, with a fresh nonce.
+  mutating func wrap(_ bundle: KeyBundle, passphrase: Passphrase) throws(SottoError) {
+    let kek = try Vault.deriveKEK(passphrase: passphrase, salt: salt, parameters: kdf)
+    try rewrap(bundle, kek: kek)
+  }
+
+  /// Wraps `bundle` under an already derived key (after a change to bound header fields).
+  mutating func rewrap(_ bundle: KeyBundle, kek: SecureBytes) throws(SottoError) {
+    let plaintext = try bundle.serialized()
+    let sealed = plaintext.withUnsafeBytes {
+      Vault.seal($0, key: kek, associatedData: envelopeAssociatedData)
+    }
+    envelopeNonce = sealed.nonce
+    envelope = sealed.ciphertext
+  }
+}

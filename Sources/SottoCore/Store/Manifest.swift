@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+
+/// One record as the manifest remembers it.
+struct ManifestItem: Equatable, Sendable {
+  var id: [UInt8]
+  var revision: UInt64
+  /// BLAKE2b-128 of the record's nonce followed by its ciphertext.
+  var digest: [UInt8]
+}
+
+/// The encrypted list of every record, kept in step with the records table.
+///
+/// Records are spread over 256 buckets by the first byte of their id, so a change rewrites one
+/// bucket and the head instead of the whole list. The head holds a write counter and each
+/// bucket's size and digest; a bucket replayed from an older copy then fails against the head.
+/// Layouts: Docs/FORMAT.md, "Manifest".
+struct Manifest {
+  static let bucketCount = 256
+  static let plaintextVersion: UInt8 = 1
+  static let digestBytes = 16
+
+  let header: JournalHeader
+  let key: SecureBytes
+
+  struct Head: Equatable {
+    var writeCounter: UInt64 = 0
+    var recordCount: UInt64 = 0
+    var bucketCounts = [UInt32](repeating: 0, count: Manifest.bucketCount)
+    var bucketDigests = [[UInt8]](
+      repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
+  }
+
+  static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> [UInt8] {
+    Sodium.digest(nonce, ciphertext, length: digestBytes)
+  }
+
+  static func bucket(of id: [UInt8]) -> Int { Int(id[0]) }
+
+  // MARK: Encoding
+
+  static func encode(_ head: Head) -> [UInt8] {
+    var writer = ByteWriter()
+    writer.append(u8: plaintextVersion)
+    writer.append(u64: head.writeCounter)
+    writer.append(u64: head.recordCount)
+    for index in 0..<bucketCount {
+      writer.append(u32: head.bucketCounts[index])
+      writer.append(head.bucketDigests[index])
+    }
+    return writer.bytes
+  }
+
+  static func decodeHead(_ bytes: [UInt8]) -> Head? {
+    var reader = ByteReader(bytes)
+    guard reader.readU8() == plaintextVersion, let counter = reader.readU64(),
+      let count = reader.readU64()
+    else { return nil }
+    var head = Head(writeCounter: counter, recordCount: count)
+    for index in 0..<bucketCount {
+      guard let size = reader.readU32(), let digest = reader.read(count: digestBytes) else {
+        return nil
+      }
+      head.bucketCounts[index] = size
+      head.bucketDigests[index] = digest
+    }
+    return reader.isAtEnd ? head : nil
+  }
+
+  static func encode(_ items: [ManifestItem]) -> [UInt8] {
+    var writer = ByteWriter()
+    writer.append(u8: plaintextVersion)
+    writer.append(u32: UInt32(items.count))
+    for item in items.sorted(by: { $0.id.lexicographicallyPrecedes($1.id) }) {
+      writer.append(item.id)
+      writer.append(u64: item.revision)
+      writer.append(item.digest)
+    }
+    return writer.bytes
+  }
+
+  static func decodeBucket(_ bytes: [UInt8]) -> [ManifestItem]? {
+    var reader = ByteReader(bytes)
+    guard reader.readU8() == plaintextVersion, let count = reader.readU32(),
+      Int(count) <= (bytes.count - 5) / 40
+    else { return nil }
+    var items: [ManifestItem] = []
+    items.reserveCapacity(Int(count))
+    for _ in 0..<count {
+      guard let id = reader.read(count: 16), let revision = reader.readU64(),
+        let digest = reader.read(count: digestBytes)
+      else { return nil }
+      items.append(ManifestItem(id: id, revision: revision, digest: digest))
+    }
+    return reader.isAtEnd ? items : nil
+  }
+
+  // MARK: Reading
+
+  /// Reads and authenticates the head; `nil` when it is missing or damaged.
+  func readHead(_ db: Database) throws -> Head? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = 0"),
+      let plaintext = Vault.open(
+        nonce: [UInt8](row["nonce"] as Data), ciphertext: [UInt8](row["ciphertext"] as Data),
+        key: key, associatedData: header.manifestAssociatedData(slot: 0))
+    else { return nil }
+    return Self.decodeHead(plaintext)
+  }
+
+  /// Reads one bucket and checks it against the head; `nil` when it fails.
+  func readBucket(_ db: Database, index: Int, head: Head) throws -> [ManifestItem]? {
+    let row = try Row.fetchOne(
+      db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = ?", arguments: [index + 1])
+    guard let row else { return head.bucketCounts[index] == 0 ? [] : nil }
+    let nonce = [UInt8](row["nonce"] as Data)
+    let ciphertext = [UInt8](row["ciphertext"] as Data)
+    guard Self.recordDigest(nonce: nonce, ciphertext: ciphertext) == head.bucketDigests[index],
+      let plaintext = Vault.open(
+        nonce: nonce, ciphertext: ciphertext, key: key,
+        associatedData: header.manifestAssociatedData(slot: index + 1)),
+      let items = Self.decodeBucket(plaintext), items.count == head.bucketCounts[index]
+    else { return nil }
+    return items
+  }
+
+  /// Reads the whole manifest; `nil` when any part of it fails its checks.
+  func readAll(_ db: Database) throws -> [[UInt8]: ManifestItem]? {
+    guard let head = try readHead(db) else { return nil }
+    var all: [[UInt8]: ManifestItem] = [:]
+    for index in 0..<Self.bucketCount where head.bucketCounts[index] > 0 {
+      guard let items = try readBucket(db, index: index, head: head) else { return nil }
+      for item in items { all[item.id] = item }
+    }
+    let slots = try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") ?? 0
+    let nonEmpty = head.bucketCounts.filter { $0 > 0 }.count
+    guard UInt64(all.count) == head.recordCount, slots == nonEmpty else { return nil }
+    return all
+  }
+
+  // MARK: Writing
+
+  /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`).
+  func apply(_ db: Database, changes: [(id: [UInt8], item: ManifestItem?)]) throws {
+    guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
+    var touched: [Int: [[UInt8]: ManifestItem]] = [:]
+    for change in changes {
+      let index = Self.bucket(of: change.id)
+      if touched[index] == nil {
+        guard let items = try readBucket(db, index: index, head: head) else {
+          throw SottoError.manifestDamaged
+        }
+        touched[index] = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+      }
+      touched[index]![change.id] = change.item
+    }
+    for (index, items) in touched {
+      try writeBucket(db, index: index, items: Array(items.values), head: &head)
+    }
+    head.recordCount = UInt64(head.bucketCounts.reduce(0) { $0 + Int($1) })
+    head.writeCounter += 1
+    try writeHead(db, head)
+  }
+
+  /// Replaces the whole manifest with `items` (journal creation, passphrase change, repair).
+  func rebuild(_ db: Database, items: [ManifestItem], writeCounter: UInt64) throws {
+    try db.execute(sql: "DELETE FROM manifest")
+    var head = Head(writeCounter: writeCounter)
+    let grouped = Dictionary(grouping: items, by: { Self.bucket(of: $0.id) })
+    for (index, bucketItems) in grouped {
+      try writeBucket(db, index: index, items: bucketItems, head: &head)
+    }
+    head.recordCount = UInt64(items.count)
+    try writeHead(db, head)
+  }
+
+  private func writeBucket(
+    _ db: Database, index: Int, items: [ManifestItem], head: inout Head
+  ) throws {
+    if items.isEmpty {
+      try db.execute(sql: "DELETE FROM manifest WHERE slot = ?", arguments: [index + 1])
+      head.bucketCounts[index] = 0
+      head.bucketDigests[index] = [UInt8](repeating: 0, count: Self.digestBytes)
+      return
+    }
+    let sealed = Vault.seal(
+      Self.encode(items), key: key, associatedData: header.manifestAssociatedData(slot: index + 1))
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (?, ?, ?)",
+      arguments: [index + 1, Data(sealed.nonce), Data(sealed.ciphertext)])
+    head.bucketCounts[index] = UInt32(items.count)
+    head.bucketDigests[index] = Self.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+  }
+
+  private func writeHead(_ db: Database, _ head: Head) throws {
+    let sealed = Vault.seal(
+      Self.encode(head), key: key, associatedData: header.manifestAssociatedData(slot: 0))
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (0, ?, ?)",
+      arguments: [Data(sealed.nonce), Data(sealed.ciphertext)])
+  }
+}
+
+extension SottoError {
+  static let manifestDamaged = SottoError(
+    .damaged,
+    "The journal's manifest (its encrypted list of entries) is damaged or was replaced, so new "
+      + "changes cannot be recorded safely. Run `sotto verify` to see what is affected; "
+      + "`sotto verify --rebuild-manifest` records the entries as they are now. Nothing was written.")
+}

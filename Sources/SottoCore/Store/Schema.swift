@@ -1,0 +1,55 @@
+/// The SQL schema of format version 1, exactly as created and as checked on every open.
+///
+/// SQLite keeps each `CREATE` statement's text verbatim in `sqlite_schema`, so an open compares
+/// that text with these strings: an extra table, index, trigger or view, or a changed column, is
+/// refused before any other statement runs.
+enum Schema {
+  static let header = """
+    CREATE TABLE header (
+      singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+      magic TEXT NOT NULL,
+      format_version INTEGER NOT NULL,
+      journal_id BLOB NOT NULL,
+      kdf_algorithm INTEGER NOT NULL,
+      kdf_opslimit INTEGER NOT NULL,
+      kdf_memlimit INTEGER NOT NULL,
+      kdf_salt BLOB NOT NULL,
+      envelope_nonce BLOB NOT NULL,
+      envelope BLOB NOT NULL,
+      inbox_public_key BLOB NOT NULL,
+      quick_capture INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  static let records = """
+    CREATE TABLE records (
+      id BLOB PRIMARY KEY NOT NULL,
+      revision INTEGER NOT NULL,
+      nonce BLOB NOT NULL,
+      ciphertext BLOB NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  static let manifest = """
+    CREATE TABLE manifest (
+      slot INTEGER PRIMARY KEY NOT NULL,
+      nonce BLOB NOT NULL,
+      ciphertext BLOB NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  static let inbox = """
+    CREATE TABLE inbox (
+      id BLOB PRIMARY KEY NOT NULL,
+      sealed BLOB NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  /// Every object of the schema: (type, name, SQL).
+  static let objects: [(type: String, name: String, sql: String)] = [
+    ("table", "header", header),
+    ("table", "inbox", inbox),
+    ("table", "manifest", manifest),
+    ("table", "records", records),
+  ]
+}

@@ -1,0 +1,454 @@
+import Foundation
+import GRDB
+import SottoModel
+import Synchronization
+
+/// An entry as stored: the entry and its revision (1 when first written, +1 on every edit).
+public struct StoredEntry: Sendable, Hashable {
+  /// The decrypted entry.
+  public var entry: Entry
+  /// The revision, bound into the record's associated data.
+  public var revision: UInt64
+}
+
+/// Everything that could be read from a journal, and what its checks found.
+public struct JournalContents: Sendable {
+  /// Every entry that decrypted and authenticated, oldest first.
+  public var entries: [StoredEntry]
+  /// What the checks found; entries that failed are named here, never silently dropped.
+  public var integrity: IntegrityReport
+}
+
+/// A journal unlocked with its passphrase: reads, writes and re-keys entries.
+///
+/// Every change is one SQLite transaction that also updates the encrypted manifest, so a crash
+/// at any point leaves the journal as it was before or after, never half-written.
+/// - Warning: holds the record key in secure memory until released.
+public final class UnlockedJournal: Sendable {
+  /// The journal file this unlocks.
+  public let journal: Journal
+  let header: JournalHeader
+  let bundle: KeyBundle
+  private let state = Mutex(UnlockState())
+
+  struct UnlockState {
+    var movedFromInbox = 0
+    var integrity = IntegrityReport()
+  }
+
+  init(journal: Journal, header: JournalHeader, bundle: KeyBundle) {
+    self.journal = journal
+    self.header = header
+    self.bundle = bundle
+  }
+
+  /// How many quick-capture entries the unlock moved into the journal.
+  public var movedFromInbox: Int { state.withLock { $0.movedFromInbox } }
+
+  /// What the check at unlock found: ids and revisions against the manifest (not the
+  /// ciphertexts; ``verify()`` and ``contents()`` check those too).
+  public var integrityAtUnlock: IntegrityReport { state.withLock { $0.integrity } }
+
+  var manifest: Manifest { Manifest(header: header, key: bundle.recordKey) }
+  var path: String { journal.path }
+
+  // MARK: Unlock-time work
+
+  func prepare() throws(SottoError) {
+    let pending = try journal.inboxCount()
+    var report = IntegrityReport()
+    if pending > 0 {
+      let moved = try write { db in try self.drainInbox(db) }
+      report.damagedInboxRows = pending - moved
+      state.withLock { $0.movedFromInbox = moved }
+    }
+    let light = try read { db in try self.lightCheck(db) }
+    report.missing = light.missing
+    report.unexpected = light.unexpected
+    report.revisionMismatch = light.revisionMismatch
+    report.manifestDamaged = light.manifestDamaged
+    report.recordsChecked = light.recordsChecked
+    let finalReport = report
+    state.withLock { $0.integrity = finalReport }
+  }
+
+  private func drainInbox(_ db: Database) throws -> Int {
+    let rows = try Row.fetchAll(db, sql: "SELECT id, sealed FROM inbox")
+    var changes: [(id: [UInt8], item: ManifestItem?)] = []
+    for row in rows {
+      let id = [UInt8](row["id"] as Data)
+      guard let plaintext = Vault.openFromInbox([UInt8](row["sealed"] as Data), bundle: bundle),
+        var entry = RecordCodec.decode(plaintext), entry.id.bytes == id,
+        (try? entry.validate()) != nil
+      else { continue }
+      entry.source = .quickCapture
+      let exists = try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(id)]) ?? false
+      if !exists {
+        changes.append((id, try insertRecord(db, entry: entry, revision: 1)))
+      }
+      try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(id)])
+    }
+    if !changes.isEmpty { try manifest.apply(db, changes: changes) }
+    return changes.count
+  }
+
+  private func lightCheck(_ db: Database) throws -> IntegrityReport {
+    var report = IntegrityReport()
+    let rows = try Row.fetchAll(db, sql: "SELECT id, revision FROM records")
+    report.recordsChecked = rows.count
+    guard let expected = try manifest.readAll(db) else {
+      report.manifestDamaged = true
+      return report
+    }
+    var seen = Set<[UInt8]>()
+    for row in rows {
+      let id = [UInt8](row["id"] as Data)
+      let revision: Int64 = row["revision"]
+      seen.insert(id)
+      guard let item = expected[id] else {
+        report.unexpected.append(Self.entryID(id))
+        continue
+      }
+      if item.revision != UInt64(max(revision, 0)) {
+        report.revisionMismatch.append(Self.entryID(id))
+      }
+    }
+    for id in expected.keys where !seen.contains(id) { report.missing.append(Self.entryID(id)) }
+    report.unexpected.sort()
+    report.missing.sort()
+    report.revisionMismatch.sort()
+    return report
+  }
+
+  static func entryID(_ bytes: [UInt8]) -> EntryID {
+    EntryID(bytes: bytes) ?? EntryID(bytes: Array((bytes + [UInt8](repeating: 0, count: 16)).prefix(16)))!
+  }
+
+  // MARK: Transactions
+
+  /// Runs `body` in one IMMEDIATE transaction, after checking that no other process changed the
+  /// keys since this one unlocked (its records would then be unreadable).
+  func write<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+    let expectedNonce = Data(header.envelopeNonce)
+    do {
+      return try journal.database.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          let current = try Data.fetchOne(db, sql: "SELECT envelope_nonce FROM header")
+          guard current == expectedNonce else { throw SottoError.concurrentChangeOfKeys }
+          result = try body(db)
+          return .commit
+        }
+        return result!
+      }
+    } catch {
+      throw .storage(error, path: path)
+    }
+  }
+
+  func read<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+    do {
+      return try journal.database.read { db in try body(db) }
+    } catch {
+      throw .storage(error, path: path)
+    }
+  }
+
+  /// Truncates the write-ahead log so old page images (of deleted or re-encrypted records) do
+  /// not linger in the `-wal` file.
+  func checkpoint() {
+    _ = try? journal.database.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+  }
+
+  // MARK: Records
+
+  @discardableResult
+  func insertRecord(_ db: Database, entry: Entry, revision: UInt64) throws -> ManifestItem {
+    let sealed = Vault.seal(
+      RecordCodec.encode(entry), key: bundle.recordKey,
+      associatedData: header.recordAssociatedData(id: entry.id.bytes, revision: revision))
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+      arguments: [
+        Data(entry.id.bytes), Int64(revision), Data(sealed.nonce), Data(sealed.ciphertext),
+      ])
+    return ManifestItem(
+      id: entry.id.bytes, revision: revision,
+      digest: Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
+  }
+
+  func decrypt(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8]) -> Entry? {
+    guard
+      let plaintext = Vault.open(
+        nonce: nonce, ciphertext: ciphertext, key: bundle.recordKey,
+        associatedData: header.recordAssociatedData(id: id, revision: revision)),
+      let entry = RecordCodec.decode(plaintext), entry.id.bytes == id
+    else { return nil }
+    return entry
+  }
+
+  /// Adds a new entry with a fresh random id.
+  ///
+  /// - Throws: ``SottoError/Code/invalidInput`` when a field is out of range (nothing written).
+  @discardableResult
+  public func add(
+    _ body: EntryBody, at time: Timestamp, source: EntrySource = .direct
+  ) throws(SottoError) -> Entry {
+    let entry = Entry(id: EntryID(bytes: Sodium.randomBytes(16))!, at: time, source: source, body: body)
+    try add([entry])
+    return entry
+  }
+
+  /// Adds entries with the ids they carry, in one transaction; an id already present is replaced
+  /// by the new content with the next revision.
+  public func add(_ entries: [Entry]) throws(SottoError) {
+    for entry in entries {
+      do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
+    }
+    try write { db in
+      var changes: [(id: [UInt8], item: ManifestItem?)] = []
+      for entry in entries {
+        let current = try Int64.fetchOne(
+          db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
+        let revision = UInt64(max(current ?? 0, 0)) + 1
+        changes.append((entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
+      }
+      try self.manifest.apply(db, changes: changes)
+    }
+  }
+
+  /// Decrypts every record, checking each against the manifest.
+  ///
+  /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
+  public func contents() throws(SottoError) -> JournalContents {
+    try read { db in
+      var report = self.integrityAtUnlock
+      report.undecryptable = []
+      report.digestMismatch = []
+      let expected = try self.manifest.readAll(db)
+      var entries: [StoredEntry] = []
+      let cursor = try Row.fetchCursor(
+        db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
+      var count = 0
+      while let row = try cursor.next() {
+        count += 1
+        let id = [UInt8](row["id"] as Data)
+        let revision = UInt64(max(row["revision"] as Int64, 0))
+        let nonce = [UInt8](row["nonce"] as Data)
+        let ciphertext = [UInt8](row["ciphertext"] as Data)
+        if let item = expected?[id], item.revision == revision,
+          item.digest != Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)
+        {
+          report.digestMismatch.append(Self.entryID(id))
+        }
+        guard let entry = self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
+        else {
+          report.undecryptable.append(Self.entryID(id))
+          continue
+        }
+        entries.append(StoredEntry(entry: entry, revision: revision))
+      }
+      report.recordsChecked = count
+      report.undecryptable.sort()
+      report.digestMismatch.sort()
+      entries.sort { ($0.entry.at, $0.entry.id) < ($1.entry.at, $1.entry.id) }
+      return JournalContents(entries: entries, integrity: report)
+    }
+  }
+
+  /// Decrypts every record and checks the whole journal: authentication of each record, and
+  /// ids, revisions and digests against the manifest.
+  public func verify() throws(SottoError) -> IntegrityReport {
+    let light = try read { db in try self.lightCheck(db) }
+    var report = try contents().integrity
+    report.missing = light.missing
+    report.unexpected = light.unexpected
+    report.revisionMismatch = light.revisionMismatch
+    report.manifestDamaged = light.manifestDamaged
+    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    return report
+  }
+
+  /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).
+  public func entry(matching text: String) throws(SottoError) -> StoredEntry {
+    let prefix = text.lowercased()
+    guard prefix.count >= 6, prefix.count <= 32, Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
+    else {
+      throw SottoError(
+        .invalidInput,
+        "An entry id is 6 to 32 hex digits (0-9, a-f), as shown by `sotto list`.")
+    }
+    let ids = try read { db in
+      try Data.fetchAll(db, sql: "SELECT id FROM records").map { [UInt8]($0) }
+    }
+    let matches = ids.filter { Hex.encode($0).hasPrefix(prefix) }
+    guard !matches.isEmpty else {
+      throw SottoError(.entryNotFound, "No entry has an id starting with \(prefix).")
+    }
+    guard matches.count == 1 else {
+      throw SottoError(
+        .ambiguousID, "\(matches.count) entries have ids starting with \(prefix); type more digits.")
+    }
+    let id = matches[0]
+    let row = try read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT revision, nonce, ciphertext FROM records WHERE id = ?",
+        arguments: [Data(id)])
+    }
+    guard let row else { throw SottoError(.entryNotFound, "No entry has the id \(prefix).") }
+    let revision = UInt64(max(row["revision"] as Int64, 0))
+    guard
+      let entry = decrypt(
+        id: id, revision: revision, nonce: [UInt8](row["nonce"] as Data),
+        ciphertext: [UInt8](row["ciphertext"] as Data))
+    else {
+      throw SottoError(
+        .damaged,
+        "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`.")
+    }
+    return StoredEntry(entry: entry, revision: revision)
+  }
+
+  /// Replaces an entry's content, writing it with the next revision.
+  ///
+  /// - Throws: ``SottoError/Code/concurrentChange`` when another process edited it meanwhile.
+  @discardableResult
+  public func update(_ stored: StoredEntry) throws(SottoError) -> StoredEntry {
+    let entry = stored.entry
+    do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
+    let revision = try write { db in
+      let current = try Int64.fetchOne(
+        db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
+      guard let current else { throw SottoError(.entryNotFound, "The entry \(entry.id.hex) no longer exists.") }
+      guard UInt64(max(current, 0)) == stored.revision else {
+        throw SottoError(
+          .concurrentChange,
+          "Entry \(entry.id.hex) was changed by another sotto process meanwhile. Nothing was "
+            + "written; run the command again.")
+      }
+      let next = stored.revision + 1
+      let item = try self.insertRecord(db, entry: entry, revision: next)
+      try self.manifest.apply(db, changes: [(entry.id.bytes, item)])
+      return next
+    }
+    checkpoint()
+    return StoredEntry(entry: entry, revision: revision)
+  }
+
+  /// Deletes an entry. With `secure_delete` on and the log truncated, no copy remains in the
+  /// database or its `-wal` file.
+  public func delete(_ id: EntryID) throws(SottoError) {
+    try write { db in
+      try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(id.bytes)])
+      guard db.changesCount == 1 else {
+        throw SottoError(.entryNotFound, "No entry has the id \(id.hex).")
+      }
+      try self.manifest.apply(db, changes: [(id.bytes, nil)])
+    }
+    checkpoint()
+  }
+
+  // MARK: Keys
+
+  /// Changes the passphrase: draws a new key bundle and salt, re-encrypts every record and the
+  /// manifest, and rewrites the header, all in one transaction.
+  ///
+  /// - Parameter kdf: new Argon2id settings, or `nil` to keep the current ones.
+  /// - Throws: ``SottoError/Code/damaged`` when a record cannot be decrypted (it would be lost).
+  public func changePassphrase(to passphrase: Passphrase, kdf: KDFParameters? = nil) throws(SottoError) {
+    let newBundle = try KeyBundle.generate()
+    var newHeader = header
+    newHeader.kdf = kdf ?? header.kdf
+    newHeader.salt = Sodium.randomBytes(Vault.saltBytes)
+    newHeader.inboxPublicKey = newBundle.inboxPublicKey
+    try newHeader.wrap(newBundle, passphrase: passphrase)
+    let finalHeader = newHeader
+    try write { db in
+      let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
+      var entries: [(Entry, UInt64)] = []
+      for row in rows {
+        let id = [UInt8](row["id"] as Data)
+        let revision = UInt64(max(row["revision"] as Int64, 0))
+        guard
+          let entry = self.decrypt(
+            id: id, revision: revision, nonce: [UInt8](row["nonce"] as Data),
+            ciphertext: [UInt8](row["ciphertext"] as Data))
+        else {
+          throw SottoError(
+            .damaged,
+            "Entry \(Hex.encode(id)) cannot be decrypted, so it would be lost under a new key. "
+              + "Run `sotto verify`; the passphrase was not changed.")
+        }
+        entries.append((entry, revision))
+      }
+      let inboxRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0
+      guard inboxRows == 0 else {
+        throw SottoError(
+          .damaged,
+          "\(inboxRows) quick-capture inbox row(s) could not be opened and would be lost under a "
+            + "new key. Run `sotto verify`; the passphrase was not changed.")
+      }
+      let writeCounter = try self.manifest.readHead(db)?.writeCounter ?? 0
+      try finalHeader.insert(db)
+      let newManifest = Manifest(header: finalHeader, key: newBundle.recordKey)
+      var items: [ManifestItem] = []
+      for (entry, revision) in entries {
+        let sealed = Vault.seal(
+          RecordCodec.encode(entry), key: newBundle.recordKey,
+          associatedData: finalHeader.recordAssociatedData(id: entry.id.bytes, revision: revision))
+        try db.execute(
+          sql: "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
+          arguments: [Data(sealed.nonce), Data(sealed.ciphertext), Data(entry.id.bytes)])
+        items.append(
+          ManifestItem(
+            id: entry.id.bytes, revision: revision,
+            digest: Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)))
+      }
+      try newManifest.rebuild(db, items: items, writeCounter: writeCounter + 1)
+    }
+    checkpoint()
+  }
+
+  /// Turns quick capture on or off (the flag is bound into the key envelope).
+  public func setQuickCapture(_ enabled: Bool, passphrase: Passphrase) throws(SottoError) {
+    var newHeader = header
+    newHeader.quickCapture = enabled
+    try newHeader.wrap(bundle, passphrase: passphrase)
+    let finalHeader = newHeader
+    try write { db in try finalHeader.insert(db) }
+  }
+
+  /// Records the entries as they are now in a new manifest, after `verify` reported damage.
+  ///
+  /// Records that fail authentication are left in place (never deleted) and stay reported.
+  public func rebuildManifest() throws(SottoError) {
+    try write { db in
+      let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
+      var items: [ManifestItem] = []
+      for row in rows {
+        let id = [UInt8](row["id"] as Data)
+        let revision = UInt64(max(row["revision"] as Int64, 0))
+        let nonce = [UInt8](row["nonce"] as Data)
+        let ciphertext = [UInt8](row["ciphertext"] as Data)
+        guard self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext) != nil
+        else { continue }
+        items.append(
+          ManifestItem(
+            id: id, revision: revision,
+            digest: Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)))
+      }
+      let counter = try self.manifest.readHead(db)?.writeCounter ?? 0
+      try self.manifest.rebuild(db, items: items, writeCounter: counter + 1)
+    }
+  }
+}
+
+extension SottoError {
+  static let concurrentChangeOfKeys = SottoError(
+    .concurrentChange,
+    "The passphrase was changed by another sotto process while this one ran. Nothing was "
+      + "written; run the command again.")
+}

@@ -1,0 +1,66 @@
+import CSodium
+import Foundation
+
+/// A passphrase, NFC-normalised, held in secure memory.
+///
+/// NFC normalisation means "é" typed as one code point or as "e" plus a combining accent opens
+/// the same journal.
+/// - Warning: never print or log it; it is zeroed when released.
+public final class Passphrase: Sendable {
+  let secret: SecureBytes
+
+  /// Reads a passphrase from UTF-8 bytes, dropping one trailing line ending.
+  ///
+  /// - Throws: ``SottoError/Code/passphraseInput`` when the bytes are empty or not UTF-8.
+  public init(utf8 bytes: [UInt8]) throws(SottoError) {
+    var end = bytes.count
+    if end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
+    if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
+    let raw = bytes[..<end]
+    guard !raw.isEmpty else {
+      throw SottoError(.passphraseInput, "The passphrase is empty. Nothing was written.")
+    }
+    if raw.allSatisfy({ $0 < 0x80 }) {
+      secret = try SecureBytes(copying: Array(raw))
+      return
+    }
+    // Non-ASCII: normalising needs a String; the copy is unavoidable but short-lived.
+    guard let text = String(validating: raw, as: UTF8.self) else {
+      throw SottoError(
+        .passphraseInput, "The passphrase is not valid UTF-8 text. Nothing was written.")
+    }
+    let normalized = Array(text.precomposedStringWithCanonicalMapping.utf8)
+    secret = try SecureBytes(copying: normalized)
+  }
+
+  /// Compares two passphrases in constant time.
+  public func matches(_ other: Passphrase) -> Bool {
+    guard secret.count == other.secret.count else { return false }
+    return sodium_memcmp(secret.bytePointer, other.secret.bytePointer, secret.count) == 0
+  }
+
+  /// The shortest passphrase accepted for a new journal, in characters.
+  public static let minimumLength = 8
+
+  /// Refuses a new passphrase that is too short or among the most common passwords.
+  ///
+  /// A journal is only as safe as its passphrase: anyone with the file can try guesses offline,
+  /// and the common lists are the first thing they try.
+  public func checkStrength() throws(SottoError) {
+    let text = secret.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    if text.count < Self.minimumLength {
+      throw SottoError(
+        .weakPassphrase,
+        "The passphrase must have at least \(Self.minimumLength) characters: anyone who copies "
+          + "the journal can try guesses offline. A few unrelated words work well. "
+          + "Nothing was written.")
+    }
+    if CommonPasswords.contains(text.lowercased()) {
+      throw SottoError(
+        .weakPassphrase,
+        "That passphrase is on the lists of most common passwords, which are the first guesses "
+          + "an attacker tries. Choose another; a few unrelated words work well. "
+          + "Nothing was written.")
+    }
+  }
+}
