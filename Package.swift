@@ -16,12 +16,17 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    .target(
+      name: "CSottoSupport",
+      linkerSettings: [.linkedLibrary("sqlite3")]
+    ),
     .target(name: "SottoModel"),
     .target(
       name: "SottoCore",
       dependencies: [
         "SottoModel",
         "CSodium",
+        "CSottoSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -37,11 +37,21 @@ public struct IntegrityReport: Sendable, Equatable {
     if manifestDamaged {
       lines.append("the manifest (the encrypted list of entries) is damaged or was replaced")
     }
-    for id in undecryptable { lines.append("entry \(id.hex) fails authentication (damaged or moved)") }
+    for id in undecryptable {
+      lines.append("entry \(id.hex) fails authentication (damaged or moved)")
+    }
     for id in missing { lines.append("entry \(id.hex) is missing (deleted outside Sotto)") }
-    for id in unexpected { lines.append("entry \(id.hex) was not written by this journal's Sotto (injected or restored from an old copy)") }
-    for id in revisionMismatch { lines.append("entry \(id.hex) has an older or unexpected revision (rolled back)") }
-    for id in digestMismatch { lines.append("entry \(id.hex) differs from the manifest's record of it") }
+    for id in unexpected {
+      lines.append(
+        "entry \(id.hex) was not written by this journal's Sotto (injected or restored from an old copy)"
+      )
+    }
+    for id in revisionMismatch {
+      lines.append("entry \(id.hex) has an older or unexpected revision (rolled back)")
+    }
+    for id in digestMismatch {
+      lines.append("entry \(id.hex) differs from the manifest's record of it")
+    }
     if damagedInboxRows > 0 {
       lines.append("\(damagedInboxRows) quick-capture inbox row(s) could not be opened")
     }

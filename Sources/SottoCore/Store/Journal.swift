@@ -1,3 +1,4 @@
+import CSottoSupport
 import Foundation
 import GRDB
 import SottoModel
@@ -39,6 +40,9 @@ public final class Journal: Sendable {
       try db.execute(sql: "PRAGMA trusted_schema = OFF")
       try db.execute(sql: "PRAGMA synchronous = FULL")
       try db.execute(sql: "PRAGMA cell_size_check = ON")
+      // Defensive mode: SQL cannot corrupt the file by writing to the schema or shadow tables.
+      let status = sotto_sqlite_enable_defensive(UnsafeMutableRawPointer(db.sqliteConnection))
+      if status != 0 { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
     }
     return config
   }
@@ -79,11 +83,13 @@ public final class Journal: Sendable {
             + "`sotto wipe` first, or choose another place with --journal PATH.")
       }
       throw SottoError(
-        .storage, "The journal file \(path) could not be created (\(String(cString: strerror(errno))).")
+        .storage,
+        "The journal file \(path) could not be created (\(String(cString: strerror(errno))).")
     }
     Glibc.close(descriptor)
     do {
-      return try createContents(at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
+      return try createContents(
+        at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
     } catch {
       for file in [path] + JournalLocation.companionFiles(of: path) { unlink(file) }
       throw error
@@ -248,7 +254,8 @@ public final class Journal: Sendable {
   /// The number of quick-capture entries waiting for the next unlock.
   public func inboxCount() throws(SottoError) -> Int {
     do {
-      return try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0 }
+      return try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0
+      }
     } catch {
       throw .storage(error, path: path)
     }

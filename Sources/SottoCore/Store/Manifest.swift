@@ -99,7 +99,8 @@ struct Manifest {
 
   /// Reads and authenticates the head; `nil` when it is missing or damaged.
   func readHead(_ db: Database) throws -> Head? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = 0"),
+    guard
+      let row = try Row.fetchOne(db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = 0"),
       let plaintext = Vault.open(
         nonce: [UInt8](row["nonce"] as Data), ciphertext: [UInt8](row["ciphertext"] as Data),
         key: key, associatedData: header.manifestAssociatedData(slot: 0))
@@ -188,7 +189,8 @@ struct Manifest {
       sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (?, ?, ?)",
       arguments: [index + 1, Data(sealed.nonce), Data(sealed.ciphertext)])
     head.bucketCounts[index] = UInt32(items.count)
-    head.bucketDigests[index] = Self.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+    head.bucketDigests[index] = Self.recordDigest(
+      nonce: sealed.nonce, ciphertext: sealed.ciphertext)
   }
 
   private func writeHead(_ db: Database, _ head: Head) throws {
@@ -205,5 +207,6 @@ extension SottoError {
     .damaged,
     "The journal's manifest (its encrypted list of entries) is damaged or was replaced, so new "
       + "changes cannot be recorded safely. Run `sotto verify` to see what is affected; "
-      + "`sotto verify --rebuild-manifest` records the entries as they are now. Nothing was written.")
+      + "`sotto verify --rebuild-manifest` records the entries as they are now. Nothing was written."
+  )
 }

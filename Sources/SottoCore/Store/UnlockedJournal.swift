@@ -82,8 +82,9 @@ public final class UnlockedJournal: Sendable {
         (try? entry.validate()) != nil
       else { continue }
       entry.source = .quickCapture
-      let exists = try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(id)]) ?? false
+      let exists =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(id)]) ?? false
       if !exists {
         changes.append((id, try insertRecord(db, entry: entry, revision: 1)))
       }
@@ -122,7 +123,8 @@ public final class UnlockedJournal: Sendable {
   }
 
   static func entryID(_ bytes: [UInt8]) -> EntryID {
-    EntryID(bytes: bytes) ?? EntryID(bytes: Array((bytes + [UInt8](repeating: 0, count: 16)).prefix(16)))!
+    EntryID(bytes: bytes) ?? EntryID(
+      bytes: Array((bytes + [UInt8](repeating: 0, count: 16)).prefix(16)))!
   }
 
   // MARK: Transactions
@@ -197,7 +199,8 @@ public final class UnlockedJournal: Sendable {
   public func add(
     _ body: EntryBody, at time: Timestamp, source: EntrySource = .direct
   ) throws(SottoError) -> Entry {
-    let entry = Entry(id: EntryID(bytes: Sodium.randomBytes(16))!, at: time, source: source, body: body)
+    let entry = Entry(
+      id: EntryID(bytes: Sodium.randomBytes(16))!, at: time, source: source, body: body)
     try add([entry])
     return entry
   }
@@ -214,7 +217,8 @@ public final class UnlockedJournal: Sendable {
         let current = try Int64.fetchOne(
           db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
         let revision = UInt64(max(current ?? 0, 0)) + 1
-        changes.append((entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
+        changes.append(
+          (entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
       }
       try self.manifest.apply(db, changes: changes)
     }
@@ -244,7 +248,8 @@ public final class UnlockedJournal: Sendable {
         {
           report.digestMismatch.append(Self.entryID(id))
         }
-        guard let entry = self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
+        guard
+          let entry = self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
         else {
           report.undecryptable.append(Self.entryID(id))
           continue
@@ -275,7 +280,8 @@ public final class UnlockedJournal: Sendable {
   /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).
   public func entry(matching text: String) throws(SottoError) -> StoredEntry {
     let prefix = text.lowercased()
-    guard prefix.count >= 6, prefix.count <= 32, Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
+    guard prefix.count >= 6, prefix.count <= 32,
+      Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
     else {
       throw SottoError(
         .invalidInput,
@@ -290,7 +296,8 @@ public final class UnlockedJournal: Sendable {
     }
     guard matches.count == 1 else {
       throw SottoError(
-        .ambiguousID, "\(matches.count) entries have ids starting with \(prefix); type more digits.")
+        .ambiguousID, "\(matches.count) entries have ids starting with \(prefix); type more digits."
+      )
     }
     let id = matches[0]
     let row = try read { db in
@@ -307,7 +314,8 @@ public final class UnlockedJournal: Sendable {
     else {
       throw SottoError(
         .damaged,
-        "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`.")
+        "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`."
+      )
     }
     return StoredEntry(entry: entry, revision: revision)
   }
@@ -322,7 +330,9 @@ public final class UnlockedJournal: Sendable {
     let revision = try write { db in
       let current = try Int64.fetchOne(
         db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
-      guard let current else { throw SottoError(.entryNotFound, "The entry \(entry.id.hex) no longer exists.") }
+      guard let current else {
+        throw SottoError(.entryNotFound, "The entry \(entry.id.hex) no longer exists.")
+      }
       guard UInt64(max(current, 0)) == stored.revision else {
         throw SottoError(
           .concurrentChange,
@@ -358,7 +368,9 @@ public final class UnlockedJournal: Sendable {
   ///
   /// - Parameter kdf: new Argon2id settings, or `nil` to keep the current ones.
   /// - Throws: ``SottoError/Code/damaged`` when a record cannot be decrypted (it would be lost).
-  public func changePassphrase(to passphrase: Passphrase, kdf: KDFParameters? = nil) throws(SottoError) {
+  public func changePassphrase(to passphrase: Passphrase, kdf: KDFParameters? = nil)
+    throws(SottoError)
+  {
     let newBundle = try KeyBundle.generate()
     var newHeader = header
     newHeader.kdf = kdf ?? header.kdf

@@ -43,8 +43,12 @@ final class KeyBundle: Sendable {
     let record = try SecureBytes(count: Vault.keyBytes)
     let inbox = try SecureBytes(count: Vault.keyBytes)
     bytes.withUnsafeBytes { source in
-      record.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<32])) }
-      inbox.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[32..<64])) }
+      record.withUnsafeMutableBytes {
+        $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<32]))
+      }
+      inbox.withUnsafeMutableBytes {
+        $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[32..<64]))
+      }
     }
     return try KeyBundle(recordKey: record, inboxSecretKey: inbox)
   }

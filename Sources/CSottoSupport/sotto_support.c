@@ -1,0 +1,15 @@
+#include "sotto_support.h"
+
+#include <sqlite3.h>
+#include <sys/prctl.h>
+
+int sotto_disable_dumping(void) {
+    return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+int sotto_sqlite_enable_defensive(void *db) {
+    int enabled = 0;
+    int rc = sqlite3_db_config((sqlite3 *)db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
+    if (rc != SQLITE_OK) return rc;
+    return enabled == 1 ? SQLITE_OK : SQLITE_ERROR;
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import SottoCore
+import SottoModel
+
+/// Output formats for listings.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+extension EntryKind: ExpressibleByArgument {}
+
+/// Tells the person, on stderr, about records that could not be read.
+enum DamageNotice {
+  static func print(_ report: IntegrityReport) {
+    guard !report.undecryptable.isEmpty || !report.digestMismatch.isEmpty else { return }
+    let count = Set(report.undecryptable + report.digestMismatch).count
+    Console.note(
+      "sotto: warning: \(count) entr\(count == 1 ? "y" : "ies") could not be read and "
+        + "\(count == 1 ? "is" : "are") not shown. Run `sotto verify` for the ids.")
+  }
+}
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List entries, newest first, with filters.",
+    discussion: """
+      Examples:
+        sotto list --since 7d --type urge
+        sotto list --substance alcohol --since 2026-11-01 --format json
+        sotto list --search "walked"
+      """)
+
+  @Option(
+    help: ArgumentHelp(
+      "Only entries at or after this time (7d, 2026-11-01, yesterday).", valueName: "when"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Only entries at or before this time.", valueName: "when"))
+  var until: String?
+
+  @Option(help: "Only this kind: urge, use or goal.")
+  var type: EntryKind?
+
+  @Option(help: "Only use entries of this substance.")
+  var substance: String?
+
+  @Option(help: "Only urges with this trigger.")
+  var trigger: String?
+
+  @Option(help: "Only entries whose text contains this (case-insensitive).")
+  var search: String?
+
+  @Option(help: "At most this many entries (the newest).")
+  var limit: Int?
+
+  @Option(help: "Output: text (default) or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let clock = Clock()
+      let since = try self.since.map { try clock.parse($0, field: "since") }
+      let until = try self.until.map { try clock.parse($0, field: "until") }
+      if let limit, limit < 1 { throw InputError("The limit must be 1 or more.") }
+      let filter = EntryFilter(
+        since: since, until: until, kind: type, substance: substance.map(Naming.canonical),
+        trigger: trigger.map(Naming.canonical), search: search)
+      let contents = try options.unlock().contents()
+      var entries = contents.entries.filter { filter.matches($0.entry) }.reversed().map { $0 }
+      if let limit { entries = Array(entries.prefix(limit)) }
+      switch format {
+      case .json:
+        Console.out(
+          EntryJSON.encode(entries.map { EntryJSON(entry: $0.entry, revision: $0.revision) }))
+      case .text:
+        if entries.isEmpty { Console.out("No entries match.") }
+        for stored in entries {
+          let kind = stored.entry.kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
+          Console.out(
+            "\(stored.entry.id.short)  \(EntryText.time(stored.entry.at))  \(kind)  "
+              + EntryText.summary(stored.entry))
+        }
+      }
+      DamageNotice.print(contents.integrity)
+    }
+  }
+}
+
+/// The filters of `sotto list`.
+struct EntryFilter {
+  var since: Timestamp?
+  var until: Timestamp?
+  var kind: EntryKind?
+  var substance: String?
+  var trigger: String?
+  var search: String?
+
+  func matches(_ entry: Entry) -> Bool {
+    if let since, entry.at < since { return false }
+    if let until, until < entry.at { return false }
+    if let kind, entry.kind != kind { return false }
+    if let substance, entry.use?.substance != substance { return false }
+    if let trigger, !(entry.urge?.triggers.contains(trigger) ?? false) { return false }
+    if let search, !search.isEmpty {
+      let haystack = Self.text(of: entry).lowercased()
+      if !haystack.contains(search.lowercased()) { return false }
+    }
+    return true
+  }
+
+  static func text(of entry: Entry) -> String {
+    switch entry.body {
+    case .urge(let urge):
+      return ([urge.coping, urge.note].compactMap { $0 } + urge.triggers).joined(separator: "\n")
+    case .use(let use):
+      return [
+        use.substance, use.unit, use.route, use.setting, use.moodBefore, use.moodAfter, use.note,
+      ]
+      .compactMap { $0 }.joined(separator: "\n")
+    case .goal(let goal):
+      return [goal.note, EntryText.goalText(goal.rule)].compactMap { $0 }.joined(separator: "\n")
+    }
+  }
+}

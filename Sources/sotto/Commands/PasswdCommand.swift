@@ -1,0 +1,68 @@
+import ArgumentParser
+import SottoCore
+
+struct PasswdCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "passwd",
+    abstract: "Change the passphrase; every entry is re-encrypted under new keys.",
+    discussion: """
+      Asks for the current passphrase, then the new one twice. A new key bundle is drawn and
+      every entry re-encrypted in one transaction, so old copies of the journal's key envelope
+      cannot open anything written afterwards. Copies and backups made before keep the old
+      passphrase.
+      """)
+
+  @Option(
+    name: .customLong("new-passphrase-file"),
+    help: ArgumentHelp("Read the new passphrase from this file (for scripts).", valueName: "path"))
+  var newPassphraseFile: String?
+
+  @Option(help: "New key derivation cost: interactive, moderate or sensitive (default: keep).")
+  var kdf: KDFLevel?
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let journal = try options.unlock()
+      let newPassphrase: Passphrase
+      if let newPassphraseFile {
+        newPassphrase = try PassphraseReader.readFile(newPassphraseFile)
+      } else {
+        newPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
+          .readNew(prompt: "New passphrase: ")
+      }
+      try newPassphrase.checkStrength()
+      try journal.changePassphrase(to: newPassphrase, kdf: kdf?.parameters)
+      Console.out("Changed the passphrase; every entry was re-encrypted under new keys.")
+      Console.note("Backups and copies made before still open with the old passphrase.")
+    }
+  }
+}
+
+struct ConfigCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "config",
+    abstract: "Change journal settings.",
+    discussion: """
+      Settings:
+        quick-capture on|off   let `urge` and `use` log without the passphrase (on by default)
+      """)
+
+  enum Setting: String, ExpressibleByArgument { case quickCapture = "quick-capture" }
+  enum Switch: String, ExpressibleByArgument { case on, off }
+
+  @Argument(help: "The setting: quick-capture.") var setting: Setting
+  @Argument(help: "on or off.") var value: Switch
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let passphrase = try options.passphrases.read()
+      let journal = try options.open().unlock(passphrase)
+      try journal.setQuickCapture(value == .on, passphrase: passphrase)
+      Console.out("Quick capture is \(value.rawValue).")
+    }
+  }
+}

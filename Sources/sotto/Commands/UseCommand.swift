@@ -1,0 +1,88 @@
+import ArgumentParser
+import SottoModel
+
+struct UseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "use",
+    abstract: "Log a use: what, how much, how, where, what it cost and how it felt.",
+    discussion: """
+      Examples:
+        sotto use alcohol 3 drinks --cost 18.50 --setting bar --mood-before anxious
+        sotto use mdma 80 mg --route oral --at "yesterday 23:10"
+        sotto use cannabis
+
+      With quick capture on (the default) this works without the passphrase.
+      """)
+
+  @Argument(help: "The substance (alcohol, cannabis, mdma, ...).")
+  var substance: String
+
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("How much, and the unit: 3 drinks, 80 mg, 0.5 g.", valueName: "amount unit"))
+  var quantity: [String] = []
+
+  @Option(help: "Route: oral, smoked, snorted, injected, ...")
+  var route: String?
+
+  @Option(help: "Setting: home, bar, party, ...")
+  var setting: String?
+
+  @Option(help: "What it cost, as a number (18.50).")
+  var cost: Double?
+
+  @Option(name: .customLong("mood-before"), help: "Your mood before.")
+  var moodBefore: String?
+
+  @Option(name: .customLong("mood-after"), help: "Your mood after.")
+  var moodAfter: String?
+
+  @Option(help: "A note, kept encrypted.")
+  var note: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "When: now (default), 90m ago, yesterday 22:30, 2026-11-20T21:00.", valueName: "when"))
+  var at: String?
+
+  @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
+  var unlock = false
+
+  @OptionGroup var options: JournalOptions
+
+  /// Reads `AMOUNT [UNIT]`; a lone amount needs a unit.
+  static func parseQuantity(_ words: [String]) throws -> (Double?, String?) {
+    guard !words.isEmpty else { return (nil, nil) }
+    if let unknown = words.first(where: { $0.hasPrefix("--") }) {
+      throw InputError("Unknown option \(unknown). See `sotto use --help`.")
+    }
+    guard words.count <= 2 else {
+      throw InputError(
+        "Give at most an amount and a unit after the substance (for example: 3 drinks). "
+          + "Put a substance name with spaces in quotes.")
+    }
+    guard let amount = Double(words[0]) else {
+      throw InputError(
+        "The amount must be a number of 0 or more, followed by a unit (for example: 3 drinks). "
+          + "Nothing was written.")
+    }
+    guard words.count == 2 else {
+      throw InputError(
+        "The unit is needed with an amount (for example: 3 drinks, 80 mg). Nothing was written.")
+    }
+    return (amount, Naming.unit(words[1]))
+  }
+
+  func run() throws {
+    try runReportingErrors {
+      let time = try Clock().parseEntryTime(at)
+      let (amount, unit) = try Self.parseQuantity(quantity)
+      let use = Use(
+        substance: Naming.canonical(substance), amount: amount, unit: unit,
+        route: LogSupport.text(route).map(Naming.canonical), setting: LogSupport.text(setting),
+        cost: cost, moodBefore: LogSupport.text(moodBefore), moodAfter: LogSupport.text(moodAfter),
+        note: LogSupport.text(note))
+      try LogSupport.log(.use(use), at: time, options: options, forceUnlock: unlock)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import SottoCore
+
+/// The exit statuses Sotto documents in README.md; scripts rely on them.
+enum ExitStatus {
+  static let failure: Int32 = 1
+  static let wrongPassphrase: Int32 = 2
+  static let notAJournal: Int32 = 3
+  static let journalNotFound: Int32 = 4
+  static let journalExists: Int32 = 5
+  static let damaged: Int32 = 6
+  static let newerFormat: Int32 = 7
+  static let storage: Int32 = 8
+  static let passphrase: Int32 = 9
+  static let entryNotFound: Int32 = 10
+  static let concurrentChange: Int32 = 11
+  static let invalidInput: Int32 = 64
+
+  static func of(_ code: SottoError.Code) -> Int32 {
+    switch code {
+    case .wrongPassphrase: wrongPassphrase
+    case .notAJournal: notAJournal
+    case .journalNotFound: journalNotFound
+    case .journalExists: journalExists
+    case .damaged: damaged
+    case .newerFormat: newerFormat
+    case .storage: storage
+    case .weakPassphrase, .passphraseInput: passphrase
+    case .entryNotFound, .ambiguousID: entryNotFound
+    case .concurrentChange: concurrentChange
+    case .invalidInput: invalidInput
+    case .crypto: failure
+    }
+  }
+}
+
+/// Runs a command body, turning Sotto's errors into one line on stderr and a documented status.
+func runReportingErrors(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as SottoError {
+    Console.error(error.message)
+    throw ExitCode(ExitStatus.of(error.code))
+  } catch let error as InputError {
+    Console.error(error.message)
+    throw ExitCode(ExitStatus.invalidInput)
+  }
+}
+
+/// A value on the command line that Sotto cannot accept; nothing was written.
+struct InputError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

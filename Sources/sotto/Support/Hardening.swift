@@ -1,0 +1,14 @@
+import SottoCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Process hardening done before anything else: no core dumps (they would hold keys and
+/// decrypted entries), and files created private to the user.
+enum Hardening {
+  static func apply() {
+    ProcessHardening.disableCoreDumps()
+    umask(0o077)
+  }
+}

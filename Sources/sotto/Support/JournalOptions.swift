@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SottoCore
+import SottoModel
+
+/// Where the journal is and how to read its passphrase; shared by every command.
+struct JournalOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The journal file.",
+      discussion: "Default: $SOTTO_JOURNAL, else $XDG_DATA_HOME/sotto/journal.db "
+        + "(~/.local/share/sotto/journal.db).",
+      valueName: "path"))
+  var journal: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read the passphrase from the first line of this file (for scripts).",
+      discussion: "Also $SOTTO_PASSPHRASE_FILE. Without either, Sotto asks on the terminal.",
+      valueName: "path"))
+  var passphraseFile: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read the passphrase from this open file descriptor (for scripts).", valueName: "n"))
+  var passphraseFd: Int32?
+
+  var passphrases: PassphraseReader {
+    PassphraseReader(file: passphraseFile, descriptor: passphraseFd)
+  }
+
+  func path() throws(SottoError) -> String { try JournalLocation.resolve(explicit: journal) }
+
+  func open() throws(SottoError) -> Journal { try Journal.open(at: path()) }
+
+  /// Opens and unlocks the journal, telling the person what the unlock did and found.
+  func unlock() throws(SottoError) -> UnlockedJournal {
+    let journal = try open()
+    let unlocked = try journal.unlock(passphrases.read())
+    if unlocked.movedFromInbox > 0 {
+      Console.note(
+        "Moved \(unlocked.movedFromInbox) quick-capture "
+          + (unlocked.movedFromInbox == 1 ? "entry" : "entries") + " into the journal.")
+    }
+    let report = unlocked.integrityAtUnlock
+    if !report.isClean {
+      Console.note(
+        "sotto: warning: this journal was changed outside Sotto. Run `sotto verify` for details:")
+      for line in report.findings.prefix(10) { Console.note("  - " + line) }
+      if report.findings.count > 10 { Console.note("  - and \(report.findings.count - 10) more") }
+    }
+    return unlocked
+  }
+}
+
+/// Time handling shared by commands: "now" and the local time zone, read once per command.
+struct Clock {
+  let now = Date()
+  let timeZone = TimeZone.current
+
+  func parse(_ text: String, field: String) throws -> Timestamp {
+    do {
+      return try TimeExpression.parse(text, field: field, now: now, timeZone: timeZone)
+    } catch {
+      throw InputError(error.description)
+    }
+  }
+
+  /// Parses an entry's time, refusing one more than a day in the future.
+  func parseEntryTime(_ text: String?, field: String = "time (--at)") throws -> Timestamp {
+    guard let text else { return Timestamp(date: now, timeZone: timeZone) }
+    let time = try parse(text, field: field)
+    do { try TimeExpression.checkNotFarFuture(time, field: field, now: now) } catch {
+      throw InputError(error.description)
+    }
+    return time
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SottoCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads passphrases from a file, a file descriptor or the terminal, never from an argument or
+/// an environment variable holding the passphrase itself (other users can read `ps`, and child
+/// processes inherit the environment).
+struct PassphraseReader {
+  var file: String?
+  var descriptor: Int32?
+  var environment = ProcessInfo.processInfo.environment
+
+  /// The longest passphrase read, in bytes.
+  static let maxBytes = 4096
+
+  /// Whether a non-interactive source (file, descriptor or `$SOTTO_PASSPHRASE_FILE`) was given.
+  var hasScriptedSource: Bool { scriptedFile != nil || descriptor != nil }
+
+  private var scriptedFile: String? {
+    if let file, !file.isEmpty { return file }
+    if let fromEnvironment = environment["SOTTO_PASSPHRASE_FILE"], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    return nil
+  }
+
+  /// Reads the passphrase of an existing journal.
+  func read(prompt: String = "Passphrase: ") throws(SottoError) -> Passphrase {
+    if let descriptor {
+      return try Passphrase(utf8: Self.readLine(from: descriptor, closing: false))
+    }
+    if let path = scriptedFile { return try Self.readFile(path) }
+    return try Passphrase(utf8: Terminal.readSecret(prompt: prompt))
+  }
+
+  /// Reads a new passphrase: from the scripted source, or asked twice on the terminal.
+  func readNew(prompt: String = "New passphrase: ") throws(SottoError) -> Passphrase {
+    if hasScriptedSource { return try read() }
+    let first = try Passphrase(utf8: Terminal.readSecret(prompt: prompt))
+    try first.checkStrength()
+    let second = try Passphrase(utf8: Terminal.readSecret(prompt: "Repeat it: "))
+    guard first.matches(second) else {
+      throw SottoError(.passphraseInput, "The two passphrases differ. Nothing was written.")
+    }
+    return first
+  }
+
+  static func readFile(_ path: String) throws(SottoError) -> Passphrase {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw SottoError(
+        .passphraseInput, "The passphrase file \(path) could not be opened. Nothing was written.")
+    }
+    var info = stat()
+    if fstat(descriptor, &info) == 0, info.st_mode & 0o077 != 0 {
+      Console.note(
+        "sotto: warning: the passphrase file \(path) can be read by other users; "
+          + "fix with: chmod 600 \(path)")
+    }
+    return try Passphrase(utf8: readLine(from: descriptor, closing: true))
+  }
+
+  /// Reads up to the first newline (or the end) of a descriptor.
+  static func readLine(from descriptor: Int32, closing: Bool) throws(SottoError) -> [UInt8] {
+    defer { if closing { close(descriptor) } }
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while bytes.count <= maxBytes {
+      let count = Glibc.read(descriptor, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 {
+        throw SottoError(
+          .passphraseInput, "The passphrase could not be read (descriptor \(descriptor)).")
+      }
+      if count == 0 || byte == 0x0A { break }
+      bytes.append(byte)
+    }
+    guard bytes.count <= maxBytes else {
+      throw SottoError(.passphraseInput, "The passphrase is longer than \(maxBytes) bytes.")
+    }
+    return bytes
+  }
+}
