@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import SottoModel
+
+@testable import SottoCore
+
+/// A folder of its own for one test, removed when the test ends.
+final class TemporaryFolder {
+  let path: String
+
+  init() {
+    let base = FileManager.default.temporaryDirectory.path
+    path = base + "/sotto-test-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  /// A digest of the journal's persistent content (the database and its `-wal`), to show that
+  /// nothing was written. The `-shm` file is a shared-memory index that every reader updates.
+  func fingerprint(of file: String) -> String {
+    let bytes = [file, file + "-wal"].flatMap { path in
+      (FileManager.default.contents(atPath: path).map { [UInt8]($0) }) ?? []
+    }
+    return Hex.encode(Sodium.digest(bytes, length: 32))
+  }
+
+  /// The bytes of a file and its SQLite companions, concatenated.
+  func allBytes(of file: String) -> [UInt8] {
+    ([file] + JournalLocation.companionFiles(of: file)).flatMap { path in
+      (FileManager.default.contents(atPath: path).map { [UInt8]($0) }) ?? []
+    }
+  }
+}
+
+enum Fixtures {
+  static let passphrase = "correct horse battery staple"
+  /// libsodium's minimum Argon2id cost: fast tests, no protection.
+  static let kdf = KDFParameters.insecureMinimumForTesting
+
+  static func passphrase(_ text: String = passphrase) -> Passphrase {
+    try! Passphrase(utf8: Array(text.utf8))
+  }
+
+  static func newJournal(in folder: TemporaryFolder, quickCapture: Bool = true) throws -> (
+    String, UnlockedJournal
+  ) {
+    let path = folder.path + "/journal.db"
+    let journal = try Journal.create(
+      at: path, passphrase: passphrase(), kdf: kdf, quickCapture: quickCapture)
+    return (path, try journal.unlock(passphrase()))
+  }
+
+  static let time = Timestamp(unixSeconds: 1_795_600_000, utcOffsetSeconds: 3600)
+
+  static let urge = Urge(
+    intensity: 7, triggers: ["payday", "bored"], outcome: .resisted, durationMinutes: 25,
+    coping: "walked it off", finalIntensity: 3, note: "zebrawordurge")
+  static let use = Use(
+    substance: "alcoholsecretword", amount: 3, unit: "drinks", route: "oral", setting: "bar",
+    cost: 18.5, moodBefore: "anxious", moodAfter: "calmer", note: "zebrawordnote")
+  static let goals: [Goal] = [
+    Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week), note: "g1"),
+    Goal(rule: .useFreeDays(days: 2, period: .week)),
+    Goal(rule: .minGap(hours: 48, substance: "mdma")),
+    Goal(rule: .maxSpend(amount: 50, period: .week)),
+    Goal(rule: .resistRate(percent: 70), archived: true),
+  ]
+
+  /// Every kind of entry with every field set.
+  static var allBodies: [EntryBody] { [.urge(urge), .use(use)] + goals.map { .goal($0) } }
+
+  /// Runs SQL on the file directly, behind Sotto's back, as another program would.
+  static func tamper(_ path: String, _ body: (Database) throws -> Void) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in try body(db) }
+    try queue.close()
+  }
+
+  static func recordRows(_ path: String) throws -> [Row] {
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id") }
+  }
+}
