@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -49,3 +49,9 @@ let package = Package(
     .testTarget(name: "SottoCLITests", dependencies: ["sotto"]),
   ]
 )
+
+// Every target of ours: Swift 6 language mode (the tools default) and warnings as errors, so a
+// warning is fixed when it appears rather than piling up.
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}
