@@ -34,6 +34,8 @@ struct StableID {
   struct Hasher64 {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    init() {}
+
     init(salt: String) {
       addField(Array(salt.utf8))
     }
@@ -44,6 +46,11 @@ struct StableID {
         addByte(UInt8(truncatingIfNeeded: length))
         length >>= 8
       }
+      addBytes(bytes)
+    }
+
+    /// Plain FNV-1a over `bytes`, without a length.
+    mutating func addBytes(_ bytes: some Sequence<UInt8>) {
       for byte in bytes { addByte(byte) }
     }
 
