@@ -222,12 +222,38 @@ public enum JournalImport {
   ) -> JournalCodecError {
     let (path, what) = describe(error)
     if path.isEmpty || what == nil {
+      if data.withUnsafeBytes({ JSONProblemFinder.firstProblemLine($0) }) == nil,
+        let located = firstUndecodableEntry(data, entryKey: entryKey)
+      {
+        return located
+      }
       return malformedJSON(error, data: data)
     }
     if path.first?.stringValue == entryKey, path.count >= 2, let index = path[1].intValue {
       return failure(path.dropFirst(2).map(\.stringValue), what, location: .entry(index + 1))
     }
     return failure(path.map(\.stringValue), what, location: nil)
+  }
+
+  /// Well-formed JSON the decoder still refused without a path (on Linux, an integer too large
+  /// for its field): decode the entries one at a time to find which.
+  static func firstUndecodableEntry(_ data: Data, entryKey: String) -> JournalCodecError? {
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let list = object[entryKey] as? [Any]
+    else { return nil }
+    let decoder = JSONDecoder()
+    for (index, element) in list.enumerated() {
+      guard let entryData = try? JSONSerialization.data(withJSONObject: element) else { continue }
+      do {
+        _ = try decoder.decode(Entry.self, from: entryData)
+      } catch {
+        let (path, what) = describe(error)
+        return failure(
+          path.map(\.stringValue), what ?? "holds a number out of range for its field",
+          location: .entry(index + 1))
+      }
+    }
+    return nil
   }
 
   static func failure(
@@ -257,9 +283,7 @@ public enum JournalImport {
     case DecodingError.typeMismatch(let type, let context):
       return (context.codingPath, "has the wrong type (expected \(typeName(type)))")
     case DecodingError.dataCorrupted(let context):
-      if context.underlyingError != nil && context.codingPath.isEmpty {
-        return ([], nil)
-      }
+      if context.codingPath.isEmpty { return ([], nil) }
       return (context.codingPath, "has a value that is not allowed or out of range")
     default:
       return ([], nil)
@@ -277,19 +301,12 @@ public enum JournalImport {
     }
   }
 
-  /// A parse error of a whole document: find the line from the decoder's message (digits only,
-  /// so no input text is carried over).
+  /// A parse error of a whole document, located by ``JSONProblemFinder`` (the decoder's own
+  /// message is not used: it can quote the input, and on Linux it does not say where).
   static func malformedJSON(_ error: any Error, data: Data) -> JournalCodecError {
-    var location: JournalCodecError.Location?
-    if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
-      let text = String(describing: underlying)
-      if let range = text.range(of: #"line (\d+)"#, options: .regularExpression) {
-        let digits = text[range].dropFirst(5)
-        if let line = Int(digits) { location = .line(line) }
-      }
-    }
+    let line = data.withUnsafeBytes { JSONProblemFinder.firstProblemLine($0) }
     return JournalCodecError(
-      code: .malformed, location: location,
+      code: .malformed, location: line.map { .line($0) },
       problem: "this is not valid JSON (it may be cut short, or hold NaN, Infinity or a number "
         + "too large). " + JournalCodecError.nothingImported)
   }
@@ -335,9 +352,7 @@ public enum JournalImport {
         format = try container.decodeIfPresent(String.self, forKey: .format)
         version = try container.decodeIfPresent(Int.self, forKey: .schemaVersion)
       } catch let error as DecodingError {
-        if case .dataCorrupted(let context) = error, context.underlyingError != nil {
-          throw error
-        }
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty { throw error }
         throw JournalCodecError(
           code: .unrecognisedFormat,
           problem: "the file is not a Sotto JSON export. " + JournalCodecError.nothingImported)
