@@ -137,7 +137,8 @@ enum EntryCSV {
         problem: "this row has \(record.cells.count) cells but the header has \(header.count). "
           + "Every row needs one cell per column. " + JournalCodecError.nothingImported)
     }
-    var row = Row(line: record.line, values: Dictionary(uniqueKeysWithValues: zip(header, record.cells)))
+    var row = Row(
+      line: record.line, values: Dictionary(uniqueKeysWithValues: zip(header, record.cells)))
     let id = try row.required("id", "must be 32 hex digits") { EntryID(hex: $0) }
     let kind = try row.required("kind", "must be urge, use or goal") { EntryKind(rawValue: $0) }
     let unix = try row.required("unix", "must be a whole number of seconds") { Int64($0) }

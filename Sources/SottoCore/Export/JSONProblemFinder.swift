@@ -154,7 +154,8 @@ enum JSONProblemFinder {
         if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
         guard digits() else { return false }
       }
-      let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
       if isInteger { return Int64(text) != nil }
       return Double(text)?.isFinite == true
     }

@@ -133,7 +133,8 @@ extension JournalImport {
       case 1: .experience(indices[0] + 1)
       default: .ingestion(experience: indices[0] + 1, ingestion: indices[1] + 1)
       }
-    let fieldPath = location == nil ? keys : Array(keys.drop { $0 == "experiences" || $0 == "ingestions" })
+    let fieldPath =
+      location == nil ? keys : Array(keys.drop { $0 == "experiences" || $0 == "ingestions" })
     return failure(fieldPath, what, location: location)
   }
 

@@ -113,7 +113,9 @@ public enum JournalImport {
   public static func csv(_ data: Data) throws(JournalCodecError) -> [Entry] {
     try checkSize(data)
     let records = try data.withUnsafeBytes { buffer in
-      CSVReader.records(UnsafeRawBufferPointer(rebasing: buffer[bomLength(buffer)...]), maxRecordBytes: maxLineBytes)
+      CSVReader.records(
+        UnsafeRawBufferPointer(rebasing: buffer[bomLength(buffer)...]), maxRecordBytes: maxLineBytes
+      )
     }.get()
     guard let first = records.first else {
       throw JournalCodecError(

@@ -26,7 +26,9 @@ struct StableID {
   var id: EntryID {
     var bytes = [UInt8]()
     for value in [first.value, second.value] {
-      for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+      }
     }
     return EntryID(bytes: bytes)!
   }

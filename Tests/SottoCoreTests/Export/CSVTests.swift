@@ -77,7 +77,9 @@ import Testing
       CSVReader.records($0, maxRecordBytes: 1000)
     }
     #expect(
-      try records.get().map(\.cells) == [["a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", nil, "plain"]])
+      try records.get().map(\.cells) == [
+        ["a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", nil, "plain"]
+      ])
   }
 
   @Test func readerAcceptsLFAndBOMAndSkipsBlankLines() throws {
@@ -89,7 +91,8 @@ import Testing
   }
 
   @Test func columnsMayComeInAnyOrderAndOptionalOnesMayBeLeftOut() throws {
-    let text = "kind,unix,urge.intensity,offset,id\r\nurge,100,4,-3600,"
+    let text =
+      "kind,unix,urge.intensity,offset,id\r\nurge,100,4,-3600,"
       + Samples.id(42).hex + "\r\n"
     let entries = try JournalImport.csv(Data(text.utf8))
     #expect(

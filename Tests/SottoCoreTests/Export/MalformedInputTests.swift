@@ -26,7 +26,8 @@ import Testing
     }
   }
 
-  private static func entryJSON(_ id: UInt8, amount: String = "1", note: String = secret) -> String {
+  private static func entryJSON(_ id: UInt8, amount: String = "1", note: String = secret) -> String
+  {
     """
     {"id":"\(Samples.id(id).hex)","kind":"use","at":{"unix":1700000000,"offset":0},\
     "source":"direct","use":{"substance":"alcohol","amount":\(amount),"unit":"drinks",\
@@ -34,7 +35,9 @@ import Testing
     """
   }
 
-  private static func document(_ entries: [String], format: String = "sotto-export", version: Int = 1)
+  private static func document(
+    _ entries: [String], format: String = "sotto-export", version: Int = 1
+  )
     -> Data
   {
     Data(
@@ -52,15 +55,19 @@ import Testing
 
   private static func lines(_ entries: [String], header: String? = nil) -> Data {
     let first =
-      header ?? #"{"exportedAt":"2026-01-01T00:00:00Z","format":"sotto-export-jsonl","schemaVersion":1}"#
+      header
+      ?? #"{"exportedAt":"2026-01-01T00:00:00Z","format":"sotto-export-jsonl","schemaVersion":1}"#
     return Data(([first] + entries).joined(separator: "\n").utf8 + [0x0A])
   }
 
   // MARK: JSON document
 
   @Test func jsonWrongTypeNamesTheEntryAndField() {
-    let data = Self.document([Self.entryJSON(1), Self.entryJSON(2), Self.entryJSON(3, amount: "\"two\"")])
-    expectError(data, format: .sottoJSON, code: .invalidValue, location: .entry(3), field: "use.amount")
+    let data = Self.document([
+      Self.entryJSON(1), Self.entryJSON(2), Self.entryJSON(3, amount: "\"two\""),
+    ])
+    expectError(
+      data, format: .sottoJSON, code: .invalidValue, location: .entry(3), field: "use.amount")
   }
 
   @Test func jsonHugeNumberNamesTheLine() {
@@ -76,7 +83,8 @@ import Testing
 
   @Test func jsonOutOfRangeIntegerThatParsesNamesTheEntryAndField() {
     let data = Self.document([
-      Self.entryJSON(1), Self.entryJSON(2).replacingOccurrences(of: "\"offset\":0", with: "\"offset\":99999999999"),
+      Self.entryJSON(1),
+      Self.entryJSON(2).replacingOccurrences(of: "\"offset\":0", with: "\"offset\":99999999999"),
     ])
     // JSONDecoder on Linux gives no path for this, so the entry is found by decoding one at a time.
     expectError(data, format: .sottoJSON, code: .invalidValue, location: .entry(2))
@@ -86,8 +94,10 @@ import Testing
     let nan = Self.document([Self.entryJSON(1), Self.entryJSON(2, amount: "NaN")])
     expectError(nan, format: .sottoJSON, code: .malformed, location: .line(4))
     let whole = Self.document([Self.entryJSON(1), Self.entryJSON(2)])
-    expectError(whole.prefix(whole.count - 140), format: .sottoJSON, code: .malformed, location: .line(4))
-    expectError(whole.prefix(whole.count - 1), format: .sottoJSON, code: .malformed, location: .line(9))
+    expectError(
+      whole.prefix(whole.count - 140), format: .sottoJSON, code: .malformed, location: .line(4))
+    expectError(
+      whole.prefix(whole.count - 1), format: .sottoJSON, code: .malformed, location: .line(9))
     let infinity = Self.document([Self.entryJSON(1, amount: "Infinity")])
     expectError(infinity, format: .sottoJSON, code: .malformed, location: .line(3))
   }
@@ -120,7 +130,8 @@ import Testing
 
   @Test func jsonInvalidUTF8NamesTheLine() {
     var data = Self.document([Self.entryJSON(1), Self.entryJSON(2)])
-    let at = data.firstRange(of: Data(Self.secret.utf8), in: data.index(data.startIndex, offsetBy: 200)..<data.endIndex)!
+    let at = data.firstRange(
+      of: Data(Self.secret.utf8), in: data.index(data.startIndex, offsetBy: 200)..<data.endIndex)!
     data[at.lowerBound] = 0xC3
     data[at.lowerBound + 1] = 0x28
     expectError(data, format: .sottoJSON, code: .invalidUTF8, location: .line(4))
@@ -129,13 +140,17 @@ import Testing
   // MARK: JSON Lines
 
   @Test func jsonLinesBadLineIsNamed() {
-    let data = Self.lines([Self.entryJSON(1), "", Self.entryJSON(2, amount: "true"), Self.entryJSON(3)])
-    expectError(data, format: .sottoJSONL, code: .invalidValue, location: .line(4), field: "use.amount")
+    let data = Self.lines([
+      Self.entryJSON(1), "", Self.entryJSON(2, amount: "true"), Self.entryJSON(3),
+    ])
+    expectError(
+      data, format: .sottoJSONL, code: .invalidValue, location: .line(4), field: "use.amount")
   }
 
   @Test func jsonLinesTruncatedLineIsMalformed() {
     let full = Self.lines([Self.entryJSON(1), Self.entryJSON(2)])
-    expectError(full.prefix(full.count - 20), format: .sottoJSONL, code: .malformed, location: .line(3))
+    expectError(
+      full.prefix(full.count - 20), format: .sottoJSONL, code: .malformed, location: .line(3))
   }
 
   @Test func jsonLinesCutInsideAStringIsMalformed() {
@@ -154,7 +169,8 @@ import Testing
   }
 
   @Test func jsonLinesValidationAndDuplicates() {
-    let bad = Self.entryJSON(2).replacingOccurrences(of: "\"substance\":\"alcohol\"", with: "\"substance\":\"  \"")
+    let bad = Self.entryJSON(2).replacingOccurrences(
+      of: "\"substance\":\"alcohol\"", with: "\"substance\":\"  \"")
     expectError(
       Self.lines([Self.entryJSON(1), bad]), format: .sottoJSONL, code: .invalidEntry,
       location: .line(3), field: "substance")
@@ -213,7 +229,8 @@ import Testing
         field: "use.amount")
     }
     let bigUnix = "\(Samples.id(1).hex),use,99999999999999999999,0,alcohol,1,drinks,x,"
-    expectError(csvText([bigUnix]), format: .csv, code: .invalidValue, location: .line(2), field: "unix")
+    expectError(
+      csvText([bigUnix]), format: .csv, code: .invalidValue, location: .line(2), field: "unix")
   }
 
   @Test func csvNegativeAmountFailsValidation() {

@@ -82,7 +82,8 @@ import Testing
     #expect(mdma.route == "oral")
     #expect(
       mdma.note
-        == "half a pill\n(estimated dose)\nExperience: Festival, day 2\nHot day.\nDrank lots of water.")
+        == "half a pill\n(estimated dose)\nExperience: Festival, day 2\nHot day.\nDrank lots of water."
+    )
     // July: Berlin is on summer time, UTC+2; milliseconds are rounded down.
     #expect(entries[0].at == Timestamp(unixSeconds: 1_690_012_345, utcOffsetSeconds: 7200))
     #expect(entries[0].source == .direct)
@@ -166,7 +167,8 @@ import Testing
       try JournalImport.pwJournal(Data(negative.utf8), timeZone: .gmt)
     } throws: { error in
       let error = error as? JournalCodecError
-      return error?.code == .invalidEntry && error?.location == .ingestion(experience: 1, ingestion: 3)
+      return error?.code == .invalidEntry
+        && error?.location == .ingestion(experience: 1, ingestion: 3)
         && error?.field == "amount"
     }
     let wrongType = Self.sample.replacingOccurrences(
@@ -175,7 +177,8 @@ import Testing
       try JournalImport.pwJournal(Data(wrongType.utf8), timeZone: .gmt)
     } throws: { error in
       let error = error as? JournalCodecError
-      return error?.code == .invalidValue && error?.location == .ingestion(experience: 2, ingestion: 1)
+      return error?.code == .invalidValue
+        && error?.location == .ingestion(experience: 2, ingestion: 1)
         && error?.field == "substanceName"
     }
     let missingTime = Self.sample.replacingOccurrences(
@@ -184,7 +187,8 @@ import Testing
       try JournalImport.pwJournal(Data(missingTime.utf8), timeZone: .gmt)
     } throws: { error in
       let error = error as? JournalCodecError
-      return error?.code == .invalidValue && error?.location == .ingestion(experience: 1, ingestion: 2)
+      return error?.code == .invalidValue
+        && error?.location == .ingestion(experience: 1, ingestion: 2)
         && error?.field == "time"
     }
     let farFuture = Self.sample.replacingOccurrences(of: "1690030000000", with: "1e300")
@@ -192,7 +196,8 @@ import Testing
       try JournalImport.pwJournal(Data(farFuture.utf8), timeZone: .gmt)
     } throws: { error in
       let error = error as? JournalCodecError
-      return error?.code == .invalidValue && error?.location == .ingestion(experience: 1, ingestion: 3)
+      return error?.code == .invalidValue
+        && error?.location == .ingestion(experience: 1, ingestion: 3)
     }
   }
 }

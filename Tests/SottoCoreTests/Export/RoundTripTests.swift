@@ -11,7 +11,8 @@ import Testing
 
   @Test(arguments: ExportFormat.allCases)
   func exportThenImportGivesBackEveryEntryAndField(format: ExportFormat) throws {
-    let data = try JournalExport.data(Samples.entries, format: format, exportedAt: Samples.exportedAt)
+    let data = try JournalExport.data(
+      Samples.entries, format: format, exportedAt: Samples.exportedAt)
     let expected = JournalExport.sorted(Samples.entries)
     let imported = try JournalImport.entries(from: data, timeZone: .gmt)
     #expect(imported == expected)
@@ -55,8 +56,9 @@ import Testing
     stripped["time"] = nil
     let reencoded = try JSONSerialization.data(withJSONObject: stripped)
     #expect(try JSONDecoder().decode(Entry.self, from: reencoded) == Samples.entries[0])
-    let stored = try JSONSerialization.jsonObject(
-      with: JSONEncoder().encode(Samples.entries[0])) as? [String: Any]
+    let stored =
+      try JSONSerialization.jsonObject(
+        with: JSONEncoder().encode(Samples.entries[0])) as? [String: Any]
     #expect(Set(stripped.keys) == Set(stored!.keys))
   }
 
@@ -68,7 +70,8 @@ import Testing
     #expect(lines.count == Samples.entries.count + 1)
     #expect(
       lines.first
-        == #"{"exportedAt":"2026-05-28T20:26:40Z","format":"sotto-export-jsonl","schemaVersion":1}"#)
+        == #"{"exportedAt":"2026-05-28T20:26:40Z","format":"sotto-export-jsonl","schemaVersion":1}"#
+    )
     for line in lines.dropFirst() {
       _ = try JSONDecoder().decode(Entry.self, from: Data(line.utf8))
     }
@@ -119,7 +122,8 @@ import Testing
       body: .use(Use(substance: "x", amount: .nan, unit: "mg")))
     for format in ExportFormat.allCases {
       #expect {
-        try JournalExport.data(Samples.entries + [bad], format: format, exportedAt: Samples.exportedAt)
+        try JournalExport.data(
+          Samples.entries + [bad], format: format, exportedAt: Samples.exportedAt)
       } throws: { error in
         let error = error as? JournalCodecError
         return error?.code == .unencodable && error?.location == .entry(12)
