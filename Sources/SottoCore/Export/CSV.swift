@@ -12,14 +12,19 @@ typealias CSVCell = String?
 /// `'` followed by one of those characters loses its first `'`. The two are exact inverses, so
 /// a note that really starts with `'=` or `-` survives export then import.
 enum FormulaGuard {
-  static let triggers: Set<UInt8> = [
-    UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
-  ]
   static let quote = UInt8(ascii: "'")
+
+  static func isTrigger(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+      true
+    default: false
+    }
+  }
 
   static func neutralise(_ text: String) -> String {
     let utf8 = text.utf8
-    guard let first = utf8.first(where: { $0 != quote }), triggers.contains(first) else {
+    guard let first = utf8.first(where: { $0 != quote }), isTrigger(first) else {
       return text
     }
     if utf8.first != quote && isPlainNumber(utf8) { return text }
@@ -29,7 +34,7 @@ enum FormulaGuard {
   static func restore(_ text: String) -> String {
     let utf8 = text.utf8
     guard utf8.first == quote, let first = utf8.first(where: { $0 != quote }),
-      triggers.contains(first)
+      isTrigger(first)
     else { return text }
     return String(text.dropFirst())
   }
@@ -49,27 +54,32 @@ enum FormulaGuard {
 /// Writes RFC 4180 CSV: fields holding a comma, a double quote, CR or LF (and empty strings) are
 /// enclosed in double quotes with inner quotes doubled; records end in CRLF.
 struct CSVWriter {
-  private(set) var data = Data()
+  private var bytes: [UInt8] = []
+
+  var data: Data { Data(bytes) }
 
   mutating func writeRecord(_ cells: [CSVCell]) {
-    var line = ""
     for (index, cell) in cells.enumerated() {
-      if index > 0 { line += "," }
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
       guard let cell else { continue }
       let text = FormulaGuard.neutralise(cell)
-      if text.isEmpty || text.utf8.contains(where: Self.needsQuotes.contains) {
-        line += "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      if text.isEmpty || text.utf8.contains(where: Self.needsQuotes) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+          if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+          bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
       } else {
-        line += text
+        bytes.append(contentsOf: text.utf8)
       }
     }
-    line += "\r\n"
-    data.append(contentsOf: line.utf8)
+    bytes.append(contentsOf: [0x0D, 0x0A])
   }
 
-  private static let needsQuotes: Set<UInt8> = [
-    UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A,
-  ]
+  private static func needsQuotes(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A
+  }
 }
 
 /// One CSV record as read: its cells (with the formula guard undone) and the line it starts on.
