@@ -39,12 +39,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable {
   }
 
   /// ISO 8601 with the stored offset, for example `2026-11-20T21:00:00+01:00`.
-  public var iso8601: String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = timeZone
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-  }
+  public var iso8601: String { ISO8601Time.string(self) }
 
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
     lhs.unixSeconds < rhs.unixSeconds

@@ -1,13 +1,11 @@
-import SottoModel
-
 /// ISO 8601 text for export files, computed with integer arithmetic.
 ///
 /// `ISO8601DateFormatter` costs tens of microseconds a call, which adds seconds to a large export;
-/// this gives the same text as ``SottoModel/Timestamp/iso8601`` (`2026-11-20T21:00:00+01:00`, or
+/// this gives the same text as Foundation's formatter (`2026-11-20T21:00:00+01:00`, or
 /// `Z` for a zero offset) in a fraction of that.
-enum ISO8601Time {
+public enum ISO8601Time {
   /// The local time at `unixSeconds` shifted by `offsetSeconds`, with that offset.
-  static func string(unixSeconds: Int64, offsetSeconds: Int32) -> String {
+  public static func string(unixSeconds: Int64, offsetSeconds: Int32) -> String {
     let local = unixSeconds + Int64(offsetSeconds)
     let (days, secondOfDay) = floorDivide(local, 86_400)
     let (year, month, day) = civilDate(daysSinceEpoch: days)
@@ -24,7 +22,7 @@ enum ISO8601Time {
   }
 
   /// The timestamp as ISO 8601 with its own offset.
-  static func string(_ timestamp: Timestamp) -> String {
+  public static func string(_ timestamp: Timestamp) -> String {
     string(unixSeconds: timestamp.unixSeconds, offsetSeconds: timestamp.utcOffsetSeconds)
   }
 
