@@ -1,0 +1,6 @@
+import SottoAnalytics
+import Testing
+
+@Test func printFixture() throws {
+  print(TextReportRenderer().render(try Fixture.report()))
+}
