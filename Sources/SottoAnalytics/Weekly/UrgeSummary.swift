@@ -38,4 +38,10 @@ public struct TriggerCount: Codable, Sendable, Equatable {
   public var trigger: String
   /// Urges that named it (each urge counts once).
   public var count: Int
+
+  /// Creates a count.
+  public init(trigger: String, count: Int) {
+    self.trigger = trigger
+    self.count = count
+  }
 }

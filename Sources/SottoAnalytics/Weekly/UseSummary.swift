@@ -44,4 +44,11 @@ public struct UnitAmount: Codable, Sendable, Equatable {
   public var total: Double
   /// Occasions in that unit.
   public var occasions: Int
+
+  /// Creates a total.
+  public init(unit: String, total: Double, occasions: Int) {
+    self.unit = unit
+    self.total = total
+    self.occasions = occasions
+  }
 }
