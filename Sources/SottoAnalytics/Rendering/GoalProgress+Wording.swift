@@ -47,7 +47,10 @@ extension GoalProgress {
     case .cap(_, let unit, _, let period):
       let unitName = Naming.unit(unit)
       var text: String
-      if period == .day {
+      if period == .day && firstDay == lastDay {
+        text = "\(NumberText.amount(actual ?? 0)) of \(NumberText.amount(target)) \(unitName)"
+        text += soFar
+      } else if period == .day {
         text =
           "highest day \(NumberText.amount(actual ?? 0)) of \(NumberText.amount(target)) "
           + unitName
@@ -77,7 +80,7 @@ extension GoalProgress {
       }
       return text
     case .maxSpend(_, let period):
-      if period == .day {
+      if period == .day && firstDay != lastDay {
         var text = "highest day \(NumberText.money(actual ?? 0)) of \(NumberText.money(target))"
         if let over = daysOverLimit, over > 0 {
           text += ", \(NumberText.count(over, "day")) over"

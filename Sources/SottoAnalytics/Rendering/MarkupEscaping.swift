@@ -26,7 +26,7 @@ enum MarkupEscaping {
   /// Text that Markdown shows literally: HTML-escaped, punctuation backslash-escaped, one line.
   static func markdown(_ text: String) -> String {
     let special: Set<Character> = [
-      "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "~",
+      "\\", "`", "*", "_", "{", "}", "[", "]", "#", "+", "!", "|", "~",
     ]
     var out = ""
     for character in html(text) {
