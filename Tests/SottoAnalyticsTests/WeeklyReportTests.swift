@@ -77,10 +77,11 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
     #expect(use.substances.map(\.substance) == ["alcohol", "cannabis", "mdma"])
     let alcohol = use.substances[0]
     #expect(alcohol.occasions == 3)
-    #expect(alcohol.amounts == [
-      UnitAmount(unit: "drinks", total: 7, occasions: 2),
-      UnitAmount(unit: "ml", total: 330, occasions: 1),
-    ])
+    #expect(
+      alcohol.amounts == [
+        UnitAmount(unit: "drinks", total: 7, occasions: 2),
+        UnitAmount(unit: "ml", total: 330, occasions: 1),
+      ])
     #expect(alcohol.spending == 50)
     let cannabis = use.substances[1]
     #expect(cannabis.amounts == [UnitAmount(unit: "joints", total: 3, occasions: 2)])
@@ -100,7 +101,8 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
   @Test func goalsAreMetOnTrackOrExceededWithTheirNumbers() {
     let goals = report.goals
     #expect(goals.count == 7)  // the archived goal and the one starting 1 April are left out
-    #expect(goals.map(\.status) == [.onTrack, .met, .exceeded, .onTrack, .exceeded, .onTrack, .exceeded])
+    #expect(
+      goals.map(\.status) == [.onTrack, .met, .exceeded, .onTrack, .exceeded, .onTrack, .exceeded])
     #expect(goals.allSatisfy { !$0.isFinal })
     #expect(goals[0].actual == 7 && goals[0].target == 10 && goals[0].uncountedOccasions == 1)
     #expect(goals[1].actual == 3 && goals[1].target == 2)
@@ -141,10 +143,11 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
   }
 
   @Test func seriesCoversTheLastEightWeeks() {
-    #expect(report.series.map(\.label) == [
-      "2026-W06", "2026-W07", "2026-W08", "2026-W09", "2026-W10", "2026-W11", "2026-W12",
-      "2026-W13",
-    ])
+    #expect(
+      report.series.map(\.label) == [
+        "2026-W06", "2026-W07", "2026-W08", "2026-W09", "2026-W10", "2026-W11", "2026-W12",
+        "2026-W13",
+      ])
     #expect(report.series.map(\.urges) == [0, 0, 0, 0, 2, 2, 1, 7])
     #expect(report.series.map(\.useOccasions) == [0, 0, 0, 0, 1, 1, 2, 6])
     #expect(report.series.map(\.useFreeDays) == [0, 0, 0, 0, 6, 6, 5, 3])
@@ -152,11 +155,12 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
   }
 
   @Test func observationsStateOnlyWhatTheNumbersSupport() throws {
-    #expect(report.observations.map(\.text) == [
-      "Most urges (4 of 7) came in the evening.",
-      "\u{201C}payday\u{201D} preceded 3 of the 3 urges you acted on.",
-      "Urge surfing lowered intensity by 3.0 points on average (2 urges).",
-    ])
+    #expect(
+      report.observations.map(\.text) == [
+        "Most urges (4 of 7) came in the evening.",
+        "\u{201C}payday\u{201D} preceded 3 of the 3 urges you acted on.",
+        "Urge surfing lowered intensity by 3.0 points on average (2 urges).",
+      ])
     let last = try Fixture.report(.lastWeek)
     #expect(last.observations.map(\.text) == ["1 fewer use-free day than last week."])
   }
@@ -176,7 +180,8 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
     // The goal starting Wednesday 1 April now counts; the use-free goal is still reachable.
     #expect(week.goals.count == 8)
     #expect(week.goals[1].status == .onTrack && week.goals[1].actual == 0)
-    #expect(week.goals.last?.status == .onTrack && week.goals.last?.firstDay.description == "2026-04-01")
+    #expect(
+      week.goals.last?.status == .onTrack && week.goals.last?.firstDay.description == "2026-04-01")
     // The week before runs Sunday 22 to Saturday 28 March.
     let urges = week.comparison.metrics.first { $0.metric == .urges }!
     #expect(urges.previous == 4)

@@ -29,7 +29,8 @@ public enum DemoJournal {
     var random = SeededGenerator(seed: seed)
     let endSeconds = Int64(end.timeIntervalSince1970.rounded(.down))
     let lastDay = LocalDate(date: end, timeZone: timeZone)
-    let firstDay = WeekStart.monday.firstDay(ofWeekContaining: lastDay).adding(days: -7 * (weeks - 1))
+    let firstDay = WeekStart.monday.firstDay(ofWeekContaining: lastDay).adding(
+      days: -7 * (weeks - 1))
     let hardWeek = weeks >= 3 ? weeks - 2 : -1
     var entries: [Entry] = []
 
@@ -43,7 +44,9 @@ public enum DemoJournal {
       entries.append(Entry(id: makeID(&random), at: at, body: body))
     }
 
-    add(firstDay, minute: 9 * 60, .goal(Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week))))
+    add(
+      firstDay, minute: 9 * 60,
+      .goal(Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week))))
     add(firstDay, minute: 9 * 60 + 1, .goal(Goal(rule: .useFreeDays(days: 2, period: .week))))
 
     for dayNumber in firstDay.dayNumber...lastDay.dayNumber {
@@ -82,11 +85,15 @@ public enum DemoJournal {
         }
         add(day, minute: minute, .urge(urge))
         if outcome == .acted {
-          add(day, minute: min(minute + random.int(10...50), 23 * 60 + 59), .use(randomUse(&random, day: day, triggers: triggers, hard: hard)))
+          add(
+            day, minute: min(minute + random.int(10...50), 23 * 60 + 59),
+            .use(randomUse(&random, day: day, triggers: triggers, hard: hard)))
         }
       }
       if day.weekday == .saturday && !quiet && random.chance(0.3) {
-        add(day, minute: 20 * 60 + random.int(0...59), .use(randomUse(&random, day: day, triggers: ["friends"], hard: hard)))
+        add(
+          day, minute: 20 * 60 + random.int(0...59),
+          .use(randomUse(&random, day: day, triggers: ["friends"], hard: hard)))
       }
     }
     return entries.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
@@ -117,9 +124,17 @@ public enum DemoJournal {
     entries.reserveCapacity(count)
     let startTimestamp = Timestamp(
       unixSeconds: start,
-      utcOffsetSeconds: Int32(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(start)))))
-    entries.append(Entry(id: makeID(&random), at: startTimestamp, body: .goal(Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week)))))
-    entries.append(Entry(id: makeID(&random), at: startTimestamp, body: .goal(Goal(rule: .useFreeDays(days: 2, period: .week)))))
+      utcOffsetSeconds: Int32(
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(start)))))
+    entries.append(
+      Entry(
+        id: makeID(&random), at: startTimestamp,
+        body: .goal(
+          Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week)))))
+    entries.append(
+      Entry(
+        id: makeID(&random), at: startTimestamp,
+        body: .goal(Goal(rule: .useFreeDays(days: 2, period: .week)))))
     for index in 2..<count {
       let unix = min(endSeconds, start + Int64(index) * step + Int64(random.next() % UInt64(step)))
       let hourKey = unix / 86_400
@@ -192,7 +207,9 @@ public enum DemoJournal {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(16)
     for word in [random.next(), random.next()] {
-      for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+      }
     }
     return EntryID(bytes: bytes)!
   }

@@ -65,7 +65,8 @@ extension GoalProgress {
         }
       }
       if let uncounted = uncountedOccasions, uncounted > 0 {
-        text += "; \(NumberText.count(uncounted, "use")) in other units or without an amount"
+        text +=
+          "; \(NumberText.count(uncounted, "use")) in other units or without an amount"
           + " not counted"
       }
       return text

@@ -28,12 +28,14 @@ public struct TextReportRenderer: Sendable {
   }
 
   private func header(_ report: WeeklyReport, _ out: inout TextOutput) {
-    out.line(out.bold("Sotto · \(DateText.title(report.period))") + " · "
-      + DateText.range(report.period))
+    out.line(
+      out.bold("Sotto · \(DateText.title(report.period))") + " · "
+        + DateText.range(report.period))
     let state =
       report.isComplete
       ? "complete"
-      : (report.daysElapsed == 0 ? "not started yet" : "so far (today is \(DateText.long(report.today)))")
+      : (report.daysElapsed == 0
+        ? "not started yet" : "so far (today is \(DateText.long(report.today)))")
     out.line(TerminalText.clean(report.timeZone, width: 32) + " · " + state)
   }
 
@@ -179,7 +181,9 @@ public struct TextReportRenderer: Sendable {
   private func comparison(_ report: WeeklyReport, _ out: inout TextOutput) {
     let comparison = report.comparison
     let previousName = report.period.kind == .week ? "last week" : "period before"
-    out.heading("Compared with \(previousName) and the \(comparison.periodsInMean == 0 ? "4" : String(comparison.periodsInMean))-\(report.period.kind == .week ? "week" : "period") mean")
+    out.heading(
+      "Compared with \(previousName) and the \(comparison.periodsInMean == 0 ? "4" : String(comparison.periodsInMean))-\(report.period.kind == .week ? "week" : "period") mean"
+    )
     out.line(
       "  " + TerminalText.pad("", 16) + TerminalText.padLeft("now", 8)
         + TerminalText.padLeft("before", 9) + TerminalText.padLeft("change", 15)
@@ -192,7 +196,8 @@ public struct TextReportRenderer: Sendable {
       row += TerminalText.padLeft(
         Self.change(line.changeFromPrevious, line.percentFromPrevious, metric), 15)
       row += TerminalText.padLeft(line.priorMean.map { metric.format($0) } ?? "—", 9)
-      row += TerminalText.padLeft(Self.change(line.changeFromMean, line.percentFromMean, metric), 15)
+      row += TerminalText.padLeft(
+        Self.change(line.changeFromMean, line.percentFromMean, metric), 15)
       out.line(row)
     }
     if comparison.periodsInMean < PeriodComparison.meanPeriods {

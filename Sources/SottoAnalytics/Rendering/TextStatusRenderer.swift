@@ -43,7 +43,9 @@ public struct TextStatusRenderer: Sendable {
 
   private static func amounts(_ amounts: [UnitAmount], occasions: Int) -> String {
     guard occasions > 0 else { return "none" }
-    let parts = amounts.map { "\(NumberText.amount($0.total)) \(TerminalText.clean($0.unit, width: 12))" }
+    let parts = amounts.map {
+      "\(NumberText.amount($0.total)) \(TerminalText.clean($0.unit, width: 12))"
+    }
     let counted = amounts.map(\.occasions).reduce(0, +)
     let rest = occasions - counted
     var text = parts.joined(separator: " + ")

@@ -71,7 +71,8 @@ extension WeeklyReport {
     var report = WeeklyReport(
       schemaVersion: Self.schemaVersion, generatedAt: options.now,
       timeZone: options.timeZone.identifier, weekStart: options.weekStart, today: today,
-      period: period, daysElapsed: min(period.dayCount, max(0, today.dayNumber - period.firstDay.dayNumber + 1)),
+      period: period,
+      daysElapsed: min(period.dayCount, max(0, today.dayNumber - period.firstDay.dayNumber + 1)),
       isComplete: today > period.lastDay, days: days, urges: urgeSummary, use: useSummary,
       goals: goals, comparison: comparison, series: series, observations: [])
     report.observations = Observation.derive(report: report, urges: urges)
@@ -188,8 +189,10 @@ extension PeriodComparison {
     period: ReportPeriod, current: JournalIndex.PeriodTotals, index: JournalIndex, today: Int
   ) {
     let previous = index.totals(for: period.earlier(by: 1), today: today)
-    let prior = (1...Self.meanPeriods).map { index.totals(for: period.earlier(by: $0), today: today) }
-      .filter(\.hasData)
+    let prior = (1...Self.meanPeriods).map {
+      index.totals(for: period.earlier(by: $0), today: today)
+    }
+    .filter(\.hasData)
     func values(_ totals: JournalIndex.PeriodTotals) -> [ComparedMetric: Double] {
       [
         .urges: Double(totals.urges), .resisted: Double(totals.resisted),
