@@ -27,5 +27,6 @@ public struct AnalyticsError: Error, Sendable, Hashable, CustomStringConvertible
     self.message = message
   }
 
+  /// The message; it never holds journal text.
   public var description: String { message }
 }

@@ -66,6 +66,7 @@ public struct ISOWeek: Hashable, Sendable, Comparable, Codable, CustomStringConv
     (firstMonday(ofYear: year + 1).dayNumber - firstMonday(ofYear: year).dayNumber) / 7
   }
 
+  /// Orders weeks by year, then week number.
   public static func < (lhs: ISOWeek, rhs: ISOWeek) -> Bool {
     (lhs.year, lhs.week) < (rhs.year, rhs.week)
   }
@@ -81,6 +82,7 @@ public struct ISOWeek: Hashable, Sendable, Comparable, Codable, CustomStringConv
 }
 
 extension ISOWeek {
+  /// Decodes a week written `YYYY-Www`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -92,6 +94,7 @@ extension ISOWeek {
     }
   }
 
+  /// Encodes the week as `YYYY-Www`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

@@ -85,6 +85,7 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
       ?? Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400)
   }
 
+  /// Orders days by date.
   public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
     lhs.dayNumber < rhs.dayNumber
   }
@@ -119,6 +120,7 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 }
 
 extension LocalDate: Codable {
+  /// Decodes a day written `YYYY-MM-DD`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -132,6 +134,7 @@ extension LocalDate: Codable {
     self = date
   }
 
+  /// Encodes the day as `YYYY-MM-DD`.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
