@@ -1,0 +1,153 @@
+import Foundation
+import SottoModel
+
+/// Works out a goal's progress over a span of days from the entries.
+struct GoalEvaluator {
+  let entries: [Entry]
+  let index: JournalIndex
+  let today: Int
+
+  /// The active goals (not archived, started on or before `lastDay`), oldest first.
+  static func activeGoals(in entries: [Entry], through lastDay: LocalDate) -> [(Entry, Goal)] {
+    entries.compactMap { entry -> (Entry, Goal)? in
+      guard let goal = entry.goal, !goal.archived, LocalDate(entry.at) <= lastDay else {
+        return nil
+      }
+      return (entry, goal)
+    }
+    .sorted { ($0.0.at, $0.0.id) < ($1.0.at, $1.0.id) }
+  }
+
+  /// Evaluates `goal` over `first ... last`; a weekly goal's limits are scaled by
+  /// `spanDays / 7` (1 for a week).
+  func progress(
+    of entry: Entry, goal: Goal, first spanFirst: LocalDate, last: LocalDate, spanDays: Int
+  ) -> GoalProgress {
+    let startDay = LocalDate(entry.at)
+    let first = max(spanFirst, startDay)
+    let lower = first.dayNumber
+    let upper = last.dayNumber
+    let isFinal = today > upper
+    let countedDays = upper - lower + 1
+    let weekScale = Double(spanDays) / 7
+    var progress = GoalProgress(
+      goalID: entry.id.hex, rule: goal.rule, startDay: startDay, firstDay: first, lastDay: last,
+      status: .onTrack, isFinal: isFinal, actual: nil, target: 0)
+    func limitStatus(over: Bool) -> GoalStatus {
+      over ? .exceeded : (isFinal ? .met : .onTrack)
+    }
+
+    switch goal.rule {
+    case .cap(let amount, let unit, let substance, let period):
+      let name = Naming.canonical(substance)
+      let wantedUnit = Naming.unit(unit)
+      var perDay: [Int: Double] = [:]
+      var uncounted = 0
+      for use in uses(from: lower, through: upper) where Naming.canonical(use.1.substance) == name {
+        if let value = use.1.amount, let useUnit = use.1.unit, Naming.unit(useUnit) == wantedUnit {
+          perDay[use.0, default: 0] += value
+        } else {
+          uncounted += 1
+        }
+      }
+      progress.uncountedOccasions = uncounted
+      applyLimit(
+        &progress, perDay: perDay, amount: amount, period: period, weekScale: weekScale,
+        status: limitStatus)
+    case .maxSpend(let amount, let period):
+      var perDay: [Int: Double] = [:]
+      for use in uses(from: lower, through: upper) {
+        if let cost = use.1.cost { perDay[use.0, default: 0] += cost }
+      }
+      applyLimit(
+        &progress, perDay: perDay, amount: amount, period: period, weekScale: weekScale,
+        status: limitStatus)
+    case .useFreeDays(let days, let period):
+      let periodLength = period == .week ? 7 : 1
+      let target = (days * countedDays + periodLength - 1) / periodLength
+      let elapsedUpper = min(upper, today)
+      let elapsed = max(0, elapsedUpper - lower + 1)
+      var useDays = 0
+      if elapsed > 0 {
+        for day in lower...elapsedUpper where index.hasUse(on: day) { useDays += 1 }
+      }
+      let useFree = elapsed - useDays
+      progress.target = Double(target)
+      progress.actual = Double(useFree)
+      if useDays > countedDays - target {
+        progress.status = .notReached
+      } else if useFree >= target {
+        progress.status = .met
+      } else {
+        progress.status = .onTrack
+      }
+    case .minGap(let hours, let substance):
+      let name = Naming.canonical(substance)
+      var times: [Int64] = []
+      var before: Int64?
+      for entry in entries {
+        guard let use = entry.use, Naming.canonical(use.substance) == name else { continue }
+        let day = LocalDate.dayNumber(of: entry.at)
+        if day >= lower && day <= upper {
+          times.append(entry.at.unixSeconds)
+        } else if day < lower && day >= startDay.dayNumber {
+          before = max(before ?? entry.at.unixSeconds, entry.at.unixSeconds)
+        }
+      }
+      times.sort()
+      if let before { times.insert(before, at: 0) }
+      let gaps = zip(times.dropFirst(), times).map { Double($0 - $1) / 3600 }
+      let short = gaps.filter { $0 < hours }.count
+      progress.target = hours
+      progress.actual = gaps.min()
+      progress.shortGaps = short
+      progress.status = limitStatus(over: short > 0)
+    case .resistRate(let percent):
+      var resisted = 0
+      var acted = 0
+      for day in lower...upper {
+        resisted += index.days[day]?.resisted ?? 0
+        acted += index.days[day]?.actedOn ?? 0
+      }
+      let counted = resisted + acted
+      progress.target = Double(percent)
+      progress.urgesCounted = counted
+      if counted == 0 {
+        progress.status = isFinal ? .met : .onTrack
+      } else {
+        let rate = Double(resisted) / Double(counted) * 100
+        progress.actual = rate
+        progress.status = rate >= Double(percent) ? (isFinal ? .met : .onTrack) : .notReached
+      }
+    }
+    return progress
+  }
+
+  private func applyLimit(
+    _ progress: inout GoalProgress, perDay: [Int: Double], amount: Double, period: GoalPeriod,
+    weekScale: Double, status: (Bool) -> GoalStatus
+  ) {
+    switch period {
+    case .week:
+      let total = perDay.values.reduce(0, +)
+      progress.target = amount * weekScale
+      progress.actual = total
+      progress.status = status(total > progress.target + 1e-9)
+    case .day:
+      let over = perDay.values.filter { $0 > amount + 1e-9 }.count
+      progress.target = amount
+      progress.actual = perDay.values.max() ?? 0
+      progress.daysOverLimit = over
+      progress.status = status(over > 0)
+    }
+  }
+
+  /// Uses whose local day lies in `lower ... upper`, with that day.
+  private func uses(from lower: Int, through upper: Int) -> [(Int, Use)] {
+    entries.compactMap { entry in
+      guard let use = entry.use else { return nil }
+      let day = LocalDate.dayNumber(of: entry.at)
+      return day >= lower && day <= upper ? (day, use) : nil
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Everything a report depends on besides the entries: the calendar, "now" and which days.
+///
+/// Reports never read the clock: pass `now` in, so the same entries and options always give the
+/// same report.
+public struct ReportOptions: Hashable, Sendable {
+  /// The person's time zone: it decides which day "today" is and how ranges map to days.
+  public var timeZone: TimeZone
+  /// The day weeks begin on (Monday, ISO 8601, by default).
+  public var weekStart: WeekStart
+  /// The current instant; days after today's are not counted yet.
+  public var now: Date
+  /// The week or range the report covers.
+  public var selection: ReportSelection
+  /// How many periods the series holds, ending with the selected one (1 to 520).
+  public var seriesWeeks: Int
+
+  /// The default number of weeks in the series.
+  public static let defaultSeriesWeeks = 8
+  /// The widest series accepted (ten years of weeks).
+  public static let maxSeriesWeeks = 520
+  /// The longest `since ... until` range accepted, in days.
+  public static let maxRangeDays = 3660
+
+  /// Creates options; only `timeZone` and `now` have no default.
+  public init(
+    timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
+    selection: ReportSelection = .currentWeek, seriesWeeks: Int = ReportOptions.defaultSeriesWeeks
+  ) {
+    self.timeZone = timeZone
+    self.weekStart = weekStart
+    self.now = now
+    self.selection = selection
+    self.seriesWeeks = seriesWeeks
+  }
+
+  /// Today's local day in ``timeZone``.
+  public var today: LocalDate { LocalDate(date: now, timeZone: timeZone) }
+
+  /// The days the report covers.
+  ///
+  /// - Throws: ``AnalyticsError`` for a range that ends before it starts or is too long.
+  public func period() throws(AnalyticsError) -> ReportPeriod {
+    let currentFirst = weekStart.firstDay(ofWeekContaining: today)
+    switch selection {
+    case .currentWeek:
+      return ReportPeriod(kind: .week, firstDay: currentFirst, dayCount: 7, weekStart: weekStart)
+    case .lastWeek:
+      return ReportPeriod(
+        kind: .week, firstDay: currentFirst.adding(days: -7), dayCount: 7, weekStart: weekStart)
+    case .isoWeek(let week):
+      let first = weekStart == .monday ? week.monday : week.monday.adding(days: -1)
+      return ReportPeriod(kind: .week, firstDay: first, dayCount: 7, weekStart: weekStart)
+    case .range(let since, let until):
+      let first = LocalDate(date: since, timeZone: timeZone)
+      let last = LocalDate(date: until, timeZone: timeZone)
+      guard first <= last else {
+        throw AnalyticsError(
+          code: .invalidRange,
+          message: "The report range ends before it starts. Give --since a time before --until.")
+      }
+      let count = last.dayNumber - first.dayNumber + 1
+      guard count <= Self.maxRangeDays else {
+        throw AnalyticsError(
+          code: .invalidRange,
+          message: "The report range is \(count) days long; at most \(Self.maxRangeDays) days "
+            + "are allowed. Choose a shorter range.")
+      }
+      return ReportPeriod(kind: .range, firstDay: first, dayCount: count, weekStart: weekStart)
+    }
+  }
+
+  func validateSeries() throws(AnalyticsError) {
+    guard (1...Self.maxSeriesWeeks).contains(seriesWeeks) else {
+      throw AnalyticsError(
+        code: .invalidSeriesLength,
+        message: "The number of weeks must be from 1 to \(Self.maxSeriesWeeks), not "
+          + "\(seriesWeeks). Choose a number in that range.")
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/// Renders a weekly report as Markdown for pasting into notes: headings, tables, sparklines.
+///
+/// The person's text (substances, units, triggers) is escaped so it shows literally.
+public struct MarkdownReportRenderer: Sendable {
+  /// Creates a renderer.
+  public init() {}
+
+  /// The report as Markdown, ending with a newline.
+  public func render(_ report: WeeklyReport) -> String {
+    let esc = MarkupEscaping.markdown
+    var lines: [String] = []
+    lines.append("# Sotto · \(DateText.title(report.period))")
+    lines.append("")
+    let state =
+      report.isComplete
+      ? "complete" : "so far (today is \(DateText.long(report.today)))"
+    lines.append("\(DateText.range(report.period)) · \(esc(report.timeZone)) · \(state)")
+
+    let urges = report.urges
+    lines += ["", "## Urges", ""]
+    if urges.count == 0 {
+      lines.append("No urges logged.")
+    } else {
+      lines.append("| | |")
+      lines.append("|---|---:|")
+      lines.append("| Urges | \(urges.count) |")
+      if let mean = urges.meanIntensity, let peak = urges.peakIntensity {
+        lines.append("| Mean intensity | \(NumberText.decimal(mean)) |")
+        lines.append("| Peak intensity | \(peak) |")
+      }
+      lines.append("| Resisted | \(urges.resisted) |")
+      lines.append("| Acted on | \(urges.actedOn) |")
+      if urges.outcomeNotGiven > 0 { lines.append("| Not said | \(urges.outcomeNotGiven) |") }
+      if let rate = urges.resistRate {
+        lines.append("| Resist rate | \(NumberText.percent(rate * 100)) |")
+      }
+      if let duration = urges.meanDurationMinutes {
+        lines.append(
+          "| Mean duration | \(NumberText.decimal(duration)) minutes "
+            + "(\(NumberText.count(urges.urgesWithDuration, "urge"))) |")
+      }
+      if urges.surfed > 0 {
+        var text = NumberText.count(urges.surfed, "urge")
+        if let change = urges.meanSurfingIntensityChange {
+          text += ", intensity change \(NumberText.signed(change)) on average"
+        }
+        lines.append("| Urge surfing | \(text) |")
+      }
+      if !urges.topTriggers.isEmpty {
+        lines += ["", "**Top triggers**", "", "| Trigger | Urges |", "|---|---:|"]
+        for trigger in urges.topTriggers {
+          lines.append("| \(esc(trigger.trigger)) | \(trigger.count) |")
+        }
+      }
+      let order = report.weekStart.orderedWeekdays
+      lines += ["", "**By weekday**", ""]
+      lines.append("| " + order.map(\.shortName).joined(separator: " | ") + " |")
+      lines.append("|" + String(repeating: "---:|", count: 7))
+      lines.append(
+        "| " + order.map { String(urges.byWeekday[$0.isoIndex]) }.joined(separator: " | ") + " |")
+      lines += [
+        "",
+        "**By hour of day** (00–23): `\(TextChart.sparkline(urges.byHour.map(Double.init)))`",
+      ]
+    }
+
+    let use = report.use
+    lines += ["", "## Use", ""]
+    lines.append(
+      "\(NumberText.count(use.occasions, "occasion")) · "
+        + "\(NumberText.count(use.useDays, "use day")) · "
+        + "\(NumberText.count(use.useFreeDays, "use-free day"))"
+        + (use.daysNotYetCounted > 0
+          ? " · \(NumberText.count(use.daysNotYetCounted, "day")) not counted yet" : ""))
+    lines.append("")
+    lines.append(
+      "Use-free streak: \(NumberText.count(use.currentUseFreeStreakDays, "day")) now, "
+        + "longest \(NumberText.count(use.longestUseFreeStreakDays, "day")). "
+        + "Spending: \(NumberText.money(use.spending)).")
+    if !use.substances.isEmpty {
+      lines += ["", "| Substance | Occasions | Amounts | Spending |", "|---|---:|---|---:|"]
+      for substance in use.substances {
+        var parts = substance.amounts.map { "\(NumberText.amount($0.total)) \(esc($0.unit))" }
+        if substance.occasionsWithoutAmount > 0 {
+          parts.append("\(substance.occasionsWithoutAmount) without an amount")
+        }
+        lines.append(
+          "| \(esc(substance.substance)) | \(substance.occasions) | "
+            + "\(parts.joined(separator: ", ")) | \(NumberText.money(substance.spending)) |")
+      }
+    }
+    if report.period.dayCount <= 14 {
+      lines += ["", "| Day | Counts as | Use occasions | Urges |", "|---|---|---:|---:|"]
+      for day in report.days {
+        lines.append(
+          "| \(DateText.short(day.date)) | \(day.state.label) | \(day.useOccasions) | "
+            + "\(day.urges) |")
+      }
+    }
+
+    lines += ["", "## Goals", ""]
+    if report.goals.isEmpty {
+      lines.append("No active goals.")
+    } else {
+      lines += ["| Goal | Status | Progress |", "|---|---|---|"]
+      for goal in report.goals {
+        lines.append(
+          "| \(esc(goal.rule.plainDescription)) | \(goal.statusLabel) | \(esc(goal.detail)) |")
+      }
+    }
+
+    let comparison = report.comparison
+    lines += ["", "## Compared with earlier weeks", ""]
+    lines.append(
+      "| | Now | Before | Change | Mean of \(comparison.periodsInMean) before | Change |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for line in comparison.metrics {
+      let metric = line.metric
+      func change(_ value: Double?, _ percent: Double?) -> String {
+        guard let value else { return "no data" }
+        return metric.formatChange(value) + " (\(NumberText.signedPercent(percent)))"
+      }
+      lines.append(
+        "| \(metric.label) | \(metric.format(line.current)) | "
+          + "\(line.previous.map(metric.format) ?? "no data") | "
+          + "\(change(line.changeFromPrevious, line.percentFromPrevious)) | "
+          + "\(line.priorMean.map(metric.format) ?? "no data") | "
+          + "\(change(line.changeFromMean, line.percentFromMean)) |")
+    }
+
+    if let first = report.series.first, let last = report.series.last {
+      lines += [
+        "", "## Last \(report.series.count) \(report.period.kind == .week ? "weeks" : "periods")",
+        "", "\(first.label) to \(last.label), oldest first.", "",
+        "| | Trend | Values |", "|---|---|---|",
+      ]
+      let rows: [(String, [Int])] = [
+        ("Urges", report.series.map(\.urges)),
+        ("Use occasions", report.series.map(\.useOccasions)),
+        ("Use-free days", report.series.map(\.useFreeDays)),
+      ]
+      for (name, values) in rows {
+        lines.append(
+          "| \(name) | `\(TextChart.sparkline(values.map(Double.init)))` | "
+            + "\(values.map(String.init).joined(separator: " ")) |")
+      }
+    }
+
+    lines += ["", "## Observations", ""]
+    if report.observations.isEmpty {
+      lines.append("Not enough entries yet to point out patterns.")
+    } else {
+      for observation in report.observations { lines.append("- \(esc(observation.text))") }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SottoModel
+
+extension JournalStatus {
+  /// Builds the status at `now` from decrypted entries in any order. Pure; never throws.
+  ///
+  /// Entries after `now` are ignored for the time since last use.
+  public static func build(
+    entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date
+  ) -> JournalStatus {
+    let today = LocalDate(date: now, timeZone: timeZone)
+    let week = ReportPeriod(
+      kind: .week, firstDay: weekStart.firstDay(ofWeekContaining: today), dayCount: 7,
+      weekStart: weekStart)
+    let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+    let index = JournalIndex(entries: entries)
+
+    struct Accumulator {
+      var last: Timestamp?
+      var todayCount = 0
+      var today: [String: (Double, Int)] = [:]
+      var weekCount = 0
+      var week: [String: (Double, Int)] = [:]
+    }
+    var perSubstance: [String: Accumulator] = [:]
+    var spendingToday = 0.0
+    var spendingWeek = 0.0
+    for entry in entries {
+      guard let use = entry.use else { continue }
+      let name = Naming.canonical(use.substance)
+      var accumulator = perSubstance[name] ?? Accumulator()
+      if entry.at.unixSeconds <= nowSeconds, accumulator.last.map({ $0 < entry.at }) ?? true {
+        accumulator.last = entry.at
+      }
+      let day = LocalDate(entry.at)
+      let unit = use.unit.map(Naming.unit)
+      if day == today {
+        accumulator.todayCount += 1
+        spendingToday += use.cost ?? 0
+        if let amount = use.amount, let unit {
+          let previous = accumulator.today[unit] ?? (0, 0)
+          accumulator.today[unit] = (previous.0 + amount, previous.1 + 1)
+        }
+      }
+      if week.contains(day) {
+        accumulator.weekCount += 1
+        spendingWeek += use.cost ?? 0
+        if let amount = use.amount, let unit {
+          let previous = accumulator.week[unit] ?? (0, 0)
+          accumulator.week[unit] = (previous.0 + amount, previous.1 + 1)
+        }
+      }
+      perSubstance[name] = accumulator
+    }
+    func amounts(_ values: [String: (Double, Int)]) -> [UnitAmount] {
+      values.map { UnitAmount(unit: $0.key, total: $0.value.0, occasions: $0.value.1) }
+        .sorted { ($1.occasions, $0.unit) < ($0.occasions, $1.unit) }
+    }
+    let substances = perSubstance.compactMap { name, value -> SubstanceStatus? in
+      guard let last = value.last else { return nil }
+      return SubstanceStatus(
+        substance: name, lastUse: last, secondsSinceLastUse: nowSeconds - last.unixSeconds,
+        occasionsToday: value.todayCount, today: amounts(value.today),
+        occasionsThisWeek: value.weekCount, thisWeek: amounts(value.week))
+    }
+    .sorted { ($1.lastUse, $0.substance) < ($0.lastUse, $1.substance) }
+
+    let evaluator = GoalEvaluator(entries: entries, index: index, today: today.dayNumber)
+    let goals = GoalEvaluator.activeGoals(in: entries, through: today).map { entry, goal in
+      let daily: Bool
+      switch goal.rule {
+      case .cap(_, _, _, let period), .useFreeDays(_, let period), .maxSpend(_, let period):
+        daily = period == .day
+      case .minGap, .resistRate:
+        daily = false
+      }
+      return evaluator.progress(
+        of: entry, goal: goal, first: daily ? today : week.firstDay,
+        last: daily ? today : week.lastDay, spanDays: daily ? 1 : 7)
+    }
+    let todayTotals = index.days[today.dayNumber]
+    return JournalStatus(
+      generatedAt: now, timeZone: timeZone.identifier, today: today, week: week,
+      substances: substances, spendingToday: spendingToday, spendingThisWeek: spendingWeek,
+      goals: goals, useFreeStreakDays: index.useFreeStreaks(today: today.dayNumber).current,
+      urgesToday: todayTotals?.urges ?? 0,
+      urgesThisWeek: index.totals(for: week, today: today.dayNumber).urges)
+  }
+}
