@@ -24,6 +24,8 @@ struct Sotto: ParsableCommand {
     subcommands: [
       InitCommand.self, UrgeCommand.self, UseCommand.self, GoalCommand.self, ListCommand.self,
       ShowCommand.self, EditCommand.self, DeleteCommand.self, StatusCommand.self,
+      ReportCommand.self,
+      DemoCommand.self,
       PasswdCommand.self, VerifyCommand.self, ConfigCommand.self,
     ])
 }

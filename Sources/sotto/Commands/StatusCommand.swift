@@ -1,17 +1,38 @@
 import ArgumentParser
+import Foundation
+import SottoAnalytics
 import SottoCore
+
+extension WeekStart: ExpressibleByArgument {}
 
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
     abstract: "Today at a glance: time since last use, totals against goals, use-free streak.")
 
+  @Option(help: "Output: text (default) or json.")
+  var format: OutputFormat = .text
+
+  @Option(
+    name: .customLong("week-start"), help: "The first day of the week: monday (default) or sunday.")
+  var weekStart: WeekStart = .monday
+
   @OptionGroup var options: JournalOptions
 
   func run() throws {
     try runReportingErrors {
       let contents = try options.unlock().contents()
-      Console.out("\(contents.entries.count) entries.")
+      let clock = Clock()
+      let status = JournalStatus.build(
+        entries: contents.entries.map(\.entry), timeZone: clock.timeZone, weekStart: weekStart,
+        now: clock.now)
+      switch format {
+      case .json: FileHandle.standardOutput.write(Data(JSONReportRenderer().render(status).utf8))
+      case .text:
+        FileHandle.standardOutput.write(
+          Data(TextStatusRenderer(colour: Console.colourOnStdout).render(status).utf8))
+      }
+      DamageNotice.print(contents.integrity)
     }
   }
 }

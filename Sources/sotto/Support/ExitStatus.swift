@@ -1,4 +1,5 @@
 import ArgumentParser
+import SottoAnalytics
 import SottoCore
 
 /// The exit statuses Sotto documents in README.md; scripts rely on them.
@@ -41,6 +42,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
   } catch let error as SottoError {
     Console.error(error.message)
     throw ExitCode(ExitStatus.of(error.code))
+  } catch let error as AnalyticsError {
+    Console.error(error.message)
+    throw ExitCode(ExitStatus.invalidInput)
   } catch let error as InputError {
     Console.error(error.message)
     throw ExitCode(ExitStatus.invalidInput)

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SottoAnalytics
+import SottoCore
+import SottoModel
+
+/// The formats a report can be rendered in.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, json, html
+}
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "This week's trends: urges, use, goals, and how they compare with recent weeks.",
+    discussion: """
+      Examples:
+        sotto report                          this week, in the terminal
+        sotto report --week last
+        sotto report --week 2026-W47 --format markdown
+        sotto report --since 2026-11-01 --until 2026-11-15
+        sotto report --weeks 12 --format html --output report.html
+
+      Weeks are ISO weeks (Monday to Sunday) in your time zone unless --week-start sunday.
+      A report written to a file is NOT encrypted: it is created private (mode 0600) and never
+      replaces an existing file unless --force.
+      """)
+
+  @Option(
+    help: ArgumentHelp(
+      "Which week: this (default), last, or an ISO week like 2026-W47.", valueName: "week"))
+  var week: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A report of a range of days instead of a week (with --until).", valueName: "when"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("The last day of the range (default: today).", valueName: "when"))
+  var until: String?
+
+  @Option(help: ArgumentHelp("How many weeks the trend series shows (default 8).", valueName: "n"))
+  var weeks: Int = ReportOptions.defaultSeriesWeeks
+
+  @Option(help: "Output: text (default), markdown, json or html.")
+  var format: ReportFormat = .text
+
+  @Option(
+    help: ArgumentHelp(
+      "Write to this file instead of the terminal (- for stdout).", valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Replace the output file if it exists.")
+  var force = false
+
+  @Option(
+    name: .customLong("week-start"), help: "The first day of the week: monday (default) or sunday.")
+  var weekStart: WeekStart = .monday
+
+  @OptionGroup var options: JournalOptions
+
+  func selection(clock: Clock) throws -> ReportSelection {
+    if week != nil && (since != nil || until != nil) {
+      throw InputError("Give either --week or --since/--until, not both.")
+    }
+    if let week {
+      return try ReportSelection.parse(week: week)
+    }
+    if since == nil && until != nil { throw InputError("--until needs --since.") }
+    if let since {
+      let start = try clock.parse(since, field: "since").date
+      let end = try until.map { try clock.parse($0, field: "until").date } ?? clock.now
+      return .range(since: start, until: end)
+    }
+    return .currentWeek
+  }
+
+  static func render(_ report: WeeklyReport, format: ReportFormat, colour: Bool) -> String {
+    switch format {
+    case .text: TextReportRenderer(colour: colour).render(report)
+    case .markdown: MarkdownReportRenderer().render(report)
+    case .json: JSONReportRenderer().render(report)
+    case .html: HTMLReportRenderer().render(report)
+    }
+  }
+
+  func run() throws {
+    try runReportingErrors {
+      let clock = Clock()
+      let reportOptions = ReportOptions(
+        timeZone: clock.timeZone, weekStart: weekStart, now: clock.now,
+        selection: try selection(clock: clock), seriesWeeks: weeks)
+      _ = try reportOptions.period()
+      if !(1...ReportOptions.maxSeriesWeeks).contains(weeks) {
+        throw InputError("--weeks must be from 1 to \(ReportOptions.maxSeriesWeeks).")
+      }
+      let contents = try options.unlock().contents()
+      let report: WeeklyReport
+      report = try WeeklyReport.build(
+        entries: contents.entries.map(\.entry), options: reportOptions)
+      let toFile = output != nil && output != "-"
+      let text = Self.render(report, format: format, colour: !toFile && Console.colourOnStdout)
+      if let output {
+        try PlaintextFile.write(Data(text.utf8), to: output, overwrite: force)
+        if toFile {
+          Console.note(
+            "Wrote \(output). It is NOT encrypted: it shows your journal in plain text. "
+              + "Delete it when you no longer need it.")
+        }
+      } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+      }
+      DamageNotice.print(contents.integrity)
+    }
+  }
+}
