@@ -24,9 +24,9 @@ struct Sotto: ParsableCommand {
     subcommands: [
       InitCommand.self, UrgeCommand.self, UseCommand.self, GoalCommand.self, ListCommand.self,
       ShowCommand.self, EditCommand.self, DeleteCommand.self, StatusCommand.self,
-      ReportCommand.self,
-      DemoCommand.self,
-      PasswdCommand.self, VerifyCommand.self, ConfigCommand.self,
+      ReportCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
+      RestoreCommand.self, WipeCommand.self, PasswdCommand.self, VerifyCommand.self,
+      ConfigCommand.self, DemoCommand.self,
     ])
 }
 

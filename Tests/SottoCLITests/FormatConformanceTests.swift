@@ -12,7 +12,8 @@ import Testing
     try cli.run(["goal", "add", "--max", "10", "drinks", "--of", "alcohol", "--per", "week"])
     try cli.run(["urge", "3", "--note", "captured"], scripted: false)
 
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -42,6 +43,7 @@ import Testing
         #expect(theirs == mine, "\(key) of \(id) differs")
       }
     }
-    #expect(independent.contains { ($0["use"] as? [String: Any])?["note"] as? String == "café ünïcode" })
+    #expect(
+      independent.contains { ($0["use"] as? [String: Any])?["note"] as? String == "café ünïcode" })
   }
 }

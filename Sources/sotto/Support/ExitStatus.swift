@@ -42,6 +42,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
   } catch let error as SottoError {
     Console.error(error.message)
     throw ExitCode(ExitStatus.of(error.code))
+  } catch let error as JournalCodecError {
+    Console.error(error.description)
+    throw ExitCode(ExitStatus.invalidInput)
   } catch let error as AnalyticsError {
     Console.error(error.message)
     throw ExitCode(ExitStatus.invalidInput)

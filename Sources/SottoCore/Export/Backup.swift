@@ -1,0 +1,163 @@
+import CSodium
+import Foundation
+import SottoModel
+
+/// The encrypted, portable backup file: the whole journal, sealed in chunks with libsodium's
+/// `crypto_secretstream_xchacha20poly1305` under a key derived from a passphrase with Argon2id.
+///
+/// Layout (Docs/FORMAT.md, "Backup file"): a plaintext header (magic, version, KDF settings, salt,
+/// stream header), then chunks, each a 4-byte big-endian length and a ciphertext whose associated
+/// data is the whole header. The last chunk carries `TAG_FINAL`; a missing final chunk, a changed,
+/// dropped, reordered or swapped chunk, a changed header and bytes after the final chunk are each
+/// refused, and nothing is restored from a backup that fails any check.
+public enum Backup {
+  /// `SOTTOBAK`.
+  static let magic: [UInt8] = Array("SOTTOBAK".utf8)
+  /// The backup format version this code writes and reads.
+  public static let version: UInt32 = 1
+  /// Plaintext bytes per chunk.
+  static let chunkSize = 64 * 1024
+  static let headerBytes = 8 + 4 + 4 + 8 + 8 + 16 + 24
+
+  /// Seals `entries` into a backup protected by `passphrase`.
+  public static func seal(
+    _ entries: [Entry], passphrase: Passphrase, kdf: KDFParameters, createdAt: Date
+  ) throws(SottoError) -> Data {
+    let payload: Data
+    do {
+      payload = try JournalExport.json(entries, exportedAt: createdAt)
+    } catch {
+      throw SottoError(.invalidInput, error.description)
+    }
+    let salt = Sodium.randomBytes(Vault.saltBytes)
+    let key = try Vault.deriveKEK(passphrase: passphrase, salt: salt, parameters: kdf)
+    var state = crypto_secretstream_xchacha20poly1305_state()
+    var streamHeader = [UInt8](
+      repeating: 0, count: Int(crypto_secretstream_xchacha20poly1305_headerbytes()))
+    crypto_secretstream_xchacha20poly1305_init_push(&state, &streamHeader, key.bytePointer)
+    var writer = ByteWriter()
+    writer.append(magic)
+    writer.append(u32: version)
+    writer.append(u32: UInt32(bitPattern: kdf.algorithm))
+    writer.append(u64: kdf.opsLimit)
+    writer.append(u64: kdf.memLimit)
+    writer.append(salt)
+    writer.append(streamHeader)
+    let header = writer.bytes
+    var out = Data(header)
+    let bytes = [UInt8](payload)
+    var offset = 0
+    repeat {
+      let end = min(offset + chunkSize, bytes.count)
+      let chunk = Array(bytes[offset..<end])
+      let isLast = end == bytes.count
+      let tag =
+        isLast
+        ? crypto_secretstream_xchacha20poly1305_tag_final()
+        : crypto_secretstream_xchacha20poly1305_tag_message()
+      var cipher = [UInt8](
+        repeating: 0, count: chunk.count + Int(crypto_secretstream_xchacha20poly1305_abytes()))
+      var cipherLength: UInt64 = 0
+      crypto_secretstream_xchacha20poly1305_push(
+        &state, &cipher, &cipherLength, chunk, UInt64(chunk.count), header,
+        UInt64(header.count), tag)
+      var length = ByteWriter()
+      length.append(u32: UInt32(cipherLength))
+      out.append(contentsOf: length.bytes)
+      out.append(contentsOf: cipher.prefix(Int(cipherLength)))
+      offset = end
+    } while offset < bytes.count
+    sodium_memzero(&state, MemoryLayout.size(ofValue: state))
+    return out
+  }
+
+  /// The KDF settings a backup asks for, checked against the bounds before anything else.
+  public static func kdfParameters(of data: Data) throws(SottoError) -> KDFParameters {
+    try parseHeader([UInt8](data.prefix(headerBytes))).kdf
+  }
+
+  /// Opens a backup and returns its entries; throws without returning anything on any damage.
+  public static func open(_ data: Data, passphrase: Passphrase) throws(SottoError) -> [Entry] {
+    let bytes = [UInt8](data)
+    let header = try parseHeader(bytes)
+    let key = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
+    var state = crypto_secretstream_xchacha20poly1305_state()
+    defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
+    guard
+      crypto_secretstream_xchacha20poly1305_init_pull(&state, header.streamHeader, key.bytePointer)
+        == 0
+    else { throw damaged("its stream header is invalid") }
+    let headerBytes = Array(bytes.prefix(Self.headerBytes))
+    var reader = ByteReader(Array(bytes.dropFirst(Self.headerBytes)))
+    var payload: [UInt8] = []
+    var chunkIndex = 0
+    var sawFinal = false
+    let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
+    while !reader.isAtEnd {
+      guard !sawFinal else {
+        throw damaged("there are bytes after its final chunk")
+      }
+      chunkIndex += 1
+      guard let length = reader.readU32(), Int(length) >= overhead,
+        Int(length) <= chunkSize + overhead, let cipher = reader.read(count: Int(length))
+      else { throw damaged("chunk \(chunkIndex) is cut short or has an impossible length") }
+      var plain = [UInt8](repeating: 0, count: cipher.count - overhead)
+      var plainLength: UInt64 = 0
+      var tag: UInt8 = 0
+      let result = crypto_secretstream_xchacha20poly1305_pull(
+        &state, &plain, &plainLength, &tag, cipher, UInt64(cipher.count), headerBytes,
+        UInt64(headerBytes.count))
+      if result != 0 {
+        if chunkIndex == 1 {
+          throw SottoError(
+            .wrongPassphrase,
+            "The passphrase does not open this backup (or its first chunk was changed). "
+              + "Nothing was restored.")
+        }
+        throw damaged("chunk \(chunkIndex) was changed, moved or replaced")
+      }
+      payload.append(contentsOf: plain.prefix(Int(plainLength)))
+      if tag == crypto_secretstream_xchacha20poly1305_tag_final() { sawFinal = true }
+    }
+    guard sawFinal else { throw damaged("it ends before its final chunk (truncated)") }
+    do {
+      return try JournalImport.sottoJSON(Data(payload))
+    } catch {
+      throw damaged("its contents could not be read")
+    }
+  }
+
+  private struct Header {
+    var kdf: KDFParameters
+    var salt: [UInt8]
+    var streamHeader: [UInt8]
+  }
+
+  private static func parseHeader(_ bytes: [UInt8]) throws(SottoError) -> Header {
+    var reader = ByteReader(bytes)
+    guard reader.read(count: 8) == magic else {
+      throw SottoError(.notAJournal, "This file is not a Sotto backup. Nothing was restored.")
+    }
+    guard let version = reader.readU32(), let algorithm = reader.readU32(),
+      let ops = reader.readU64(), let mem = reader.readU64(),
+      let salt = reader.read(count: Vault.saltBytes), let stream = reader.read(count: 24)
+    else { throw damaged("its header is cut short") }
+    guard version <= Self.version else {
+      throw SottoError(
+        .newerFormat,
+        "This backup was made by a newer version of Sotto (backup format \(version)). Update "
+          + "Sotto to restore it. Nothing was restored.")
+    }
+    guard version >= 1 else { throw damaged("its version is unknown") }
+    let kdf = KDFParameters(algorithm: Int32(bitPattern: algorithm), opsLimit: ops, memLimit: mem)
+    do { try kdf.validate() } catch {
+      throw damaged("its key derivation settings are out of bounds")
+    }
+    return Header(kdf: kdf, salt: salt, streamHeader: stream)
+  }
+
+  private static func damaged(_ detail: String) -> SottoError {
+    SottoError(
+      .damaged, "This backup is damaged or was tampered with: \(detail). Nothing was restored.")
+  }
+}

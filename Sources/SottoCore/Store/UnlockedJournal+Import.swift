@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import SottoModel
+
+/// What an import did, or would do with `--dry-run`.
+public struct ImportSummary: Sendable, Equatable {
+  /// Entries whose id was not in the journal.
+  public var added = 0
+  /// Entries whose id was there with different content (written as a new revision).
+  public var updated = 0
+  /// Entries already there exactly as in the file.
+  public var unchanged = 0
+  /// Entries removed because `replace` was set and the file does not hold them.
+  public var removed = 0
+}
+
+extension UnlockedJournal {
+  /// Brings `entries` into the journal in one transaction, all or nothing.
+  ///
+  /// Merges by entry id: a new id is added; an id already present with the same content is left
+  /// alone (so importing the same file twice adds nothing); with different content it is written
+  /// as the next revision. With `replace`, every entry not in `entries` is deleted in the same
+  /// transaction. With `dryRun`, nothing is written and the summary says what would change.
+  public func importEntries(
+    _ entries: [Entry], replace: Bool = false, dryRun: Bool = false
+  ) throws(SottoError) -> ImportSummary {
+    for (index, entry) in entries.enumerated() {
+      do { try entry.validate() } catch {
+        throw SottoError(.invalidInput, "Entry \(index + 1) of the import: \(error.description)")
+      }
+    }
+    let existing = try contents()
+    guard existing.integrity.undecryptable.isEmpty else {
+      throw SottoError(
+        .damaged,
+        "Some entries of the journal cannot be decrypted; run `sotto verify` before importing. "
+          + "Nothing was imported.")
+    }
+    var current: [EntryID: StoredEntry] = [:]
+    for stored in existing.entries { current[stored.entry.id] = stored }
+    var summary = ImportSummary()
+    var toWrite: [(Entry, UInt64)] = []
+    for entry in entries {
+      if let stored = current[entry.id] {
+        if stored.entry == entry {
+          summary.unchanged += 1
+        } else {
+          summary.updated += 1
+          toWrite.append((entry, stored.revision + 1))
+        }
+      } else {
+        summary.added += 1
+        toWrite.append((entry, 1))
+      }
+    }
+    let incoming = Set(entries.map(\.id))
+    let toRemove = replace ? current.keys.filter { !incoming.contains($0) } : []
+    summary.removed = toRemove.count
+    if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
+    let writes = toWrite
+    try write { db in
+      var changes: [(id: [UInt8], item: ManifestItem?)] = []
+      for id in toRemove {
+        try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(id.bytes)])
+        changes.append((id.bytes, nil))
+      }
+      for (entry, revision) in writes {
+        changes.append(
+          (entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
+      }
+      try self.manifest.apply(db, changes: changes)
+    }
+    if !toRemove.isEmpty || summary.updated > 0 { checkpoint() }
+    return summary
+  }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SottoCore
+
+struct BackupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backup",
+    abstract: "Write the whole journal to one encrypted, portable file.",
+    discussion: """
+      The backup is encrypted with the journal's passphrase (or a new one with
+      --new-passphrase) and can be restored on any machine with `sotto restore`. Any change to
+      the file, a missing end or extra bytes make the restore refuse it as a whole.
+
+      Example:
+        sotto backup --output journal.sottobak
+      """)
+
+  @Option(help: ArgumentHelp("The backup file to create.", valueName: "file"))
+  var output: String
+
+  @Flag(
+    name: .customLong("new-passphrase"),
+    help: "Protect the backup with a different passphrase (asked twice).")
+  var newPassphrase = false
+
+  @Option(
+    name: .customLong("new-passphrase-file"),
+    help: ArgumentHelp("Read the backup's own passphrase from this file.", valueName: "path"))
+  var newPassphraseFile: String?
+
+  @Flag(help: "Replace the output file if it exists.")
+  var force = false
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let passphrase = try options.passphrases.read()
+      let journal = try options.open()
+      let unlocked = try journal.unlock(passphrase)
+      var backupPassphrase = passphrase
+      if let newPassphraseFile {
+        backupPassphrase = try PassphraseReader.readFile(newPassphraseFile)
+        try backupPassphrase.checkStrength()
+      } else if newPassphrase {
+        backupPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
+          .readNew(prompt: "Passphrase for the backup: ")
+      }
+      let contents = try unlocked.contents()
+      guard contents.integrity.undecryptable.isEmpty else {
+        throw SottoError(
+          .damaged,
+          "Some entries cannot be decrypted and would be missing from the backup. Run "
+            + "`sotto verify` first. Nothing was written.")
+      }
+      let data = try Backup.seal(
+        contents.entries.map(\.entry), passphrase: backupPassphrase, kdf: journal.kdfParameters,
+        createdAt: Date())
+      try PlaintextFile.write(data, to: output, overwrite: force)
+      Console.out("Backed up \(contents.entries.count) entries to \(output) (encrypted).")
+    }
+  }
+}
+
+struct RestoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "restore",
+    abstract: "Create a journal from an encrypted backup.",
+    discussion: """
+      Asks for the backup's passphrase; the restored journal uses the same passphrase, under
+      new keys. Refuses to replace an existing journal unless --replace, which swaps it only
+      once the backup has been fully checked, then overwrites the old journal's files.
+
+      Example:
+        sotto restore journal.sottobak --journal ~/new/journal.db
+      """)
+
+  @Argument(help: "The backup file.")
+  var file: String
+
+  @Flag(help: "Replace an existing journal at the destination.")
+  var replace = false
+
+  @Option(help: "Key derivation cost for the restored journal (default: the backup's).")
+  var kdf: KDFLevel?
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw InputError("\(file) could not be read. Nothing was restored.")
+      }
+      let path = try options.path()
+      let exists = FileManager.default.fileExists(atPath: path)
+      if exists && !replace {
+        throw SottoError(
+          .journalExists,
+          "A journal already exists at \(path). Nothing was restored. Add --replace to replace "
+            + "it, or choose another place with --journal PATH.")
+      }
+      let backupKDF = try Backup.kdfParameters(of: data)
+      let passphrase = try options.passphrases.read(prompt: "Backup passphrase: ")
+      let entries = try Backup.open(data, passphrase: passphrase)
+      let target = exists ? path + ".restoring" : path
+      if exists { SecureWipeOfLeftover.remove(target) }
+      let journal = try Journal.create(
+        at: target, passphrase: passphrase, kdf: kdf?.parameters ?? backupKDF)
+      try journal.unlock(passphrase).add(entries)
+      if exists {
+        try ReplaceJournal.swap(new: target, over: path)
+      }
+      Console.out("Restored \(entries.count) entries to \(path).")
+    }
+  }
+}

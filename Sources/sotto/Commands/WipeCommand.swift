@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SottoCore
+
+struct WipeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "wipe",
+    abstract: "Destroy the journal beyond recovery. Needs no passphrase.",
+    discussion: """
+      Asks you to type `delete everything` (or give --yes). Destroys the keys first, so nothing
+      is decryptable from that moment on, then deletes every row, truncates the log, rebuilds
+      the file, overwrites every file with random bytes and deletes them. If it is interrupted,
+      run it again to finish.
+
+      It cannot reach copies you made: exports, reports, backups, cloud or synced copies,
+      filesystem snapshots, and old blocks an SSD keeps (which is why the keys go first).
+      """)
+
+  @Flag(help: "Do not ask for confirmation.")
+  var yes = false
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let path = try options.path()
+      let isDefault =
+        options.journal == nil && ProcessInfo.processInfo.environment["SOTTO_JOURNAL"] == nil
+      let wipe = SecureWipe(path: path, removeEmptyFolder: isDefault)
+      guard wipe.somethingToWipe else {
+        throw SottoError(.journalNotFound, "There is no journal at \(path): nothing to wipe.")
+      }
+      if !yes {
+        guard Console.stdinIsTerminal,
+          let answer = Terminal.ask(
+            "This destroys the journal at \(path) for good. Type `delete everything` to go on: ")
+        else {
+          throw InputError("Wipe needs confirmation: run it in a terminal, or add --yes.")
+        }
+        guard answer.trimmingCharacters(in: .whitespaces) == "delete everything" else {
+          Console.out("Nothing was deleted.")
+          return
+        }
+      }
+      let steps = try wipe.run()
+      Console.out("Wiped the journal at \(path):")
+      for step in steps { Console.out("  - " + step.rawValue) }
+      Console.out("Sotto cannot reach:")
+      for limit in SecureWipe.limits { Console.out("  - " + limit) }
+    }
+  }
+}
