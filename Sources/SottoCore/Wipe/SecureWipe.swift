@@ -109,8 +109,18 @@ public struct SecureWipe {
   }
 
   private func checkIsJournal() throws(SottoError) {
-    // Read the application id straight from the SQLite header (offset 68, big-endian), without
-    // opening the database: a damaged journal must still be wipeable, another file never.
+    // Ask SQLite first (the id may still be only in the -wal); a file SQLite cannot read falls
+    // back to the raw header (offset 68, big-endian): a damaged journal must still be wipeable,
+    // another file never.
+    if let queue = try? DatabaseQueue(path: path, configuration: Journal.configuration()),
+      let id = try? queue.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") })
+    {
+      try? queue.close()
+      if id == JournalHeader.applicationID { return }
+      throw SottoError(
+        .notAJournal,
+        "\(path) is not a Sotto journal, so `sotto wipe` leaves it alone. Nothing was changed.")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw SottoError(.storage, "The journal at \(path) cannot be read: check its permissions.")
     }
