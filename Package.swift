@@ -40,6 +40,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks, run by hand with Scripts/bench; not part of the product.
+    .executableTarget(
+      name: "sotto-bench",
+      dependencies: ["SottoModel", "SottoCore", "SottoAnalytics"]
+    ),
     .testTarget(name: "SottoModelTests", dependencies: ["SottoModel"]),
     .testTarget(
       name: "SottoCoreTests",
