@@ -33,6 +33,12 @@ public final class Passphrase: Sendable {
     secret = try SecureBytes(copying: normalized)
   }
 
+  /// Reads a passphrase from `bytes` like ``init(utf8:)``, then zeroes `bytes`.
+  public convenience init(consuming bytes: inout [UInt8]) throws(SottoError) {
+    defer { bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) } }
+    try self.init(utf8: bytes)
+  }
+
   /// Compares two passphrases in constant time.
   public func matches(_ other: Passphrase) -> Bool {
     guard secret.count == other.secret.count else { return false }

@@ -30,18 +30,22 @@ struct PassphraseReader {
   /// Reads the passphrase of an existing journal.
   func read(prompt: String = "Passphrase: ") throws(SottoError) -> Passphrase {
     if let descriptor {
-      return try Passphrase(utf8: Self.readLine(from: descriptor, closing: false))
+      var bytes = try Self.readLine(from: descriptor, closing: false)
+      return try Passphrase(consuming: &bytes)
     }
     if let path = scriptedFile { return try Self.readFile(path) }
-    return try Passphrase(utf8: Terminal.readSecret(prompt: prompt))
+    var bytes = try Terminal.readSecret(prompt: prompt)
+    return try Passphrase(consuming: &bytes)
   }
 
   /// Reads a new passphrase: from the scripted source, or asked twice on the terminal.
   func readNew(prompt: String = "New passphrase: ") throws(SottoError) -> Passphrase {
     if hasScriptedSource { return try read() }
-    let first = try Passphrase(utf8: Terminal.readSecret(prompt: prompt))
+    var firstBytes = try Terminal.readSecret(prompt: prompt)
+    let first = try Passphrase(consuming: &firstBytes)
     try first.checkStrength()
-    let second = try Passphrase(utf8: Terminal.readSecret(prompt: "Repeat it: "))
+    var secondBytes = try Terminal.readSecret(prompt: "Repeat it: ")
+    let second = try Passphrase(consuming: &secondBytes)
     guard first.matches(second) else {
       throw SottoError(.passphraseInput, "The two passphrases differ. Nothing was written.")
     }
@@ -60,7 +64,8 @@ struct PassphraseReader {
         "sotto: warning: the passphrase file \(path) can be read by other users; "
           + "fix with: chmod 600 \(path)")
     }
-    return try Passphrase(utf8: readLine(from: descriptor, closing: true))
+    var bytes = try readLine(from: descriptor, closing: true)
+    return try Passphrase(consuming: &bytes)
   }
 
   /// Reads up to the first newline (or the end) of a descriptor.
