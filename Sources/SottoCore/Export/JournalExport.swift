@@ -45,18 +45,24 @@ public enum JournalExport {
   }
 
   /// One JSON document: `{"entries":[...],"exportedAt":...,"format":"sotto-export",
-  /// "schemaVersion":1}`, keys sorted, two-space indented, ending in a newline.
+  /// "schemaVersion":1}`, keys sorted, one compact entry a line, ending in a newline.
   public static func json(
     _ entries: [Entry], exportedAt: Date
   ) throws(JournalCodecError) -> Data {
-    let document = Document(
-      entries: sorted(entries).map(ExportedEntry.init), exportedAt: utcString(exportedAt),
-      format: jsonFormatName, schemaVersion: schemaVersion)
-    let encoder = makeEncoder()
-    encoder.outputFormatting.insert(.prettyPrinted)
-    var data = try encode(document, with: encoder, location: nil)
-    data.append(0x0A)
-    return data
+    let ordered = sorted(entries)
+    try checkFinite(ordered)
+    var out = Data("{\n  \"entries\" : [".utf8)
+    for (index, entry) in ordered.enumerated() {
+      out.append(contentsOf: Array((index == 0 ? "\n    " : ",\n    ").utf8))
+      out.append(contentsOf: entry.jsonBytes(extraTime: true))
+    }
+    out.append(contentsOf: Array((ordered.isEmpty ? "],\n" : "\n  ],\n").utf8))
+    out.append(
+      contentsOf: Array(
+        ("  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
+          + "  \"format\" : \"\(jsonFormatName)\",\n"
+          + "  \"schemaVersion\" : \(schemaVersion)\n}\n").utf8))
+    return out
   }
 
   /// JSON Lines: the header `{"exportedAt":...,"format":"sotto-export-jsonl","schemaVersion":1}`,
@@ -64,17 +70,39 @@ public enum JournalExport {
   public static func jsonLines(
     _ entries: [Entry], exportedAt: Date
   ) throws(JournalCodecError) -> Data {
-    let encoder = makeEncoder()
-    let header = Header(
-      exportedAt: utcString(exportedAt), format: jsonLinesFormatName,
-      schemaVersion: schemaVersion)
-    var data = try encode(header, with: encoder, location: nil)
-    data.append(0x0A)
-    for (index, entry) in sorted(entries).enumerated() {
-      data.append(try encode(ExportedEntry(entry), with: encoder, location: .entry(index + 1)))
+    let ordered = sorted(entries)
+    try checkFinite(ordered)
+    var data = Data(
+      ("{\"exportedAt\":\"\(utcString(exportedAt))\",\"format\":\"\(jsonLinesFormatName)\","
+        + "\"schemaVersion\":\(schemaVersion)}\n").utf8)
+    for entry in ordered {
+      data.append(contentsOf: entry.jsonBytes(extraTime: true))
       data.append(0x0A)
     }
     return data
+  }
+
+  /// Refuses entries holding a number JSON cannot carry (validated entries never do).
+  private static func checkFinite(_ entries: [Entry]) throws(JournalCodecError) {
+    for (index, entry) in entries.enumerated() {
+      var numbers: [Double] = []
+      switch entry.body {
+      case .urge: break
+      case .use(let use): numbers = [use.amount, use.cost].compactMap { $0 }
+      case .goal(let goal):
+        switch goal.rule {
+        case .cap(let amount, _, _, _), .maxSpend(let amount, _): numbers = [amount]
+        case .minGap(let hours, _): numbers = [hours]
+        case .useFreeDays, .resistRate: break
+        }
+      }
+      if numbers.contains(where: { !$0.isFinite }) {
+        throw JournalCodecError(
+          code: .unencodable, location: .entry(index + 1),
+          problem: "an entry holds a number that is not finite and cannot be exported. "
+            + "Correct or delete that entry and export again. Nothing was written.")
+      }
+    }
   }
 
   /// CSV: a header row, one row per entry, RFC 4180 quoting, CRLF line ends, cells that could be
@@ -101,59 +129,5 @@ public enum JournalExport {
     let seconds = date.timeIntervalSince1970.rounded(.down)
     let clamped = seconds.isFinite ? Int64(max(min(seconds, 1e15), -1e15)) : 0
     return ISO8601Time.string(unixSeconds: clamped, offsetSeconds: 0)
-  }
-
-  private static func makeEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }
-
-  private static func encode(
-    _ value: some Encodable, with encoder: JSONEncoder, location: JournalCodecError.Location?
-  ) throws(JournalCodecError) -> Data {
-    do {
-      return try encoder.encode(value)
-    } catch {
-      throw JournalCodecError(
-        code: .unencodable, location: location ?? unencodableLocation(error),
-        problem: "an entry holds a number that is not finite and cannot be exported. "
-          + "Correct or delete that entry and export again. Nothing was written.")
-    }
-  }
-
-  private static func unencodableLocation(_ error: any Error) -> JournalCodecError.Location? {
-    guard case EncodingError.invalidValue(_, let context) = error else { return nil }
-    let indices = context.codingPath.compactMap(\.intValue)
-    return indices.first.map { .entry($0 + 1) }
-  }
-
-  private struct Document: Encodable {
-    var entries: [ExportedEntry]
-    var exportedAt: String
-    var format: String
-    var schemaVersion: Int
-  }
-
-  private struct Header: Encodable {
-    var exportedAt: String
-    var format: String
-    var schemaVersion: Int
-  }
-}
-
-/// An entry in its stored JSON shape, plus a redundant `time` key (ISO 8601 with the entry's own
-/// offset) for people reading the file; importers ignore `time`.
-struct ExportedEntry: Encodable {
-  var entry: Entry
-
-  init(_ entry: Entry) { self.entry = entry }
-
-  private enum ExtraKeys: String, CodingKey { case time }
-
-  func encode(to encoder: any Encoder) throws {
-    try entry.encode(to: encoder)
-    var container = encoder.container(keyedBy: ExtraKeys.self)
-    try container.encode(ISO8601Time.string(entry.at), forKey: .time)
   }
 }

@@ -172,8 +172,9 @@ public final class UnlockedJournal: Sendable {
     let sealed = Vault.seal(
       RecordCodec.encode(entry), key: bundle.recordKey,
       associatedData: header.recordAssociatedData(id: entry.id.bytes, revision: revision))
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+    let statement = try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+    try statement.execute(
       arguments: [
         Data(entry.id.bytes), Int64(revision), Data(sealed.nonce), Data(sealed.ciphertext),
       ])
@@ -215,7 +216,8 @@ public final class UnlockedJournal: Sendable {
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
       for entry in entries {
         let current = try Int64.fetchOne(
-          db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
+          try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?"),
+          arguments: [Data(entry.id.bytes)])
         let revision = UInt64(max(current ?? 0, 0)) + 1
         changes.append(
           (entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
@@ -228,40 +230,68 @@ public final class UnlockedJournal: Sendable {
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
   public func contents() throws(SottoError) -> JournalContents {
-    try read { db in
-      var report = self.integrityAtUnlock
-      report.undecryptable = []
-      report.digestMismatch = []
+    struct RawRecord {
+      var id: [UInt8]
+      var revision: UInt64
+      var nonce: [UInt8]
+      var ciphertext: [UInt8]
+    }
+    let (rows, expected) = try read { db in
       let expected = try self.manifest.readAll(db)
-      var entries: [StoredEntry] = []
+      var rows: [RawRecord] = []
       let cursor = try Row.fetchCursor(
         db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
-      var count = 0
       while let row = try cursor.next() {
-        count += 1
-        let id = [UInt8](row["id"] as Data)
-        let revision = UInt64(max(row["revision"] as Int64, 0))
-        let nonce = [UInt8](row["nonce"] as Data)
-        let ciphertext = [UInt8](row["ciphertext"] as Data)
-        if let item = expected?[id], item.revision == revision,
-          item.digest != Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)
-        {
-          report.digestMismatch.append(Self.entryID(id))
-        }
-        guard
-          let entry = self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
-        else {
-          report.undecryptable.append(Self.entryID(id))
-          continue
-        }
-        entries.append(StoredEntry(entry: entry, revision: revision))
+        rows.append(
+          RawRecord(
+            id: [UInt8](row[0] as Data), revision: UInt64(max(row[1] as Int64, 0)),
+            nonce: [UInt8](row[2] as Data), ciphertext: [UInt8](row[3] as Data)))
       }
-      report.recordsChecked = count
-      report.undecryptable.sort()
-      report.digestMismatch.sort()
-      entries.sort { ($0.entry.at, $0.entry.id) < ($1.entry.at, $1.entry.id) }
-      return JournalContents(entries: entries, integrity: report)
+      return (rows, expected)
     }
+    // Decrypting and decoding dominate reading a large journal: spread them over the cores.
+    struct Outcome {
+      var entry: Entry?
+      var digestMatches = true
+    }
+    var outcomes = [Outcome](repeating: Outcome(), count: rows.count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    let stride = (rows.count + workers - 1) / max(workers, 1)
+    outcomes.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let output = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let start = worker * stride
+        let end = min(start + stride, rows.count)
+        guard start < end else { return }
+        for index in start..<end {
+          let row = rows[index]
+          if let item = expected?[row.id], item.revision == row.revision {
+            output[index].digestMatches =
+              item.digest == Manifest.recordDigest(nonce: row.nonce, ciphertext: row.ciphertext)
+          }
+          output[index].entry = self.decrypt(
+            id: row.id, revision: row.revision, nonce: row.nonce, ciphertext: row.ciphertext)
+        }
+      }
+    }
+    var report = integrityAtUnlock
+    report.undecryptable = []
+    report.digestMismatch = []
+    var entries: [StoredEntry] = []
+    entries.reserveCapacity(rows.count)
+    for (row, outcome) in zip(rows, outcomes) {
+      if !outcome.digestMatches { report.digestMismatch.append(Self.entryID(row.id)) }
+      guard let entry = outcome.entry else {
+        report.undecryptable.append(Self.entryID(row.id))
+        continue
+      }
+      entries.append(StoredEntry(entry: entry, revision: row.revision))
+    }
+    report.recordsChecked = rows.count
+    report.undecryptable.sort()
+    report.digestMismatch.sort()
+    entries.sort { ($0.entry.at, $0.entry.id) < ($1.entry.at, $1.entry.id) }
+    return JournalContents(entries: entries, integrity: report)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and

@@ -1,0 +1,273 @@
+/// A strict, allocation-light JSON pull parser over UTF-8 bytes (RFC 8259).
+///
+/// Entry decoding reads fields straight into values instead of building a tree: reading every
+/// record of a large journal is dominated by this step, and Foundation's `JSONDecoder` costs tens
+/// of microseconds an entry. Hostile input can only make it throw ``JSONReader/Failure``.
+public struct JSONReader {
+  /// Why the bytes are not the JSON expected; carries a byte offset, never the text.
+  public struct Failure: Error, Sendable, Equatable {
+    /// The byte offset where reading stopped.
+    public var offset: Int
+    /// What was expected there.
+    public var expected: String
+  }
+
+  private let bytes: [UInt8]
+  private(set) var offset = 0
+  private var depth = 0
+  /// The deepest nesting accepted (entries nest three levels).
+  static let maxDepth = 32
+
+  /// Reads from `bytes`.
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  private func fail(_ expected: String) -> Failure { Failure(offset: offset, expected: expected) }
+
+  private mutating func skipWhitespace() {
+    while offset < bytes.count {
+      switch bytes[offset] {
+      case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func peek() -> UInt8? {
+    skipWhitespace()
+    return offset < bytes.count ? bytes[offset] : nil
+  }
+
+  private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+    guard peek() == byte else { throw fail(what) }
+    offset += 1
+  }
+
+  /// Throws unless only white space remains.
+  public mutating func expectEnd() throws(Failure) {
+    if peek() != nil { throw fail("the end of the document") }
+  }
+
+  /// Whether the next value is `null` (consumed if so).
+  public mutating func readNullIfPresent() -> Bool {
+    guard peek() == UInt8(ascii: "n"), bytes.count - offset >= 4,
+      bytes[offset + 1] == UInt8(ascii: "u"), bytes[offset + 2] == UInt8(ascii: "l"),
+      bytes[offset + 3] == UInt8(ascii: "l")
+    else { return false }
+    offset += 4
+    return true
+  }
+
+  /// Reads an object, calling `field` with each key; `field` must read the value.
+  /// Duplicate keys are refused.
+  public mutating func readObject(
+    _ field: (inout JSONReader, String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try expect(UInt8(ascii: "{"), "an object")
+    depth += 1
+    guard depth <= Self.maxDepth else { throw fail("less nesting") }
+    var seen: Set<String> = []
+    if peek() == UInt8(ascii: "}") {
+      offset += 1
+      depth -= 1
+      return
+    }
+    while true {
+      let key = try readString()
+      guard seen.insert(key).inserted else { throw fail("no repeated key") }
+      try expect(UInt8(ascii: ":"), "a colon")
+      try field(&self, key)
+      switch peek() {
+      case UInt8(ascii: ","): offset += 1
+      case UInt8(ascii: "}"):
+        offset += 1
+        depth -= 1
+        return
+      default: throw fail("a comma or the end of the object")
+      }
+    }
+  }
+
+  /// Reads an array, calling `element` for each element; `element` must read it.
+  public mutating func readArray(
+    _ element: (inout JSONReader) throws(Failure) -> Void
+  ) throws(Failure) {
+    try expect(UInt8(ascii: "["), "an array")
+    depth += 1
+    guard depth <= Self.maxDepth else { throw fail("less nesting") }
+    if peek() == UInt8(ascii: "]") {
+      offset += 1
+      depth -= 1
+      return
+    }
+    while true {
+      try element(&self)
+      switch peek() {
+      case UInt8(ascii: ","): offset += 1
+      case UInt8(ascii: "]"):
+        offset += 1
+        depth -= 1
+        return
+      default: throw fail("a comma or the end of the array")
+      }
+    }
+  }
+
+  /// Reads a string, decoding escapes; refuses invalid UTF-8 and unescaped control characters.
+  public mutating func readString() throws(Failure) -> String {
+    guard peek() == UInt8(ascii: "\"") else { throw fail("a string") }
+    offset += 1
+    let start = offset
+    // Fast path: no escapes.
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\"") {
+        let slice = bytes[start..<offset]
+        offset += 1
+        guard let text = String(validating: slice, as: UTF8.self) else {
+          throw fail("valid UTF-8")
+        }
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { throw fail("no control characters in a string") }
+      offset += 1
+    }
+    guard offset < bytes.count else { throw fail("the end of the string") }
+    var buffer = Array(bytes[start..<offset])
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      switch byte {
+      case UInt8(ascii: "\""):
+        offset += 1
+        guard let text = String(validating: buffer, as: UTF8.self) else {
+          throw fail("valid UTF-8")
+        }
+        return text
+      case UInt8(ascii: "\\"):
+        offset += 1
+        guard offset < bytes.count else { throw fail("an escape") }
+        let escape = bytes[offset]
+        offset += 1
+        switch escape {
+        case UInt8(ascii: "\""): buffer.append(0x22)
+        case UInt8(ascii: "\\"): buffer.append(0x5C)
+        case UInt8(ascii: "/"): buffer.append(0x2F)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try readHex4()
+          if (0xD800...0xDBFF).contains(scalar) {
+            guard bytes.count - offset >= 6, bytes[offset] == UInt8(ascii: "\\"),
+              bytes[offset + 1] == UInt8(ascii: "u")
+            else { throw fail("a low surrogate") }
+            offset += 2
+            let low = try readHex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("a low surrogate") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00...0xDFFF).contains(scalar) {
+            throw fail("no lone low surrogate")
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { throw fail("a valid code point") }
+          buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default: throw fail("a valid escape")
+        }
+      default:
+        if byte < 0x20 { throw fail("no control characters in a string") }
+        buffer.append(byte)
+        offset += 1
+      }
+    }
+    throw fail("the end of the string")
+  }
+
+  private mutating func readHex4() throws(Failure) -> UInt32 {
+    guard bytes.count - offset >= 4 else { throw fail("four hex digits") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let c = bytes[offset]
+      let digit: UInt32
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+      default: throw fail("four hex digits")
+      }
+      value = value << 4 | digit
+      offset += 1
+    }
+    return value
+  }
+
+  /// Reads `true` or `false`.
+  public mutating func readBool() throws(Failure) -> Bool {
+    switch peek() {
+    case UInt8(ascii: "t") where bytes[offset...].starts(with: Array("true".utf8)):
+      offset += 4
+      return true
+    case UInt8(ascii: "f") where bytes[offset...].starts(with: Array("false".utf8)):
+      offset += 5
+      return false
+    default: throw fail("true or false")
+    }
+  }
+
+  /// Reads a number with JSON's grammar; refuses anything not finite.
+  public mutating func readDouble() throws(Failure) -> Double {
+    guard peek() != nil else { throw fail("a number") }
+    let start = offset
+    if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+    let digitsStart = offset
+    while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+    let integerDigits = offset - digitsStart
+    guard integerDigits > 0, integerDigits == 1 || bytes[digitsStart] != 0x30 else {
+      throw fail("a number")
+    }
+    if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+      offset += 1
+      let fractionStart = offset
+      while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+      guard offset > fractionStart else { throw fail("digits after the decimal point") }
+    }
+    if offset < bytes.count,
+      bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")
+    {
+      offset += 1
+      if offset < bytes.count,
+        bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")
+      {
+        offset += 1
+      }
+      let exponentStart = offset
+      while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+      guard offset > exponentStart else { throw fail("exponent digits") }
+    }
+    guard offset - start <= 64,
+      let value = Double(String(decoding: bytes[start..<offset], as: UTF8.self)), value.isFinite
+    else { throw fail("a finite number") }
+    return value
+  }
+
+  /// Reads a number that must be a whole number within `Int64`.
+  public mutating func readInt() throws(Failure) -> Int64 {
+    let value = try readDouble()
+    guard value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else {
+      throw fail("a whole number")
+    }
+    return Int64(value)
+  }
+
+  /// Skips any value (for keys a newer version added).
+  public mutating func skipValue() throws(Failure) {
+    switch peek() {
+    case UInt8(ascii: "{"): try readObject { reader, _ throws(Failure) in try reader.skipValue() }
+    case UInt8(ascii: "["): try readArray { reader throws(Failure) in try reader.skipValue() }
+    case UInt8(ascii: "\""): _ = try readString()
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
+    case UInt8(ascii: "n"): if !readNullIfPresent() { throw fail("a value") }
+    default: _ = try readDouble()
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/// Writes compact JSON with keys in the order given (callers give them sorted).
+public struct JSONWriter {
+  /// The bytes written so far.
+  public private(set) var bytes: [UInt8] = []
+  private var needsComma: [Bool] = []
+
+  /// Starts an empty document.
+  public init() { bytes.reserveCapacity(256) }
+
+  private mutating func separate() {
+    if let last = needsComma.last {
+      if last { bytes.append(UInt8(ascii: ",")) }
+      needsComma[needsComma.count - 1] = true
+    }
+  }
+
+  /// Writes `"key":` inside an object.
+  public mutating func key(_ name: String) {
+    separate()
+    appendString(name)
+    bytes.append(UInt8(ascii: ":"))
+    pendingValue = true
+  }
+
+  private var pendingValue = false
+
+  private mutating func beginValue() {
+    if pendingValue {
+      pendingValue = false
+    } else {
+      separate()
+    }
+  }
+
+  /// Opens an object.
+  public mutating func beginObject() {
+    beginValue()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  /// Closes an object.
+  public mutating func endObject() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Opens an array.
+  public mutating func beginArray() {
+    beginValue()
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+  }
+
+  /// Closes an array.
+  public mutating func endArray() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Writes a string value.
+  public mutating func string(_ value: String) {
+    beginValue()
+    appendString(value)
+  }
+
+  /// Writes a whole number.
+  public mutating func int(_ value: Int64) {
+    beginValue()
+    bytes.append(contentsOf: Array(String(value).utf8))
+  }
+
+  /// Writes a number: whole numbers without a fraction (as `JSONEncoder` does), others in
+  /// Swift's shortest round-trip form.
+  public mutating func double(_ value: Double) {
+    beginValue()
+    if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+      bytes.append(contentsOf: Array(String(Int64(value)).utf8))
+    } else {
+      bytes.append(contentsOf: Array(value.description.utf8))
+    }
+  }
+
+  /// Writes `true` or `false`.
+  public mutating func bool(_ value: Bool) {
+    beginValue()
+    bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+  }
+
+  private mutating func appendString(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [
+          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+        ])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}
