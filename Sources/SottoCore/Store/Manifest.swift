@@ -152,7 +152,8 @@ struct Manifest {
         }
         touched[index] = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
       }
-      touched[index]![change.id] = change.item
+      // The defaulted subscript mutates in place; `touched[index]![...]` would copy the bucket.
+      touched[index, default: [:]][change.id] = change.item
     }
     for (index, items) in touched {
       try writeBucket(db, index: index, items: Array(items.values), head: &head)
