@@ -123,7 +123,8 @@ public enum SafetyNudges {
         continue
       }
     }
-    return notes
+    // Caps first, then gaps, whatever order the goals were set in.
+    return notes.filter { $0.kind == .goalCap } + notes.filter { $0.kind == .goalGap }
   }
 
   // MARK: Combinations
