@@ -63,7 +63,7 @@ struct SurfScreen {
     }
     let seconds = stoppedAt ?? session.plannedSeconds
     Self.leaveRawMode()
-    Console.out(stoppedAt == nil ? "Time is up. Well ridden." : "Stopped.")
+    Console.out(stoppedAt == nil ? "Time is up." : "Stopped.")
     if let line = Terminal.ask(
       "How strong is it now, 0-10? (Enter keeps \(session.lastIntensity)) "),
       let value = UrgeSurfSession.parseIntensity(line)
