@@ -21,7 +21,7 @@ extension EntryID: Codable {
 
 extension Entry: Codable {
   enum CodingKeys: String, CodingKey {
-    case id, kind, at, source, urge, use, goal
+    case id, kind, at, source, urge, use, goal, rule
   }
 
   public init(from decoder: any Decoder) throws {
@@ -33,6 +33,7 @@ extension Entry: Codable {
     case .urge: body = .urge(try container.decode(Urge.self, forKey: .urge))
     case .use: body = .use(try container.decode(Use.self, forKey: .use))
     case .goal: body = .goal(try container.decode(Goal.self, forKey: .goal))
+    case .rule: body = .rule(try container.decode(SafetyRule.self, forKey: .rule))
     }
   }
 
@@ -46,6 +47,7 @@ extension Entry: Codable {
     case .urge(let urge): try container.encode(urge, forKey: .urge)
     case .use(let use): try container.encode(use, forKey: .use)
     case .goal(let goal): try container.encode(goal, forKey: .goal)
+    case .rule(let rule): try container.encode(rule, forKey: .rule)
     }
   }
 }

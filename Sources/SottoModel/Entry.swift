@@ -14,6 +14,8 @@ public enum EntryBody: Hashable, Sendable {
   case use(Use)
   /// A goal.
   case goal(Goal)
+  /// A combination the person wants to be warned about when logging use.
+  case rule(SafetyRule)
 
   /// The kind of entry.
   public var kind: EntryKind {
@@ -21,6 +23,7 @@ public enum EntryBody: Hashable, Sendable {
     case .urge: .urge
     case .use: .use
     case .goal: .goal
+    case .rule: .rule
     }
   }
 
@@ -30,11 +33,12 @@ public enum EntryBody: Hashable, Sendable {
     case .urge(let urge): try urge.validate()
     case .use(let use): try use.validate()
     case .goal(let goal): try goal.validate()
+    case .rule(let rule): try rule.validate()
     }
   }
 }
 
-/// The three kinds of entry.
+/// The kinds of entry.
 public enum EntryKind: String, Hashable, Sendable, Codable, CaseIterable {
   /// An urge.
   case urge
@@ -42,6 +46,8 @@ public enum EntryKind: String, Hashable, Sendable, Codable, CaseIterable {
   case use
   /// A goal.
   case goal
+  /// A safety rule (a combination to warn about).
+  case rule
 }
 
 /// One journal entry: an id, a time, and what it records.
@@ -83,6 +89,12 @@ public struct Entry: Hashable, Sendable, Identifiable {
   /// The goal, when this entry is one.
   public var goal: Goal? {
     if case .goal(let goal) = body { return goal }
+    return nil
+  }
+
+  /// The safety rule, when this entry is one.
+  public var rule: SafetyRule? {
+    if case .rule(let rule) = body { return rule }
     return nil
   }
 

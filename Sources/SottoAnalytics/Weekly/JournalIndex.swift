@@ -34,7 +34,8 @@ struct JournalIndex {
 
   init(entries: [Entry]) {
     var useDaySet = Set<Int>()
-    for entry in entries {
+    // Safety rules are settings kept in the journal, not events: they do not start the record.
+    for entry in entries where entry.kind != .rule {
       let day = LocalDate.dayNumber(of: entry.at)
       firstDay = min(firstDay ?? day, day)
       switch entry.body {
@@ -46,7 +47,7 @@ struct JournalIndex {
         days[day, default: DayTotals()].useOccasions += 1
         days[day, default: DayTotals()].spending += use.cost ?? 0
         useDaySet.insert(day)
-      case .goal:
+      case .goal, .rule:
         break
       }
     }

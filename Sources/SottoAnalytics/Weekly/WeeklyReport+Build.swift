@@ -22,7 +22,7 @@ extension WeeklyReport {
       switch entry.body {
       case .urge(let urge): urges.append((entry.at, urge))
       case .use(let use): uses.append((entry.at, use))
-      case .goal: break
+      case .goal, .rule: break
       }
     }
     urges.sort { $0.0 < $1.0 }

@@ -13,7 +13,7 @@ enum EntryCSV {
     "use.moodBefore", "use.moodAfter", "use.note",
     "goal.rule.kind", "goal.rule.amount", "goal.rule.unit", "goal.rule.substance",
     "goal.rule.period", "goal.rule.days", "goal.rule.hours", "goal.rule.percent", "goal.note",
-    "goal.archived",
+    "goal.archived", "rule.substances", "rule.note",
   ]
 
   static let requiredColumns = ["id", "kind", "unix", "offset"]
@@ -79,6 +79,9 @@ enum EntryCSV {
       }
       cells["goal.note"] = goal.note
       cells["goal.archived"] = goal.archived ? "true" : "false"
+    case .rule(let rule):
+      cells["rule.substances"] = stringsJSON(rule.substances)
+      cells["rule.note"] = rule.note
     }
     return columns.map { cells[$0] }
   }
@@ -90,7 +93,9 @@ enum EntryCSV {
     return String(value)
   }
 
-  private static func triggersJSON(_ triggers: [String]) -> String {
+  private static func triggersJSON(_ triggers: [String]) -> String { stringsJSON(triggers) }
+
+  private static func stringsJSON(_ triggers: [String]) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     let data = (try? encoder.encode(triggers)) ?? Data("[]".utf8)
@@ -140,7 +145,9 @@ enum EntryCSV {
     var row = Row(
       line: record.line, values: Dictionary(uniqueKeysWithValues: zip(header, record.cells)))
     let id = try row.required("id", "must be 32 hex digits") { EntryID(hex: $0) }
-    let kind = try row.required("kind", "must be urge, use or goal") { EntryKind(rawValue: $0) }
+    let kind = try row.required("kind", "must be urge, use, goal or rule") {
+      EntryKind(rawValue: $0)
+    }
     let unix = try row.required("unix", "must be a whole number of seconds") { Int64($0) }
     let offset = try row.required("offset", "must be a whole number of seconds") { Int32($0) }
     let source =
@@ -175,6 +182,11 @@ enum EntryCSV {
           note: row.take("use.note")))
     case .goal:
       body = .goal(try goal(&row))
+    case .rule:
+      body = .rule(
+        SafetyRule(
+          substances: try row.required("rule.substances", substancesProblem, parseTriggers),
+          note: row.take("rule.note")))
     }
     try row.checkNothingLeft(kind: kind)
     return Entry(
@@ -219,6 +231,8 @@ enum EntryCSV {
 
   private static let wholeNumber = "must be a whole number"
   private static let decimal = "must be a finite decimal number such as 2 or 0.5"
+  private static let substancesProblem =
+    "must be a JSON array of two strings, for example [\"alcohol\",\"diazepam\"]"
   private static let triggersProblem =
     "must be a JSON array of strings, for example [\"payday\",\"bored\"]"
 

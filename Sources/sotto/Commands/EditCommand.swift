@@ -97,6 +97,14 @@ struct EditCommand: ParsableCommand {
       }
       goal.note = replace(goal.note, with: note)
       entry.body = .goal(goal)
+    case .rule(var rule):
+      if urgeFieldsGiven || useFieldsGiven {
+        throw InputError(
+          "That entry is a safety rule; only --note and --at can be edited. Remove it and add a new one to change the substances."
+        )
+      }
+      rule.note = replace(rule.note, with: note)
+      entry.body = .rule(rule)
     }
     do { try entry.validate() } catch { throw InputError(error.description) }
   }

@@ -40,7 +40,7 @@ struct ListCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only entries at or before this time.", valueName: "when"))
   var until: String?
 
-  @Option(help: "Only this kind: urge, use or goal.")
+  @Option(help: "Only this kind: urge, use, goal or rule.")
   var type: EntryKind?
 
   @Option(help: "Only use entries of this substance.")
@@ -123,6 +123,8 @@ struct EntryFilter {
       .compactMap { $0 }.joined(separator: "\n")
     case .goal(let goal):
       return [goal.note, EntryText.goalText(goal.rule)].compactMap { $0 }.joined(separator: "\n")
+    case .rule(let rule):
+      return ([rule.note].compactMap { $0 } + rule.substances).joined(separator: "\n")
     }
   }
 }

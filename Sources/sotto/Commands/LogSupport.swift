@@ -23,6 +23,25 @@ enum LogSupport {
     return (entry, unlocked)
   }
 
+  /// Prints the safety notes for a use just saved, on stderr. Never throws: a note that cannot
+  /// be worked out is left out, and the entry is already saved.
+  ///
+  /// Without an unlocked journal (quick capture) there is no history to look at, and the person
+  /// is told so in one line.
+  static func printSafetyNotes(for entry: Entry, journal: UnlockedJournal?) {
+    guard let journal else {
+      Console.note(
+        "Safety notes skipped: they need your journal's history, which quick capture cannot "
+          + "read. `sotto use --unlock ...` logs with the passphrase and shows them.")
+      return
+    }
+    guard let contents = try? journal.contents() else { return }
+    let notes = SafetyNudges.notes(for: entry, history: contents.entries.map(\.entry))
+    for note in notes {
+      Console.note((note.isWarning ? "! " : "· ") + note.text)
+    }
+  }
+
   /// Cleans up a list of free-text names (triggers): canonical form, no empties, no repeats.
   static func names(_ values: [String]) -> [String] {
     var seen = Set<String>()

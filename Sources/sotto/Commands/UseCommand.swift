@@ -12,6 +12,12 @@ struct UseCommand: ParsableCommand {
         sotto use cannabis
 
       With quick capture on (the default) this works without the passphrase.
+
+      After the entry is saved, short safety notes follow on stderr: time since the last use of
+      the same substance, the amount over 24 hours, goals this use goes past, and dangerous
+      combinations with what you logged within 24 hours (see Docs/SAFETY.md, and
+      `sotto rules add` for your own). They need the history, so quick capture skips them.
+      --quiet leaves them out. Notes never stop an entry from being saved.
       """)
 
   @Argument(help: "The substance (alcohol, cannabis, mdma, ...).")
@@ -48,6 +54,9 @@ struct UseCommand: ParsableCommand {
   @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
   var unlock = false
 
+  @Flag(help: "Leave out the safety notes printed after the entry is saved.")
+  var quiet = false
+
   @OptionGroup var options: JournalOptions
 
   /// Reads `AMOUNT [UNIT]`; a lone amount needs a unit.
@@ -82,7 +91,9 @@ struct UseCommand: ParsableCommand {
         route: LogSupport.text(route).map(Naming.canonical), setting: LogSupport.text(setting),
         cost: cost, moodBefore: LogSupport.text(moodBefore), moodAfter: LogSupport.text(moodAfter),
         note: LogSupport.text(note))
-      try LogSupport.log(.use(use), at: time, options: options, forceUnlock: unlock)
+      let (entry, journal) = try LogSupport.log(
+        .use(use), at: time, options: options, forceUnlock: unlock)
+      if !quiet { LogSupport.printSafetyNotes(for: entry, journal: journal) }
     }
   }
 }

@@ -33,6 +33,10 @@ enum EntryText {
       return parts.joined(separator: " · ")
     case .goal(let goal):
       return goalText(goal.rule) + (goal.archived ? " (archived)" : "")
+    case .rule(let rule):
+      var text = ruleText(rule)
+      if let note = rule.note { text += " · \"\(oneLine(note))\"" }
+      return text
     }
   }
 
@@ -51,6 +55,10 @@ enum EntryText {
     }
   }
 
+  static func ruleText(_ rule: SafetyRule) -> String {
+    "warn when \(rule.substances.joined(separator: " and ")) are logged within 24 hours"
+  }
+
   static func oneLine(_ text: String, limit: Int = 40) -> String {
     let flat = text.replacingOccurrences(of: "\n", with: " ")
     return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
@@ -61,7 +69,7 @@ enum EntryText {
     var lines = [
       "id:        \(entry.id.hex)",
       "kind:      \(entry.kind.rawValue)",
-      (entry.kind == .goal ? "from:      " : "time:      ") + time(entry.at),
+      (entry.kind == .goal || entry.kind == .rule ? "from:      " : "time:      ") + time(entry.at),
     ]
     if entry.source == .quickCapture {
       lines.append("logged:    with quick capture (no passphrase)")
@@ -95,6 +103,9 @@ enum EntryText {
       add("goal:", goalText(goal.rule))
       add("status:", goal.archived ? "archived" : "active")
       add("note:", goal.note)
+    case .rule(let rule):
+      add("rule:", ruleText(rule))
+      add("note:", rule.note)
     }
     lines.append("revision:  \(revision)")
     return lines

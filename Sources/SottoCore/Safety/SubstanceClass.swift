@@ -1,0 +1,70 @@
+/// A class of substances that the combination table (``Combination``) speaks about.
+///
+/// A substance may belong to several classes: tramadol is an opioid and also acts on serotonin,
+/// MDMA is serotonergic and a stimulant.
+public enum SubstanceClass: String, Hashable, Sendable, CaseIterable, Comparable {
+  /// Opioids: heroin, fentanyl, oxycodone, morphine, methadone, codeine, buprenorphine, ...
+  case opioid
+  /// Tramadol, an opioid that also raises serotonin.
+  case tramadol
+  /// Benzodiazepines and close relatives (etizolam).
+  case benzodiazepine
+  /// Alcohol in any drink.
+  case alcohol
+  /// Gabapentin and pregabalin.
+  case gabapentinoid
+  /// GHB, GBL and 1,4-butanediol.
+  case ghb
+  /// Other sedatives: barbiturates, "Z-drugs", phenibut, carisoprodol.
+  case otherDepressant
+  /// Monoamine oxidase inhibitors, including harmala alkaloids (ayahuasca, Syrian rue).
+  case maoi
+  /// MDMA and MDA.
+  case mdma
+  /// SSRI and SNRI antidepressants.
+  case serotonergicAntidepressant
+  /// Dextromethorphan (DXM).
+  case dxm
+  /// Amphetamines: amphetamine, dexamphetamine, methamphetamine, lisdexamfetamine.
+  case amphetamine
+  /// Cocaine and crack.
+  case cocaine
+
+  /// How the class reads in a sentence ("a benzodiazepine").
+  public var name: String {
+    switch self {
+    case .opioid: "an opioid"
+    case .tramadol: "tramadol"
+    case .benzodiazepine: "a benzodiazepine"
+    case .alcohol: "alcohol"
+    case .gabapentinoid: "a gabapentinoid"
+    case .ghb: "GHB/GBL"
+    case .otherDepressant: "a sedative"
+    case .maoi: "an MAOI"
+    case .mdma: "MDMA"
+    case .serotonergicAntidepressant: "an SSRI/SNRI antidepressant"
+    case .dxm: "DXM"
+    case .amphetamine: "an amphetamine"
+    case .cocaine: "cocaine"
+    }
+  }
+
+  /// Words a person may use for the whole class in a rule (`sotto rules add benzos alcohol`).
+  static let words: [String: SubstanceClass] = [
+    "opioid": .opioid, "opioids": .opioid, "opiate": .opioid, "opiates": .opioid,
+    "benzodiazepine": .benzodiazepine, "benzodiazepines": .benzodiazepine, "benzo": .benzodiazepine,
+    "benzos": .benzodiazepine,
+    "gabapentinoid": .gabapentinoid, "gabapentinoids": .gabapentinoid,
+    "depressant": .otherDepressant, "depressants": .otherDepressant, "sedative": .otherDepressant,
+    "sedatives": .otherDepressant,
+    "maoi": .maoi, "maois": .maoi,
+    "ssri": .serotonergicAntidepressant, "ssris": .serotonergicAntidepressant,
+    "snri": .serotonergicAntidepressant, "snris": .serotonergicAntidepressant,
+    "antidepressant": .serotonergicAntidepressant, "antidepressants": .serotonergicAntidepressant,
+    "amphetamines": .amphetamine,
+  ]
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
