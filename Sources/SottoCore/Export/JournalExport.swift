@@ -87,7 +87,7 @@ public enum JournalExport {
     for (index, entry) in entries.enumerated() {
       var numbers: [Double] = []
       switch entry.body {
-      case .urge: break
+      case .urge, .rule: break
       case .use(let use): numbers = [use.amount, use.cost].compactMap { $0 }
       case .goal(let goal):
         switch goal.rule {

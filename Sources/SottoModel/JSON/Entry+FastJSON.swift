@@ -27,6 +27,10 @@ extension Entry {
     writer.string(id.hex)
     writer.key("kind")
     writer.string(kind.rawValue)
+    if case .rule(let rule) = body {
+      writer.key("rule")
+      rule.write(to: &writer)
+    }
     writer.key("source")
     writer.string(source.rawValue)
     if extraTime {
@@ -40,7 +44,7 @@ extension Entry {
     case .use(let use):
       writer.key("use")
       use.write(to: &writer)
-    case .goal: break
+    case .goal, .rule: break
     }
     writer.endObject()
   }
@@ -61,6 +65,7 @@ extension Entry {
     var urge: Urge?
     var use: Use?
     var goal: Goal?
+    var rule: SafetyRule?
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       switch key {
       case "id":
@@ -82,6 +87,7 @@ extension Entry {
       case "urge": urge = try Urge(from: &reader)
       case "use": use = try Use(from: &reader)
       case "goal": goal = try Goal(from: &reader)
+      case "rule": rule = try SafetyRule(from: &reader)
       default: try reader.skipValue()
       }
     }
@@ -98,6 +104,9 @@ extension Entry {
     case .goal:
       guard let goal else { throw missing }
       body = .goal(goal)
+    case .rule:
+      guard let rule else { throw missing }
+      body = .rule(rule)
     }
     self.init(id: id, at: at, source: source, body: body)
   }
@@ -375,5 +384,41 @@ extension GoalRule {
       self = .resistRate(percent: percent)
     default: throw missing
     }
+  }
+}
+
+extension SafetyRule {
+  func write(to writer: inout JSONWriter) {
+    writer.beginObject()
+    if let note {
+      writer.key("note")
+      writer.string(note)
+    }
+    writer.key("substances")
+    writer.beginArray()
+    for substance in substances { writer.string(substance) }
+    writer.endArray()
+    writer.endObject()
+  }
+
+  init(from reader: inout JSONReader) throws(JSONReader.Failure) {
+    var substances: [String]?
+    var note: String?
+    try reader.readObject { reader, key throws(JSONReader.Failure) in
+      switch key {
+      case "substances":
+        var names: [String] = []
+        try reader.readArray { reader throws(JSONReader.Failure) in
+          names.append(try reader.readString())
+        }
+        substances = names
+      case "note": note = try reader.readOptionalString()
+      default: try reader.skipValue()
+      }
+    }
+    guard let substances else {
+      throw JSONReader.Failure(offset: reader.offset, expected: "the rule's substances")
+    }
+    self.init(substances: substances, note: note)
   }
 }
