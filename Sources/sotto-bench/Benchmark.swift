@@ -40,6 +40,7 @@ enum Benchmark {
     switch command {
     case "make-journal": try makeJournal(path, passphrase, count: entriesCount, years: years)
     case "core": try core(path, passphrase)
+    case "json": try json(count: entriesCount)
     default:
       FileHandle.standardError.write(Data("unknown command \(command)\n".utf8))
       exit(64)
@@ -67,6 +68,24 @@ enum Benchmark {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     print(
       "journal size".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(size / 1_048_576) MiB")
+  }
+
+  /// Times the entry JSON codec alone, without storage or cryptography.
+  static func json(count: Int) throws {
+    let entries = try DemoJournal.bulk(count: count, years: 5, endingAt: Date(), timeZone: .current)
+    let encoded = time("encode \(count) entries (fast writer)") { entries.map { $0.jsonBytes() } }
+    let bytes = encoded.reduce(0) { $0 + $1.count }
+    print(
+      "mean JSON size".padding(toLength: 44, withPad: " ", startingAt: 0)
+        + "\(bytes / max(count, 1)) bytes")
+    let decoded = try time("decode \(count) entries (fast reader)") {
+      try encoded.map { try Entry(jsonBytes: $0) }
+    }
+    precondition(decoded == entries)
+    _ = try time("decode \(count) entries (JSONDecoder)") {
+      let decoder = JSONDecoder()
+      return try encoded.map { try decoder.decode(Entry.self, from: Data($0)) }
+    }
   }
 
   static func core(_ path: String, _ passphrase: Passphrase) throws {

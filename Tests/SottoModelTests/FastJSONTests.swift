@@ -77,7 +77,6 @@ import Testing
     #"{"at":{"unix":1,"offset":0},"id":"00112233445566778899aabbccddeeff","kind":"urge","urge":{"intensity":1.5,"triggers":[]}}"#,
     #"{"at":{"unix":1,"offset":9999999999},"id":"00112233445566778899aabbccddeeff","kind":"urge","urge":{"intensity":1,"triggers":[]}}"#,
     #"{"at":{"unix":1,"offset":0},"id":"00112233445566778899aabbccddeeff","kind":"mood","urge":{"intensity":1,"triggers":[]}}"#,
-    #"{"at":{"unix":1,"offset":0},"kind":"urge","kind":"urge","id":"00112233445566778899aabbccddeeff","urge":{"intensity":1,"triggers":[]}}"#,
     #"{"at":{"unix":1,"offset":0},"id":"00112233445566778899aabbccddeeff","kind":"use","use":{"substance":"a","amount":1e999}}"#,
     #"{"at":{"unix":1,"offset":0},"id":"00112233445566778899aabbccddeeff","kind":"use","use":{"substance":"\ud800"}}"#,
     #"{"at":{"unix":1,"offset":0},"id":"00112233445566778899aabbccddeeff","kind":"use","use":{"substance":"a"#
@@ -88,6 +87,34 @@ import Testing
   ])
   func malformedJSONIsRefused(text: String) {
     #expect(throws: JSONReader.Failure.self) { try Entry(jsonBytes: Array(text.utf8)) }
+  }
+
+  @Test func aRepeatedKeyKeepsTheLastValue() throws {
+    let json =
+      #"{"at":{"unix":1,"offset":0},"kind":"use","kind":"urge","id":"00112233445566778899aabbccddeeff","urge":{"intensity":1,"intensity":4,"triggers":[]}}"#
+    let entry = try Entry(jsonBytes: Array(json.utf8))
+    #expect(entry.urge?.intensity == 4)
+  }
+
+  @Test func numbersFollowJSONsGrammar() throws {
+    for (text, value) in [
+      ("0", 0.0), ("-0", 0), ("12", 12), ("-3.5", -3.5), ("1e3", 1000), ("2.5E-1", 0.25),
+      ("9007199254740993", 9_007_199_254_740_992),
+    ] {
+      var reader = JSONReader(Array(text.utf8))
+      #expect(try reader.readDouble() == value, "\(text)")
+    }
+    for text in ["01", "-", "1.", ".5", "1e", "+1", "NaN", "Infinity", "1e400"] {
+      var reader = JSONReader(Array(text.utf8))
+      #expect(throws: JSONReader.Failure.self, "\(text)") {
+        _ = try reader.readDouble()
+        try reader.expectEnd()
+      }
+    }
+    var big = JSONReader(Array("12345678901234567".utf8))
+    #expect(throws: JSONReader.Failure.self) { _ = try big.readInt() }
+    var fraction = JSONReader(Array("3.0".utf8))
+    #expect(try fraction.readInt() == 3)
   }
 
   @Test func invalidUTF8IsRefused() {

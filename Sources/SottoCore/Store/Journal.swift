@@ -204,10 +204,14 @@ public final class Journal: Sendable {
 
   /// Derives the key from `passphrase` (the slow step) and unwraps the key bundle.
   ///
-  /// Then, in one transaction, moves any quick-capture inbox entries into records and checks the
-  /// records table against the encrypted manifest (see ``UnlockedJournal/integrityAtUnlock``).
+  /// Then, in one transaction, moves any quick-capture inbox entries into records and, unless
+  /// `check` is false, checks the records table against the encrypted manifest (see
+  /// ``UnlockedJournal/integrityAtUnlock``). Commands that read every entry pass `false`:
+  /// ``UnlockedJournal/contents()`` makes the full check anyway, in the same pass.
   /// - Throws: ``SottoError/Code/wrongPassphrase`` with nothing read or written.
-  public func unlock(_ passphrase: Passphrase) throws(SottoError) -> UnlockedJournal {
+  public func unlock(_ passphrase: Passphrase, check: Bool = true) throws(SottoError)
+    -> UnlockedJournal
+  {
     let kek = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
     guard
       let unwrapped = try Vault.openSecret(
@@ -219,7 +223,7 @@ public final class Journal: Sendable {
       throw .notAJournal("the inbox key does not belong to this journal's keys")
     }
     let unlocked = UnlockedJournal(journal: self, header: header, bundle: bundle)
-    try unlocked.prepare()
+    try unlocked.prepare(check: check)
     return unlocked
   }
 

@@ -23,8 +23,8 @@ enum RecordCodec {
 
   /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).
   static func decode(_ padded: [UInt8]) -> Entry? {
-    guard let json = Sodium.unpad(padded, block: Vault.paddingBlock) else { return nil }
-    var reader = JSONReader(json)
+    guard let length = Sodium.unpaddedLength(padded, block: Vault.paddingBlock) else { return nil }
+    var reader = JSONReader(padded, count: length)
     var entry: Entry?
     var version: Int64?
     do {

@@ -54,7 +54,7 @@ public final class UnlockedJournal: Sendable {
 
   // MARK: Unlock-time work
 
-  func prepare() throws(SottoError) {
+  func prepare(check: Bool) throws(SottoError) {
     let pending = try journal.inboxCount()
     var report = IntegrityReport()
     if pending > 0 {
@@ -62,12 +62,14 @@ public final class UnlockedJournal: Sendable {
       report.damagedInboxRows = pending - moved
       state.withLock { $0.movedFromInbox = moved }
     }
-    let light = try read { db in try self.lightCheck(db) }
-    report.missing = light.missing
-    report.unexpected = light.unexpected
-    report.revisionMismatch = light.revisionMismatch
-    report.manifestDamaged = light.manifestDamaged
-    report.recordsChecked = light.recordsChecked
+    if check {
+      let light = try read { db in try self.lightCheck(db) }
+      report.missing = light.missing
+      report.unexpected = light.unexpected
+      report.revisionMismatch = light.revisionMismatch
+      report.manifestDamaged = light.manifestDamaged
+      report.recordsChecked = light.recordsChecked
+    }
     let finalReport = report
     state.withLock { $0.integrity = finalReport }
   }
@@ -96,18 +98,21 @@ public final class UnlockedJournal: Sendable {
 
   private func lightCheck(_ db: Database) throws -> IntegrityReport {
     var report = IntegrityReport()
-    let rows = try Row.fetchAll(db, sql: "SELECT id, revision FROM records")
-    report.recordsChecked = rows.count
     guard let expected = try manifest.readAll(db) else {
       report.manifestDamaged = true
+      report.recordsChecked = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
       return report
     }
-    var seen = Set<[UInt8]>()
-    for row in rows {
-      let id = [UInt8](row["id"] as Data)
-      let revision: Int64 = row["revision"]
-      seen.insert(id)
-      guard let item = expected[id] else {
+    var seen = Set<RecordKey>(minimumCapacity: expected.count)
+    let cursor = try Row.fetchCursor(db, sql: "SELECT id, revision FROM records")
+    var count = 0
+    while let row = try cursor.next() {
+      count += 1
+      let id = [UInt8](row[0] as Data)
+      let revision: Int64 = row[1]
+      let key = RecordKey(id)
+      seen.insert(key)
+      guard let item = expected[key] else {
         report.unexpected.append(Self.entryID(id))
         continue
       }
@@ -115,7 +120,10 @@ public final class UnlockedJournal: Sendable {
         report.revisionMismatch.append(Self.entryID(id))
       }
     }
-    for id in expected.keys where !seen.contains(id) { report.missing.append(Self.entryID(id)) }
+    report.recordsChecked = count
+    for (key, item) in expected where !seen.contains(key) {
+      report.missing.append(Self.entryID(item.id))
+    }
     report.unexpected.sort()
     report.missing.sort()
     report.revisionMismatch.sort()
@@ -239,13 +247,17 @@ public final class UnlockedJournal: Sendable {
     let (rows, expected) = try read { db in
       let expected = try self.manifest.readAll(db)
       var rows: [RawRecord] = []
+      rows.reserveCapacity(expected?.count ?? 0)
       let cursor = try Row.fetchCursor(
         db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
       while let row = try cursor.next() {
+        func bytes(_ index: Int) throws -> [UInt8] {
+          try row.withUnsafeData(atIndex: index) { data in data.map { [UInt8]($0) } ?? [] }
+        }
         rows.append(
           RawRecord(
-            id: [UInt8](row[0] as Data), revision: UInt64(max(row[1] as Int64, 0)),
-            nonce: [UInt8](row[2] as Data), ciphertext: [UInt8](row[3] as Data)))
+            id: try bytes(0), revision: UInt64(max(row[1] as Int64? ?? 0, 0)),
+            nonce: try bytes(2), ciphertext: try bytes(3)))
       }
       return (rows, expected)
     }
@@ -265,7 +277,7 @@ public final class UnlockedJournal: Sendable {
         guard start < end else { return }
         for index in start..<end {
           let row = rows[index]
-          if let item = expected?[row.id], item.revision == row.revision {
+          if let item = expected?[RecordKey(row.id)], item.revision == row.revision {
             output[index].digestMatches =
               item.digest == Manifest.recordDigest(nonce: row.nonce, ciphertext: row.ciphertext)
           }
@@ -274,12 +286,22 @@ public final class UnlockedJournal: Sendable {
         }
       }
     }
-    var report = integrityAtUnlock
-    report.undecryptable = []
-    report.digestMismatch = []
+    var report = IntegrityReport()
+    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    report.manifestDamaged = expected == nil
+    var seen = Set<RecordKey>(minimumCapacity: rows.count)
     var entries: [StoredEntry] = []
     entries.reserveCapacity(rows.count)
     for (row, outcome) in zip(rows, outcomes) {
+      let key = RecordKey(row.id)
+      seen.insert(key)
+      if let expected {
+        if let item = expected[key] {
+          if item.revision != row.revision { report.revisionMismatch.append(Self.entryID(row.id)) }
+        } else {
+          report.unexpected.append(Self.entryID(row.id))
+        }
+      }
       if !outcome.digestMatches { report.digestMismatch.append(Self.entryID(row.id)) }
       guard let entry = outcome.entry else {
         report.undecryptable.append(Self.entryID(row.id))
@@ -287,24 +309,31 @@ public final class UnlockedJournal: Sendable {
       }
       entries.append(StoredEntry(entry: entry, revision: row.revision))
     }
+    for (key, item) in expected ?? [:] where !seen.contains(key) {
+      report.missing.append(Self.entryID(item.id))
+    }
     report.recordsChecked = rows.count
-    report.undecryptable.sort()
-    report.digestMismatch.sort()
-    entries.sort { ($0.entry.at, $0.entry.id) < ($1.entry.at, $1.entry.id) }
-    return JournalContents(entries: entries, integrity: report)
+    for keyPath in [
+      \IntegrityReport.undecryptable, \.digestMismatch, \.missing, \.unexpected, \.revisionMismatch,
+    ] {
+      report[keyPath: keyPath].sort()
+    }
+    // Sort small keys, then place the entries: moving whole entries while sorting costs a
+    // retain and release of every field at every swap.
+    let keys = entries.map { ($0.entry.at.unixSeconds, RecordKey($0.entry.id.bytes)) }
+    let order = keys.indices.sorted { lhs, rhs in
+      let (leftTime, leftID) = keys[lhs]
+      let (rightTime, rightID) = keys[rhs]
+      if leftTime != rightTime { return leftTime < rightTime }
+      return (leftID.high, leftID.low) < (rightID.high, rightID.low)
+    }
+    return JournalContents(entries: order.map { entries[$0] }, integrity: report)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and
   /// ids, revisions and digests against the manifest.
   public func verify() throws(SottoError) -> IntegrityReport {
-    let light = try read { db in try self.lightCheck(db) }
-    var report = try contents().integrity
-    report.missing = light.missing
-    report.unexpected = light.unexpected
-    report.revisionMismatch = light.revisionMismatch
-    report.manifestDamaged = light.manifestDamaged
-    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
-    return report
+    try contents().integrity
   }
 
   /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).

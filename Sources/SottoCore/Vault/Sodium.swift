@@ -47,12 +47,17 @@ enum Sodium {
 
   /// Removes padding added by ``pad(_:block:)``; `nil` when it is malformed.
   static func unpad(_ bytes: [UInt8], block: Int) -> [UInt8]? {
+    unpaddedLength(bytes, block: block).map { Array(bytes.prefix($0)) }
+  }
+
+  /// The length of `bytes` without the padding added by ``pad(_:block:)``; `nil` when malformed.
+  static func unpaddedLength(_ bytes: [UInt8], block: Int) -> Int? {
     var length = 0
     guard !bytes.isEmpty else { return nil }
     let result = bytes.withUnsafeBufferPointer {
       sodium_unpad(&length, $0.baseAddress!, bytes.count, block)
     }
     guard result == 0 else { return nil }
-    return Array(bytes.prefix(length))
+    return length
   }
 }

@@ -13,18 +13,29 @@ public struct JSONReader {
   }
 
   private let bytes: [UInt8]
+  /// The end of the input: reading stops here even if `bytes` holds more (padding).
+  private let end: Int
   private(set) var offset = 0
   private var depth = 0
   /// The deepest nesting accepted (entries nest three levels).
   static let maxDepth = 32
 
   /// Reads from `bytes`.
-  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    self.end = bytes.count
+  }
+
+  /// Reads the first `count` bytes of `bytes` (the rest, padding for example, is ignored).
+  public init(_ bytes: [UInt8], count: Int) {
+    self.bytes = bytes
+    self.end = max(0, min(count, bytes.count))
+  }
 
   private func fail(_ expected: String) -> Failure { Failure(offset: offset, expected: expected) }
 
   private mutating func skipWhitespace() {
-    while offset < bytes.count {
+    while offset < end {
       switch bytes[offset] {
       case 0x20, 0x09, 0x0A, 0x0D: offset += 1
       default: return
@@ -34,7 +45,7 @@ public struct JSONReader {
 
   private mutating func peek() -> UInt8? {
     skipWhitespace()
-    return offset < bytes.count ? bytes[offset] : nil
+    return offset < end ? bytes[offset] : nil
   }
 
   private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
@@ -49,7 +60,7 @@ public struct JSONReader {
 
   /// Whether the next value is `null` (consumed if so).
   public mutating func readNullIfPresent() -> Bool {
-    guard peek() == UInt8(ascii: "n"), bytes.count - offset >= 4,
+    guard peek() == UInt8(ascii: "n"), end - offset >= 4,
       bytes[offset + 1] == UInt8(ascii: "u"), bytes[offset + 2] == UInt8(ascii: "l"),
       bytes[offset + 3] == UInt8(ascii: "l")
     else { return false }
@@ -58,14 +69,13 @@ public struct JSONReader {
   }
 
   /// Reads an object, calling `field` with each key; `field` must read the value.
-  /// Duplicate keys are refused.
+  /// A key given twice is read twice: the last value wins (as in most JSON readers).
   public mutating func readObject(
     _ field: (inout JSONReader, String) throws(Failure) -> Void
   ) throws(Failure) {
     try expect(UInt8(ascii: "{"), "an object")
     depth += 1
     guard depth <= Self.maxDepth else { throw fail("less nesting") }
-    var seen: Set<String> = []
     if peek() == UInt8(ascii: "}") {
       offset += 1
       depth -= 1
@@ -73,7 +83,6 @@ public struct JSONReader {
     }
     while true {
       let key = try readString()
-      guard seen.insert(key).inserted else { throw fail("no repeated key") }
       try expect(UInt8(ascii: ":"), "a colon")
       try field(&self, key)
       switch peek() {
@@ -118,7 +127,7 @@ public struct JSONReader {
     offset += 1
     let start = offset
     // Fast path: no escapes.
-    while offset < bytes.count {
+    while offset < end {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         let slice = bytes[start..<offset]
@@ -132,9 +141,9 @@ public struct JSONReader {
       if byte < 0x20 { throw fail("no control characters in a string") }
       offset += 1
     }
-    guard offset < bytes.count else { throw fail("the end of the string") }
+    guard offset < end else { throw fail("the end of the string") }
     var buffer = Array(bytes[start..<offset])
-    while offset < bytes.count {
+    while offset < end {
       let byte = bytes[offset]
       switch byte {
       case UInt8(ascii: "\""):
@@ -145,7 +154,7 @@ public struct JSONReader {
         return text
       case UInt8(ascii: "\\"):
         offset += 1
-        guard offset < bytes.count else { throw fail("an escape") }
+        guard offset < end else { throw fail("an escape") }
         let escape = bytes[offset]
         offset += 1
         switch escape {
@@ -160,7 +169,7 @@ public struct JSONReader {
         case UInt8(ascii: "u"):
           var scalar = try readHex4()
           if (0xD800...0xDBFF).contains(scalar) {
-            guard bytes.count - offset >= 6, bytes[offset] == UInt8(ascii: "\\"),
+            guard end - offset >= 6, bytes[offset] == UInt8(ascii: "\\"),
               bytes[offset + 1] == UInt8(ascii: "u")
             else { throw fail("a low surrogate") }
             offset += 2
@@ -184,7 +193,7 @@ public struct JSONReader {
   }
 
   private mutating func readHex4() throws(Failure) -> UInt32 {
-    guard bytes.count - offset >= 4 else { throw fail("four hex digits") }
+    guard end - offset >= 4 else { throw fail("four hex digits") }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let c = bytes[offset]
@@ -204,10 +213,10 @@ public struct JSONReader {
   /// Reads `true` or `false`.
   public mutating func readBool() throws(Failure) -> Bool {
     switch peek() {
-    case UInt8(ascii: "t") where bytes[offset...].starts(with: Array("true".utf8)):
+    case UInt8(ascii: "t") where bytes[offset..<end].starts(with: Array("true".utf8)):
       offset += 4
       return true
-    case UInt8(ascii: "f") where bytes[offset...].starts(with: Array("false".utf8)):
+    case UInt8(ascii: "f") where bytes[offset..<end].starts(with: Array("false".utf8)):
       offset += 5
       return false
     default: throw fail("true or false")
@@ -216,33 +225,9 @@ public struct JSONReader {
 
   /// Reads a number with JSON's grammar; refuses anything not finite.
   public mutating func readDouble() throws(Failure) -> Double {
-    guard peek() != nil else { throw fail("a number") }
-    let start = offset
-    if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-    let digitsStart = offset
-    while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
-    let integerDigits = offset - digitsStart
-    guard integerDigits > 0, integerDigits == 1 || bytes[digitsStart] != 0x30 else {
-      throw fail("a number")
-    }
-    if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-      offset += 1
-      let fractionStart = offset
-      while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
-      guard offset > fractionStart else { throw fail("digits after the decimal point") }
-    }
-    if offset < bytes.count,
-      bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")
-    {
-      offset += 1
-      if offset < bytes.count,
-        bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")
-      {
-        offset += 1
-      }
-      let exponentStart = offset
-      while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
-      guard offset > exponentStart else { throw fail("exponent digits") }
+    let (start, isInteger) = try scanNumber()
+    if isInteger, offset - start <= 16, let value = integerValue(from: start) {
+      return Double(value)
     }
     guard offset - start <= 64,
       let value = Double(String(decoding: bytes[start..<offset], as: UTF8.self)), value.isFinite
@@ -250,13 +235,66 @@ public struct JSONReader {
     return value
   }
 
-  /// Reads a number that must be a whole number within `Int64`.
+  /// Reads a number that must be a whole number within ±2^53.
   public mutating func readInt() throws(Failure) -> Int64 {
+    let (start, isInteger) = try scanNumber()
+    if isInteger, offset - start <= 16, let value = integerValue(from: start),
+      abs(value) <= 9_007_199_254_740_992
+    {
+      return value
+    }
+    offset = start
     let value = try readDouble()
     guard value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else {
       throw fail("a whole number")
     }
     return Int64(value)
+  }
+
+  /// Moves past one number of JSON's grammar; returns where it starts and whether it has
+  /// neither a fraction nor an exponent.
+  private mutating func scanNumber() throws(Failure) -> (start: Int, isInteger: Bool) {
+    guard peek() != nil else { throw fail("a number") }
+    let start = offset
+    var isInteger = true
+    if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+    let digitsStart = offset
+    while offset < end, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+    let integerDigits = offset - digitsStart
+    guard integerDigits > 0, integerDigits == 1 || bytes[digitsStart] != 0x30 else {
+      throw fail("a number")
+    }
+    if offset < end, bytes[offset] == UInt8(ascii: ".") {
+      isInteger = false
+      offset += 1
+      let fractionStart = offset
+      while offset < end, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+      guard offset > fractionStart else { throw fail("digits after the decimal point") }
+    }
+    if offset < end, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
+      isInteger = false
+      offset += 1
+      if offset < end, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+        offset += 1
+      }
+      let exponentStart = offset
+      while offset < end, (0x30...0x39).contains(bytes[offset]) { offset += 1 }
+      guard offset > exponentStart else { throw fail("exponent digits") }
+    }
+    return (start, isInteger)
+  }
+
+  /// The value of the integer literal from `start` to the current offset (at most 16 bytes).
+  private func integerValue(from start: Int) -> Int64? {
+    var index = start
+    let negative = bytes[index] == UInt8(ascii: "-")
+    if negative { index += 1 }
+    var value: Int64 = 0
+    while index < offset {
+      value = value * 10 + Int64(bytes[index] - 0x30)
+      index += 1
+    }
+    return negative ? -value : value
   }
 
   /// Skips any value (for keys a newer version added).

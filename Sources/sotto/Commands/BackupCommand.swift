@@ -37,7 +37,7 @@ struct BackupCommand: ParsableCommand {
     try runReportingErrors {
       let passphrase = try options.passphrases.read()
       let journal = try options.open()
-      let unlocked = try journal.unlock(passphrase)
+      let unlocked = try journal.unlock(passphrase, check: false)
       var backupPassphrase = passphrase
       if let newPassphraseFile {
         backupPassphrase = try PassphraseReader.readFile(newPassphraseFile)
@@ -47,6 +47,7 @@ struct BackupCommand: ParsableCommand {
           .readNew(prompt: "Passphrase for the backup: ")
       }
       let contents = try unlocked.contents()
+      JournalOptions.warn(contents.integrity)
       guard contents.integrity.undecryptable.isEmpty else {
         throw SottoError(
           .damaged,

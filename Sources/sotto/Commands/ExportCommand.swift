@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
           "An export is plain text: give --output FILE (or --output - to print it to the terminal)."
         )
       }
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       let data: Data
       data = try JournalExport.data(
         contents.entries.map(\.entry), format: format, exportedAt: Date())
@@ -50,7 +50,6 @@ struct ExportCommand: ParsableCommand {
       if destination != "-" {
         Console.note("Exported \(contents.entries.count) entries to \(destination).")
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

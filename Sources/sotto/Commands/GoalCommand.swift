@@ -128,7 +128,7 @@ struct GoalListCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       let goals = contents.entries.filter { stored in
         guard let goal = stored.entry.goal else { return false }
         return all || !goal.archived
@@ -145,7 +145,6 @@ struct GoalListCommand: ParsableCommand {
               + EntryText.summary(stored.entry))
         }
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

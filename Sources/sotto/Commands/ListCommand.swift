@@ -10,17 +10,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension EntryKind: ExpressibleByArgument {}
 
-/// Tells the person, on stderr, about records that could not be read.
-enum DamageNotice {
-  static func print(_ report: IntegrityReport) {
-    guard !report.undecryptable.isEmpty || !report.digestMismatch.isEmpty else { return }
-    let count = Set(report.undecryptable + report.digestMismatch).count
-    Console.note(
-      "sotto: warning: \(count) entr\(count == 1 ? "y" : "ies") could not be read and "
-        + "\(count == 1 ? "is" : "are") not shown. Run `sotto verify` for the ids.")
-  }
-}
-
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
@@ -69,7 +58,7 @@ struct ListCommand: ParsableCommand {
       let filter = EntryFilter(
         since: since, until: until, kind: type, substance: substance.map(Naming.canonical),
         trigger: trigger.map(Naming.canonical), search: search)
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       var entries = contents.entries.filter { filter.matches($0.entry) }.reversed().map { $0 }
       if let limit { entries = Array(entries.prefix(limit)) }
       switch format {
@@ -85,7 +74,6 @@ struct ListCommand: ParsableCommand {
               + EntryText.summary(stored.entry))
         }
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

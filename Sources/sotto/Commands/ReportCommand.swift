@@ -94,7 +94,7 @@ struct ReportCommand: ParsableCommand {
       if !(1...ReportOptions.maxSeriesWeeks).contains(weeks) {
         throw InputError("--weeks must be from 1 to \(ReportOptions.maxSeriesWeeks).")
       }
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: contents.entries.map(\.entry), options: reportOptions)
@@ -110,7 +110,6 @@ struct ReportCommand: ParsableCommand {
       } else {
         FileHandle.standardOutput.write(Data(text.utf8))
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

@@ -59,7 +59,7 @@ struct RulesListCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       let rules = contents.entries.filter { $0.entry.kind == .rule }
       switch format {
       case .json:
@@ -73,7 +73,6 @@ struct RulesListCommand: ParsableCommand {
           Console.out("\(stored.entry.id.short)  \(EntryText.summary(stored.entry))")
         }
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

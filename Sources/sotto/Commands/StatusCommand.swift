@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let contents = try options.unlock().contents()
+      let contents = try options.readAll().contents
       let clock = Clock()
       let status = JournalStatus.build(
         entries: contents.entries.map(\.entry), timeZone: clock.timeZone, weekStart: weekStart,
@@ -32,7 +32,6 @@ struct StatusCommand: ParsableCommand {
         FileHandle.standardOutput.write(
           Data(TextStatusRenderer(colour: Console.colourOnStdout).render(status).utf8))
       }
-      DamageNotice.print(contents.integrity)
     }
   }
 }

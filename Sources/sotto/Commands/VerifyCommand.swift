@@ -21,7 +21,7 @@ struct VerifyCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let journal = try options.unlock()
+      let journal = try options.unlock(check: false)
       if rebuildManifest {
         try journal.rebuildManifest()
         Console.out("Rebuilt the manifest from the entries as they are now.")

@@ -37,22 +37,37 @@ struct JournalOptions: ParsableArguments {
   func open() throws(SottoError) -> Journal { try Journal.open(at: path()) }
 
   /// Opens and unlocks the journal, telling the person what the unlock did and found.
-  func unlock() throws(SottoError) -> UnlockedJournal {
+  ///
+  /// - Parameter check: compare the records with the manifest now; commands that then read
+  ///   every entry pass `false` and use ``readAll()``, which checks everything in one pass.
+  func unlock(check: Bool = true) throws(SottoError) -> UnlockedJournal {
     let journal = try open()
-    let unlocked = try journal.unlock(passphrases.read())
+    let unlocked = try journal.unlock(passphrases.read(), check: check)
     if unlocked.movedFromInbox > 0 {
       Console.note(
         "Moved \(unlocked.movedFromInbox) quick-capture "
           + (unlocked.movedFromInbox == 1 ? "entry" : "entries") + " into the journal.")
     }
-    let report = unlocked.integrityAtUnlock
-    if !report.isClean {
-      Console.note(
-        "sotto: warning: this journal was changed outside Sotto. Run `sotto verify` for details:")
-      for line in report.findings.prefix(10) { Console.note("  - " + line) }
-      if report.findings.count > 10 { Console.note("  - and \(report.findings.count - 10) more") }
-    }
+    if check { Self.warn(unlocked.integrityAtUnlock) }
     return unlocked
+  }
+
+  /// Unlocks and decrypts every entry, warning about anything the checks found.
+  func readAll() throws(SottoError) -> (journal: UnlockedJournal, contents: JournalContents) {
+    let unlocked = try unlock(check: false)
+    let contents = try unlocked.contents()
+    Self.warn(contents.integrity)
+    return (unlocked, contents)
+  }
+
+  /// Tells the person, on stderr, what the integrity checks found (ids only, never contents).
+  static func warn(_ report: IntegrityReport) {
+    guard !report.isClean else { return }
+    Console.note(
+      "sotto: warning: this journal was changed or damaged outside Sotto; what could be read "
+        + "is shown. Run `sotto verify` for details:")
+    for line in report.findings.prefix(10) { Console.note("  - " + line) }
+    if report.findings.count > 10 { Console.note("  - and \(report.findings.count - 10) more") }
   }
 }
 
