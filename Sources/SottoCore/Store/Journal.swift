@@ -59,7 +59,8 @@ public final class Journal: Sendable {
     quickCapture: Bool = true
   ) throws(SottoError) -> Journal {
     try Sodium.ensureInitialized()
-    let folder = (path as NSString).deletingLastPathComponent
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
     var isFolder: ObjCBool = false
     if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
       do {

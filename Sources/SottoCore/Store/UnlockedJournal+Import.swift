@@ -57,7 +57,7 @@ extension UnlockedJournal {
     let toRemove = replace ? current.keys.filter { !incoming.contains($0) } : []
     summary.removed = toRemove.count
     if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
-    let writes = toWrite
+    let writes = toWrite.sorted { $0.0.id < $1.0.id }
     try write { db in
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
       for id in toRemove {

@@ -220,9 +220,17 @@ public final class UnlockedJournal: Sendable {
     for entry in entries {
       do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
     }
+    // Inserting in id order keeps the B-tree writes sequential: random order touches (and
+    // spills to the log) pages all over the file for a large import or restore.
+    let ordered = entries.count > 1 ? entries.sorted { $0.id < $1.id } : entries
     try write { db in
+      // A large batch with SQLite's default 2 MiB page cache spills and re-reads pages through
+      // the log; give it room for the duration of the transaction.
+      if ordered.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
+      defer { if ordered.count > 1000 { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
-      for entry in entries {
+      changes.reserveCapacity(ordered.count)
+      for entry in ordered {
         let current = try Int64.fetchOne(
           try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?"),
           arguments: [Data(entry.id.bytes)])

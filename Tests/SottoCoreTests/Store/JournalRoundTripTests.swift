@@ -118,3 +118,14 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/nothing.db"))
   }
 }
+
+@Suite struct RelativePathTests {
+  @Test func aJournalCanBeCreatedAtARelativePathInTheCurrentFolder() throws {
+    let folder = TemporaryFolder()
+    let previous = FileManager.default.currentDirectoryPath
+    #expect(FileManager.default.changeCurrentDirectoryPath(folder.path))
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    _ = try Journal.create(at: "relative.db", passphrase: Fixtures.passphrase(), kdf: Fixtures.kdf)
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/relative.db"))
+  }
+}
