@@ -28,6 +28,7 @@ let package = Package(
         "CSodium",
         "CSottoSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     .target(name: "SottoAnalytics", dependencies: ["SottoModel"]),

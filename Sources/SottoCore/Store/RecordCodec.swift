@@ -24,7 +24,12 @@ enum RecordCodec {
   /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).
   static func decode(_ padded: [UInt8]) -> Entry? {
     guard let length = Sodium.unpaddedLength(padded, block: Vault.paddingBlock) else { return nil }
-    var reader = JSONReader(padded, count: length)
+    return decode(json: padded, count: length)
+  }
+
+  /// Decodes the first `count` bytes of `bytes`, already unpadded.
+  static func decode(json bytes: [UInt8], count: Int) -> Entry? {
+    var reader = JSONReader(bytes, count: count)
     var entry: Entry?
     var version: Int64?
     do {

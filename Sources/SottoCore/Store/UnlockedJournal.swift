@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SottoModel
 import Synchronization
 
@@ -256,16 +257,26 @@ public final class UnlockedJournal: Sendable {
       let expected = try self.manifest.readAll(db)
       var rows: [RawRecord] = []
       rows.reserveCapacity(expected?.count ?? 0)
-      let cursor = try Row.fetchCursor(
-        db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
-      while let row = try cursor.next() {
-        func bytes(_ index: Int) throws -> [UInt8] {
-          try row.withUnsafeData(atIndex: index) { data in data.map { [UInt8]($0) } ?? [] }
+      // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale.
+      let statement = try db.makeStatement(
+        sql: "SELECT id, revision, nonce, ciphertext FROM records")
+      let handle = statement.sqliteStatement
+      defer { sqlite3_reset(handle) }
+      func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: pointer, count: count))
+      }
+      while true {
+        let step = sqlite3_step(handle)
+        if step == SQLITE_DONE { break }
+        guard step == SQLITE_ROW else {
+          throw DatabaseError(resultCode: ResultCode(rawValue: step))
         }
         rows.append(
           RawRecord(
-            id: try bytes(0), revision: UInt64(max(row[1] as Int64? ?? 0, 0)),
-            nonce: try bytes(2), ciphertext: try bytes(3)))
+            id: blob(0), revision: UInt64(max(sqlite3_column_int64(handle, 1), 0)),
+            nonce: blob(2), ciphertext: blob(3)))
       }
       return (rows, expected)
     }
@@ -277,20 +288,29 @@ public final class UnlockedJournal: Sendable {
     var outcomes = [Outcome](repeating: Outcome(), count: rows.count)
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let stride = (rows.count + workers - 1) / max(workers, 1)
+    let header = self.header
+    let key = bundle.recordKey
     outcomes.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let start = worker * stride
-        let end = min(start + stride, rows.count)
-        guard start < end else { return }
-        for index in start..<end {
-          let row = rows[index]
-          if let item = expected?[RecordKey(row.id)], item.revision == row.revision {
-            output[index].digestMatches =
-              item.digest == Manifest.recordDigest(nonce: row.nonce, ciphertext: row.ciphertext)
+      rows.withUnsafeBufferPointer { rowBuffer in
+        nonisolated(unsafe) let input = rowBuffer
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let start = worker * stride
+          let end = min(start + stride, input.count)
+          guard start < end else { return }
+          var opener = RecordOpener(header: header, key: key)
+          for index in start..<end {
+            if let expected, let item = expected[RecordKey(input[index].id)],
+              item.revision == input[index].revision
+            {
+              output[index].digestMatches =
+                item.digest
+                == opener.digest(nonce: input[index].nonce, ciphertext: input[index].ciphertext)
+            }
+            output[index].entry = opener.open(
+              id: input[index].id, revision: input[index].revision, nonce: input[index].nonce,
+              ciphertext: input[index].ciphertext)
           }
-          output[index].entry = self.decrypt(
-            id: row.id, revision: row.revision, nonce: row.nonce, ciphertext: row.ciphertext)
         }
       }
     }
