@@ -36,6 +36,7 @@ struct CrashLoop {
     var completedByOperation: [Operation: Int] = [:]
     var passwdKillsThatKeptOld = 0
     var passwdKillsThatTookNew = 0
+    var aimedKills = 0
   }
 
   let cli = CLIRunner()
@@ -83,17 +84,29 @@ struct CrashLoop {
     let operation = Operation.allCases.randomElement(using: &generator)!
     let note = "note \(UUID().uuidString.prefix(8))"
     if operation == .edit { editNotes.append(note) }
-    let delay = Double.random(in: 0...(durations[operation]! * 1.3), using: &generator)
+    // Two kills in three at a random time over the whole run; one in three aimed at the commit:
+    // a few milliseconds after the transaction starts writing to the -wal file.
+    let aimed = Int.random(in: 0..<3, using: &generator) == 0
+    let delay =
+      aimed
+      ? Double.random(in: 0...0.02, using: &generator)
+      : Double.random(in: 0...(durations[operation]! * 1.3), using: &generator)
+    let wal = cli.journal + "-wal"
     let started = Date()
     let outcome = try cli.runKilling(
       arguments(for: operation, note: note), after: delay,
-      environment: ["SOTTO_PASSPHRASE_FILE": passphraseFiles[current]])
+      environment: ["SOTTO_PASSPHRASE_FILE": passphraseFiles[current]],
+      armed: {
+        !aimed
+          || ((try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0) > 0
+      })
     switch outcome {
     case .killed:
       figures.kills += 1
       figures.killsByOperation[operation, default: 0] += 1
+      if aimed { figures.aimedKills += 1 }
       // Until some runs complete, stretch the window so kills also land near the end.
-      durations[operation]! *= 1.08
+      if !aimed { durations[operation]! *= 1.08 }
       if operation == .passwd { try settlePassphraseAfterInterruptedPasswd() }
       try checkWhole()
     case .exited(let result):
@@ -101,7 +114,7 @@ struct CrashLoop {
       guard result.status == 0 else { return }
       figures.completedByOperation[operation, default: 0] += 1
       let took = Date().timeIntervalSince(started)
-      durations[operation] = durations[operation]! * 0.7 + took * 0.3
+      if !aimed { durations[operation] = durations[operation]! * 0.7 + took * 0.3 }
       switch operation {
       case .urge, .use:
         if let id = Self.shortID(in: result.stdout) { confirmedIDs.append(id) }
@@ -163,7 +176,9 @@ struct CrashLoop {
   }
 
   func report() {
-    var lines = ["crash test: \(figures.kills) SIGKILLs survived"]
+    var lines = [
+      "crash test: \(figures.kills) SIGKILLs survived (\(figures.aimedKills) aimed at the commit)"
+    ]
     for operation in Operation.allCases {
       lines.append(
         "  \(operation.rawValue): \(figures.killsByOperation[operation, default: 0]) killed, "
@@ -185,7 +200,8 @@ extension CLIRunner {
 
   /// Runs `sotto` and sends it SIGKILL after `delay` seconds unless it has exited by then.
   func runKilling(
-    _ arguments: [String], after delay: Double, environment: [String: String]
+    _ arguments: [String], after delay: Double, environment: [String: String],
+    armed: () -> Bool = { true }
   ) throws -> Outcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
@@ -201,8 +217,9 @@ extension CLIRunner {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    while process.isRunning && !armed() { usleep(200) }
     let deadline = Date().addingTimeInterval(delay)
-    while process.isRunning && Date() < deadline { usleep(1000) }
+    while process.isRunning && Date() < deadline { usleep(500) }
     var killed = false
     if process.isRunning {
       kill(process.processIdentifier, SIGKILL)
@@ -219,12 +236,27 @@ extension CLIRunner {
   }
 
   /// Runs another program (sqlite3, gdb, tmux) and collects its output.
+  ///
+  /// - Parameter unblockingSignals: start it with no signal blocked. Processes started by the
+  ///   test runner inherit a mask that blocks SIGINT among others, which would stop Ctrl-C in a
+  ///   tmux pane and gdb's own signal handling; python3 clears the mask and runs the program.
   static func runTool(
-    _ path: String, _ arguments: [String], environment: [String: String]? = nil
+    _ path: String, _ arguments: [String], environment: [String: String]? = nil,
+    unblockingSignals: Bool = false
   ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
+    if unblockingSignals {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+      process.arguments =
+        [
+          "-c",
+          "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+            + "os.execv(sys.argv[1], sys.argv[1:])", path,
+        ] + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: path)
+      process.arguments = arguments
+    }
     if let environment { process.environment = environment }
     let out = Pipe()
     let err = Pipe()
