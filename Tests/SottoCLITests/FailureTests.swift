@@ -91,7 +91,7 @@ import Testing
     #expect(try cli.run(["verify"]).status == 0)
   }
 
-  @Test func aJournalWhoseFolderIsMissingIsReportedWithoutCreatingIt() throws {
+  @Test func aJournalOrOutputWhoseFolderIsMissingIsReportedWithoutCreatingIt() throws {
     let cli = CLIRunner()
     let journal = cli.folder + "/no-such-folder/journal.db"
     for command in [["urge", "5", "--unlock"], ["urge", "5"], ["list"], ["verify"]] {
@@ -99,6 +99,18 @@ import Testing
       #expect(result.status == 4, "\(command): \(result.stderr)")
       #expect(result.stderr.contains("There is no journal at \(journal)"), "\(result.stderr)")
       #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+    #expect(!FileManager.default.fileExists(atPath: cli.folder + "/no-such-folder"))
+    // An output file whose folder is missing: storage, status 8, nothing written.
+    try cli.initJournal()
+    let missing = cli.folder + "/no-such-folder/out"
+    for command in [
+      ["export", "--output", missing], ["backup", "--output", missing],
+      ["report", "--format", "html", "--output", missing],
+    ] {
+      let result = try cli.run(command)
+      #expect(result.status == 8, "\(command): \(result.stderr)")
+      #expect(result.stderr.contains("could not be created"), "\(result.stderr)")
     }
     #expect(!FileManager.default.fileExists(atPath: cli.folder + "/no-such-folder"))
   }
