@@ -61,4 +61,52 @@ import Testing
     #expect(unlocked.movedFromInbox == 0)
     #expect(unlocked.integrityAtUnlock.damagedInboxRows == 1)
   }
+
+  /// Replays the header fuzzer's crashing inputs (Fuzz/regressions/header/), decoded into a row
+  /// exactly as Fuzz/HeaderFuzz.swift does. The first, found within seconds of fuzzing the code
+  /// as it was, is a `magic` column holding a blob that is not UTF-8.
+  @Test func headerFuzzerFindingsAreRefusedWithoutStopping() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fuzz/regressions/header")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !$0.hasPrefix(".") }
+    #expect(!files.isEmpty)
+    for file in files {
+      let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+      if let header = JournalHeader(row: Self.fuzzedRow(bytes)) {
+        #expect(throws: SottoError.self) { try header.validate() }
+      }
+    }
+  }
+
+  /// Fuzz/HeaderFuzz.swift's decoding: per column a type byte, then 8 bytes for a number, or a
+  /// length byte and that many bytes for text and blobs.
+  static func fuzzedRow(_ bytes: [UInt8]) -> Row {
+    let columns = [
+      "singleton", "magic", "format_version", "journal_id", "kdf_algorithm", "kdf_opslimit",
+      "kdf_memlimit", "kdf_salt", "envelope_nonce", "envelope", "inbox_public_key",
+      "quick_capture",
+    ]
+    var reader = ByteReader(bytes)
+    var values: [String: (any DatabaseValueConvertible)?] = [:]
+    for column in columns {
+      guard let type = reader.readU8() else {
+        values[column] = nil
+        continue
+      }
+      switch type % 5 {
+      case 0: values[column] = DatabaseValue.null
+      case 1: values[column] = reader.readU64().map { Int64(bitPattern: $0) }
+      case 2: values[column] = reader.readU64().map { Double(bitPattern: $0) }
+      case 3:
+        let count = Int(reader.readU8() ?? 0)
+        values[column] = reader.read(count: count).map { String(decoding: $0, as: UTF8.self) }
+      default:
+        let count = Int(reader.readU8() ?? 0)
+        values[column] = reader.read(count: count).map { Data($0) }
+      }
+    }
+    return Row(values)
+  }
 }
