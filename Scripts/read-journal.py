@@ -112,4 +112,5 @@ def main():
         sys.exit(6)
 
 
-main()
+if __name__ == "__main__":
+    main()

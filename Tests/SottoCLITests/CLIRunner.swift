@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `sotto` binary as a person or a script would, in a folder of its own.
-final class CLIRunner {
+final class CLIRunner: Sendable {
   struct Result {
     var status: Int32
     var stdout: String

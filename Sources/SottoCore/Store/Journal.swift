@@ -151,9 +151,26 @@ public final class Journal: Sendable {
     do {
       let database = try DatabaseQueue(path: path, configuration: configuration())
       let header = try database.read { db in try readHeader(db) }
+      // After the header, so that a file that is not a journal is reported as such.
+      try checkPrivateMode(path)
       return Journal(path: path, database: database, header: header)
     } catch {
       throw .storage(error, path: path)
+    }
+  }
+
+  /// Refuses a journal file that other users may read or write (any group or other permission
+  /// bit): they could copy it to guess the passphrase offline, or change it. Sotto creates it
+  /// 0600, so such a mode was set by something else; the message gives the fix.
+  static func checkPrivateMode(_ path: String) throws(SottoError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return }
+    let mode = info.st_mode & 0o777
+    guard mode & 0o077 == 0 else {
+      throw SottoError(
+        .storage,
+        "The journal at \(path) can be read or changed by other users (mode "
+          + "\(String(format: "%04o", mode))). No entry was read. Fix with: chmod 600 \(path)")
     }
   }
 
@@ -269,12 +286,17 @@ public final class Journal: Sendable {
 
 extension JournalHeader {
   init?(row: Row) {
-    guard let magic = row["magic"] as String?, magic == Self.magic,
-      let version = row["format_version"] as Int64?, let id = row["journal_id"] as Data?,
-      let algorithm = row["kdf_algorithm"] as Int64?, let ops = row["kdf_opslimit"] as Int64?,
-      let mem = row["kdf_memlimit"] as Int64?, let salt = row["kdf_salt"] as Data?,
-      let nonce = row["envelope_nonce"] as Data?, let envelope = row["envelope"] as Data?,
-      let inbox = row["inbox_public_key"] as Data?, let quick = row["quick_capture"] as Int64?,
+    guard let magic = row.checked("magic", as: String.self), magic == Self.magic,
+      let version = row.checked("format_version", as: Int64.self),
+      let id = row.checked("journal_id", as: Data.self),
+      let algorithm = row.checked("kdf_algorithm", as: Int64.self),
+      let ops = row.checked("kdf_opslimit", as: Int64.self),
+      let mem = row.checked("kdf_memlimit", as: Int64.self),
+      let salt = row.checked("kdf_salt", as: Data.self),
+      let nonce = row.checked("envelope_nonce", as: Data.self),
+      let envelope = row.checked("envelope", as: Data.self),
+      let inbox = row.checked("inbox_public_key", as: Data.self),
+      let quick = row.checked("quick_capture", as: Int64.self),
       (0...Int64(UInt32.max)).contains(version), (0...Int64(Int32.max)).contains(algorithm),
       ops >= 0, mem >= 0, quick == 0 || quick == 1
     else { return nil }
@@ -314,5 +336,27 @@ extension JournalHeader {
     }
     envelopeNonce = sealed.nonce
     envelope = sealed.ciphertext
+  }
+}
+
+extension Row {
+  /// The column's value as `T`, or `nil` when it is NULL, missing or of another type.
+  ///
+  /// GRDB's subscripts stop the program when a conversion fails, and a column of a table that is
+  /// not STRICT may hold any type: a hostile file must get a message, not a crash.
+  func checked<T: DatabaseValueConvertible>(_ column: String, as type: T.Type) -> T? {
+    guard let value = self[column] as (any DatabaseValueConvertible)? else { return nil }
+    return T.fromDatabaseValue(value.databaseValue)
+  }
+
+  /// A blob column's bytes; empty when the value is not a blob or text (it then fails
+  /// authentication and is reported like any damaged row).
+  func bytes(_ column: String) -> [UInt8] {
+    checked(column, as: Data.self).map { [UInt8]($0) } ?? []
+  }
+
+  /// An integer column; -1 when the value is not an integer (then reported as damaged).
+  func integer(_ column: String) -> Int64 {
+    checked(column, as: Int64.self) ?? -1
   }
 }

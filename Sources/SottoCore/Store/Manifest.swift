@@ -119,7 +119,7 @@ struct Manifest {
     guard
       let row = try Row.fetchOne(db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = 0"),
       let plaintext = Vault.open(
-        nonce: [UInt8](row["nonce"] as Data), ciphertext: [UInt8](row["ciphertext"] as Data),
+        nonce: row.bytes("nonce"), ciphertext: row.bytes("ciphertext"),
         key: key, associatedData: header.manifestAssociatedData(slot: 0))
     else { return nil }
     return Self.decodeHead(plaintext)
@@ -130,8 +130,8 @@ struct Manifest {
     let row = try Row.fetchOne(
       db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = ?", arguments: [index + 1])
     guard let row else { return head.bucketCounts[index] == 0 ? [] : nil }
-    let nonce = [UInt8](row["nonce"] as Data)
-    let ciphertext = [UInt8](row["ciphertext"] as Data)
+    let nonce = row.bytes("nonce")
+    let ciphertext = row.bytes("ciphertext")
     guard Self.recordDigest(nonce: nonce, ciphertext: ciphertext) == head.bucketDigests[index],
       let plaintext = Vault.open(
         nonce: nonce, ciphertext: ciphertext, key: key,

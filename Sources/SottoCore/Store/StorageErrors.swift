@@ -1,4 +1,9 @@
+import Foundation
 import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension SottoError {
   /// Maps an SQLite or file-system failure to a message for people; never includes SQL arguments.
@@ -10,8 +15,13 @@ extension SottoError {
         cause: String(describing: type(of: error)))
     }
     let cause = "SQLite \(database.extendedResultCode.rawValue)"
+    // A full disk often shows as an I/O error (growing the -shm file, SQLITE_IOERR_SHMSIZE) or a
+    // failure to open the -wal file rather than SQLITE_FULL: ask the file system.
+    let full =
+      database.resultCode == .SQLITE_FULL
+      || ([.SQLITE_IOERR, .SQLITE_CANTOPEN].contains(database.resultCode) && diskIsFull(at: path))
     switch database.resultCode {
-    case .SQLITE_FULL:
+    case _ where full:
       return SottoError(
         .storage, "The disk is full. Free some space and try again; the journal is unchanged.",
         cause: cause)
@@ -43,4 +53,12 @@ extension SottoError {
         cause: cause)
     }
   }
+}
+
+/// Whether the file system holding `path` has less than 64 KiB free for this user.
+func diskIsFull(at path: String) -> Bool {
+  var info = statvfs()
+  let folder = (path as NSString).deletingLastPathComponent
+  guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+  return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 64 * 1024
 }

@@ -79,8 +79,8 @@ public final class UnlockedJournal: Sendable {
     let rows = try Row.fetchAll(db, sql: "SELECT id, sealed FROM inbox")
     var changes: [(id: [UInt8], item: ManifestItem?)] = []
     for row in rows {
-      let id = [UInt8](row["id"] as Data)
-      guard let plaintext = Vault.openFromInbox([UInt8](row["sealed"] as Data), bundle: bundle),
+      let id = row.bytes("id")
+      guard let plaintext = Vault.openFromInbox(row.bytes("sealed"), bundle: bundle),
         var entry = RecordCodec.decode(plaintext), entry.id.bytes == id,
         (try? entry.validate()) != nil
       else { continue }
@@ -109,8 +109,8 @@ public final class UnlockedJournal: Sendable {
     var count = 0
     while let row = try cursor.next() {
       count += 1
-      let id = [UInt8](row[0] as Data)
-      let revision: Int64 = row[1]
+      let id = row.bytes("id")
+      let revision = row.integer("revision")
       let key = RecordKey(id)
       seen.insert(key)
       guard let item = expected[key] else {
@@ -393,11 +393,11 @@ public final class UnlockedJournal: Sendable {
         arguments: [Data(id)])
     }
     guard let row else { throw SottoError(.entryNotFound, "No entry has the id \(prefix).") }
-    let revision = UInt64(max(row["revision"] as Int64, 0))
+    let revision = UInt64(max(row.integer("revision"), 0))
     guard
       let entry = decrypt(
-        id: id, revision: revision, nonce: [UInt8](row["nonce"] as Data),
-        ciphertext: [UInt8](row["ciphertext"] as Data))
+        id: id, revision: revision, nonce: row.bytes("nonce"),
+        ciphertext: row.bytes("ciphertext"))
     else {
       throw SottoError(
         .damaged,
@@ -469,12 +469,12 @@ public final class UnlockedJournal: Sendable {
       let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
       var entries: [(Entry, UInt64)] = []
       for row in rows {
-        let id = [UInt8](row["id"] as Data)
-        let revision = UInt64(max(row["revision"] as Int64, 0))
+        let id = row.bytes("id")
+        let revision = UInt64(max(row.integer("revision"), 0))
         guard
           let entry = self.decrypt(
-            id: id, revision: revision, nonce: [UInt8](row["nonce"] as Data),
-            ciphertext: [UInt8](row["ciphertext"] as Data))
+            id: id, revision: revision, nonce: row.bytes("nonce"),
+            ciphertext: row.bytes("ciphertext"))
         else {
           throw SottoError(
             .damaged,
@@ -528,10 +528,10 @@ public final class UnlockedJournal: Sendable {
       let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
       var items: [ManifestItem] = []
       for row in rows {
-        let id = [UInt8](row["id"] as Data)
-        let revision = UInt64(max(row["revision"] as Int64, 0))
-        let nonce = [UInt8](row["nonce"] as Data)
-        let ciphertext = [UInt8](row["ciphertext"] as Data)
+        let id = row.bytes("id")
+        let revision = UInt64(max(row.integer("revision"), 0))
+        let nonce = row.bytes("nonce")
+        let ciphertext = row.bytes("ciphertext")
         guard self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext) != nil
         else { continue }
         items.append(

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Checks that need a debugger or a terminal: keys gone from memory once a command is done, and
+/// the terminal's echo back after Ctrl-C at the passphrase prompt.
+@Suite(.serialized) struct ProcessHardeningTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Runs Scripts/memory-snapshot --quick: gdb stops `sotto` at `exit`, writes its whole memory
+  /// (MADV_DONTDUMP pages of sodium_malloc included) and the script searches it for the KEK,
+  /// the record key, the inbox secret key and the passphrase, after a positive control.
+  @Test(.timeLimit(.minutes(3)))
+  func noKeyBytesRemainInMemoryAfterACommand() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gdb") else {
+      FileHandle.standardError.write(Data("skipped: gdb is not installed\n".utf8))
+      return
+    }
+    let result = try CLIRunner.runTool(
+      "/usr/bin/python3",
+      [
+        Self.root.appendingPathComponent("Scripts/memory-snapshot").path, "--quick",
+        CLIRunner.binary,
+      ], unblockingSignals: true)
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("control: the record key is found"), "\(result.stdout)")
+  }
+
+  /// Runs Scripts/ctrl-c-echo: `sotto list` at its passphrase prompt in a tmux pane, Ctrl-C,
+  /// then `stty -a` in the same pane must show `echo` (not `-echo`).
+  @Test(.timeLimit(.minutes(1)))
+  func ctrlCAtThePassphrasePromptRestoresEcho() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+      FileHandle.standardError.write(Data("skipped: tmux is not installed\n".utf8))
+      return
+    }
+    let result = try CLIRunner.runTool(
+      "/bin/bash",
+      [Self.root.appendingPathComponent("Scripts/ctrl-c-echo").path, CLIRunner.binary],
+      unblockingSignals: true)
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+  }
+}
