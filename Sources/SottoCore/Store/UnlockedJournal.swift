@@ -225,22 +225,66 @@ public final class UnlockedJournal: Sendable {
     // spills to the log) pages all over the file for a large import or restore.
     let ordered = entries.count > 1 ? entries.sorted { $0.id < $1.id } : entries
     try write { db in
-      // A large batch with SQLite's default 2 MiB page cache spills and re-reads pages through
-      // the log; give it room for the duration of the transaction.
-      if ordered.count > 1000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
-      defer { if ordered.count > 1000 { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
+      let lookup = try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?")
+      var revisions = [UInt64](repeating: 1, count: ordered.count)
+      for (index, entry) in ordered.enumerated() {
+        if let current = try Int64.fetchOne(lookup, arguments: [Data(entry.id.bytes)]) {
+          revisions[index] = UInt64(max(current, 0)) + 1
+        }
+      }
+      let sealed = self.seal(ordered, revisions: revisions)
+      let insert = try db.cachedStatement(
+        sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
       changes.reserveCapacity(ordered.count)
-      for entry in ordered {
-        let current = try Int64.fetchOne(
-          try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?"),
-          arguments: [Data(entry.id.bytes)])
-        let revision = UInt64(max(current ?? 0, 0)) + 1
+      for (index, entry) in ordered.enumerated() {
+        let record = sealed[index]
+        try insert.execute(arguments: [
+          Data(entry.id.bytes), Int64(revisions[index]), Data(record.nonce),
+          Data(record.ciphertext),
+        ])
         changes.append(
-          (entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
+          (
+            entry.id.bytes,
+            ManifestItem(id: entry.id.bytes, revision: revisions[index], digest: record.digest)
+          ))
       }
       try self.manifest.apply(db, changes: changes)
     }
+  }
+
+  /// Encodes, pads and encrypts entries on every core (a large import or restore is otherwise
+  /// bound by this step); the inserts that follow stay in one transaction.
+  private func seal(
+    _ entries: [Entry], revisions: [UInt64]
+  ) -> [(nonce: [UInt8], ciphertext: [UInt8], digest: [UInt8])] {
+    var output = [(nonce: [UInt8], ciphertext: [UInt8], digest: [UInt8])](
+      repeating: ([], [], []), count: entries.count)
+    let workers =
+      entries.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    let stride = (entries.count + workers - 1) / workers
+    let header = self.header
+    let key = bundle.recordKey
+    output.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let results = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let start = worker * stride
+        let end = min(start + stride, entries.count)
+        guard start < end else { return }
+        for index in start..<end {
+          let entry = entries[index]
+          let sealed = Vault.seal(
+            RecordCodec.encode(entry), key: key,
+            associatedData: header.recordAssociatedData(
+              id: entry.id.bytes, revision: revisions[index]))
+          results[index] = (
+            sealed.nonce, sealed.ciphertext,
+            Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+          )
+        }
+      }
+    }
+    return output
   }
 
   /// Decrypts every record, checking each against the manifest.
