@@ -6,8 +6,8 @@ struct Sotto: ParsableCommand {
     commandName: "sotto",
     abstract: "A private, encrypted journal of urges, use and goals.",
     discussion: """
-      Everything Sotto writes is encrypted with your passphrase. Start with `sotto init`, then
-      log as things happen:
+      Everything Sotto writes is encrypted with your passphrase. Start with `sotto init`, \
+      then log as things happen:
 
         sotto urge 7 --trigger payday --resisted
         sotto use alcohol 3 drinks --cost 18.50
@@ -15,10 +15,10 @@ struct Sotto: ParsableCommand {
         sotto list --since 7d
         sotto status
 
-      The journal lives at --journal PATH, else $SOTTO_JOURNAL, else
-      $XDG_DATA_HOME/sotto/journal.db (~/.local/share/sotto/journal.db).
-      For scripts, give the passphrase with --passphrase-file PATH, $SOTTO_PASSPHRASE_FILE
-      or --passphrase-fd N; it is never taken from an argument.
+      The journal lives at --journal PATH, else $SOTTO_JOURNAL, else \
+      $XDG_DATA_HOME/sotto/journal.db (~/.local/share/sotto/journal.db). For scripts, give \
+      the passphrase with --passphrase-file PATH, $SOTTO_PASSPHRASE_FILE or \
+      --passphrase-fd N; it is never taken from an argument.
       """,
     version: "0.1.0",
     subcommands: [

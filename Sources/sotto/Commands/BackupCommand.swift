@@ -7,8 +7,8 @@ struct BackupCommand: ParsableCommand {
     commandName: "backup",
     abstract: "Write the whole journal to one encrypted, portable file.",
     discussion: """
-      The backup is encrypted with the journal's passphrase (or a new one with
-      --new-passphrase) and can be restored on any machine with `sotto restore`. Any change to
+      The backup is encrypted with the journal's passphrase (or a new one with \
+      --new-passphrase) and can be restored on any machine with `sotto restore`. Any change to \
       the file, a missing end or extra bytes make the restore refuse it as a whole.
 
       Example:
@@ -68,8 +68,8 @@ struct RestoreCommand: ParsableCommand {
     commandName: "restore",
     abstract: "Create a journal from an encrypted backup.",
     discussion: """
-      Asks for the backup's passphrase; the restored journal uses the same passphrase, under
-      new keys. Refuses to replace an existing journal unless --replace, which swaps it only
+      Asks for the backup's passphrase; the restored journal uses the same passphrase, under \
+      new keys. Refuses to replace an existing journal unless --replace, which swaps it only \
       once the backup has been fully checked, then overwrites the old journal's files.
 
       Example:

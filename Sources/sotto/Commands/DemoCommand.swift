@@ -9,8 +9,8 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "See what Sotto does, on a throwaway journal of made-up entries.",
     discussion: """
-      Builds a temporary encrypted journal of realistic sample entries (urges, use of a few
-      substances, two goals, quiet weeks and a harder one), prints its weekly report, and
+      Builds a temporary encrypted journal of realistic sample entries (urges, use of a few \
+      substances, two goals, quiet weeks and a harder one), prints its weekly report, and \
       deletes it. Your own journal is not touched.
       """)
 

@@ -7,7 +7,7 @@ struct EditCommand: ParsableCommand {
     commandName: "edit",
     abstract: "Change fields of an entry.",
     discussion: """
-      Give only the fields to change; the rest stay as they are. An empty text ("") clears an
+      Give only the fields to change; the rest stay as they are. An empty text ("") clears an \
       optional text field.
 
       Examples:

@@ -11,8 +11,8 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write every entry, decrypted, to a file you can take anywhere.",
     discussion: """
-      The output is NOT encrypted, on purpose: it is your data in open formats (Docs/EXPORT.md).
-      The file is created private (mode 0600) and never replaces an existing file unless
+      The output is NOT encrypted, on purpose: it is your data in open formats (Docs/EXPORT.md). \
+      The file is created private (mode 0600) and never replaces an existing file unless \
       --force. Without --output, it goes to stdout only when stdout is not a terminal.
 
       Examples:
@@ -59,10 +59,10 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Bring entries in from a Sotto export or PsychonautWiki Journal.",
     discussion: """
-      Formats: sotto-json, sotto-jsonl, csv (Sotto's own exports) and pw-journal (the
-      Journal.json export of the PsychonautWiki Journal app); detected when --format is not
-      given. Entries are merged by id: importing the same file twice adds nothing. --replace
-      makes the journal exactly the file's entries. An import is all or nothing: any problem in
+      Formats: sotto-json, sotto-jsonl, csv (Sotto's own exports) and pw-journal (the \
+      Journal.json export of the PsychonautWiki Journal app); detected when --format is not \
+      given. Entries are merged by id: importing the same file twice adds nothing. --replace \
+      makes the journal exactly the file's entries. An import is all or nothing: any problem in \
       the file and nothing is imported.
       """)
 

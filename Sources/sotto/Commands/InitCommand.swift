@@ -19,11 +19,11 @@ struct InitCommand: ParsableCommand {
     commandName: "init",
     abstract: "Create a new encrypted journal and choose its passphrase.",
     discussion: """
-      Asks for a passphrase twice (at least 8 characters, not one of the most common
-      passwords: anyone who copies the journal file can try guesses offline). Without the
+      Asks for a passphrase twice (at least 8 characters, not one of the most common \
+      passwords: anyone who copies the journal file can try guesses offline). Without the \
       passphrase nothing in the journal can be read, by anyone: keep it safe.
 
-      --kdf chooses how costly each guess is: interactive (about 0.1 s, 64 MiB),
+      --kdf chooses how costly each guess is: interactive (about 0.1 s, 64 MiB), \
       moderate (about 0.5 s, 256 MiB, the default) or sensitive (several seconds, 1 GiB).
       """)
 

@@ -6,9 +6,9 @@ struct PasswdCommand: ParsableCommand {
     commandName: "passwd",
     abstract: "Change the passphrase; every entry is re-encrypted under new keys.",
     discussion: """
-      Asks for the current passphrase, then the new one twice. A new key bundle is drawn and
-      every entry re-encrypted in one transaction, so old copies of the journal's key envelope
-      cannot open anything written afterwards. Copies and backups made before keep the old
+      Asks for the current passphrase, then the new one twice. A new key bundle is drawn and \
+      every entry re-encrypted in one transaction, so old copies of the journal's key envelope \
+      cannot open anything written afterwards. Copies and backups made before keep the old \
       passphrase.
       """)
 

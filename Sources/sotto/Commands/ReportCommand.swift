@@ -21,8 +21,8 @@ struct ReportCommand: ParsableCommand {
         sotto report --since 2026-11-01 --until 2026-11-15
         sotto report --weeks 12 --format html --output report.html
 
-      Weeks are ISO weeks (Monday to Sunday) in your time zone unless --week-start sunday.
-      A report written to a file is NOT encrypted: it is created private (mode 0600) and never
+      Weeks are ISO weeks (Monday to Sunday) in your time zone unless --week-start sunday. \
+      A report written to a file is NOT encrypted: it is created private (mode 0600) and never \
       replaces an existing file unless --force.
       """)
 

@@ -7,9 +7,9 @@ struct RulesCommand: ParsableCommand {
     commandName: "rules",
     abstract: "Your own combination warnings for `sotto use`.",
     discussion: """
-      Sotto warns when you log a use within 24 hours of a substance it forms a well-known
-      dangerous combination with (see Docs/SAFETY.md). Add your own pairs here; they are kept
-      encrypted in the journal like every entry. A name may be a substance ("xanax"), or a
+      Sotto warns when you log a use within 24 hours of a substance it forms a well-known \
+      dangerous combination with (see Docs/SAFETY.md). Add your own pairs here; they are kept \
+      encrypted in the journal like every entry. A name may be a substance ("xanax"), or a \
       class word: opioids, benzos, gabapentinoids, depressants, maois, ssris, amphetamines.
 
       Examples:

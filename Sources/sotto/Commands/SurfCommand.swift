@@ -8,14 +8,14 @@ struct SurfCommand: ParsableCommand {
     commandName: "surf",
     abstract: "Ride out an urge with a calm timer, then log it.",
     discussion: """
-      Urge surfing: urges rise, peak and pass, usually within 20 to 30 minutes. Sotto asks how
-      strong the urge is (0-10), shows a slow breathing guide with the minutes left, checks in
-      every few minutes, and at the end (or when you stop with q or Ctrl-C) logs an urge with
-      the starting and last intensity, the minutes surfed, and coping "urge surfing". It is
+      Urge surfing: urges rise, peak and pass, usually within 20 to 30 minutes. Sotto asks how \
+      strong the urge is (0-10), shows a slow breathing guide with the minutes left, checks in \
+      every few minutes, and at the end (or when you stop with q or Ctrl-C) logs an urge with \
+      the starting and last intensity, the minutes surfed, and coping "urge surfing". It is \
       logged as resisted unless you say you acted on it.
 
-      Without a terminal (--no-tty, or output not to a terminal) it reads plain lines from
-      stdin instead: the intensity, one line per check-in (a number, empty to keep the last,
+      Without a terminal (--no-tty, or output not to a terminal) it reads plain lines from \
+      stdin instead: the intensity, one line per check-in (a number, empty to keep the last, \
       or q to stop), the intensity at the end, and y or n for "Did you act on it?".
 
       Examples:

@@ -13,10 +13,10 @@ struct UseCommand: ParsableCommand {
 
       With quick capture on (the default) this works without the passphrase.
 
-      After the entry is saved, short safety notes follow on stderr: time since the last use of
-      the same substance, the amount over 24 hours, goals this use goes past, and dangerous
-      combinations with what you logged within 24 hours (see Docs/SAFETY.md, and
-      `sotto rules add` for your own). They need the history, so quick capture skips them.
+      After the entry is saved, short safety notes follow on stderr: time since the last use of \
+      the same substance, the amount over 24 hours, goals this use goes past, and dangerous \
+      combinations with what you logged within 24 hours (see Docs/SAFETY.md, and \
+      `sotto rules add` for your own). They need the history, so quick capture skips them. \
       --quiet leaves them out. Notes never stop an entry from being saved.
       """)
 

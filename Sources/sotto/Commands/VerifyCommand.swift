@@ -6,11 +6,11 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Decrypt and check every entry; name any that are damaged or were tampered with.",
     discussion: """
-      Checks that every record authenticates, and that the records match the journal's
-      encrypted manifest: nothing deleted, injected, replayed or rolled back behind Sotto's
+      Checks that every record authenticates, and that the records match the journal's \
+      encrypted manifest: nothing deleted, injected, replayed or rolled back behind Sotto's \
       back. Exits with status 6 when anything is found. Sotto never repairs by deleting.
 
-      --rebuild-manifest records the entries as they are now, after you have read the
+      --rebuild-manifest records the entries as they are now, after you have read the \
       findings: use it when you know why they changed (for example, you restored a file).
       """)
 

@@ -7,12 +7,12 @@ struct WipeCommand: ParsableCommand {
     commandName: "wipe",
     abstract: "Destroy the journal beyond recovery. Needs no passphrase.",
     discussion: """
-      Asks you to type `delete everything` (or give --yes). Destroys the keys first, so nothing
-      is decryptable from that moment on, then deletes every row, truncates the log, rebuilds
-      the file, overwrites every file with random bytes and deletes them. If it is interrupted,
+      Asks you to type `delete everything` (or give --yes). Destroys the keys first, so nothing \
+      is decryptable from that moment on, then deletes every row, truncates the log, rebuilds \
+      the file, overwrites every file with random bytes and deletes them. If it is interrupted, \
       run it again to finish.
 
-      It cannot reach copies you made: exports, reports, backups, cloud or synced copies,
+      It cannot reach copies you made: exports, reports, backups, cloud or synced copies, \
       filesystem snapshots, and old blocks an SSD keeps (which is why the keys go first).
       """)
 
