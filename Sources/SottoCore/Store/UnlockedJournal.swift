@@ -225,24 +225,50 @@ public final class UnlockedJournal: Sendable {
     // spills to the log) pages all over the file for a large import or restore.
     let ordered = entries.count > 1 ? entries.sorted { $0.id < $1.id } : entries
     try write { db in
+      // The raw SQLite API for the per-entry statements: GRDB's argument boxing costs more
+      // than the insert itself at this scale. Blobs are bound without a copy (SQLITE_STATIC:
+      // a nil destructor) and stay alive until the step returns.
       let lookup = try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?")
+        .sqliteStatement
       var revisions = [UInt64](repeating: 1, count: ordered.count)
       for (index, entry) in ordered.enumerated() {
-        if let current = try Int64.fetchOne(lookup, arguments: [Data(entry.id.bytes)]) {
-          revisions[index] = UInt64(max(current, 0)) + 1
+        let step = entry.id.bytes.withUnsafeBytes { id -> Int32 in
+          sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
+          return sqlite3_step(lookup)
+        }
+        if step == SQLITE_ROW {
+          revisions[index] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
+        }
+        sqlite3_reset(lookup)
+        sqlite3_clear_bindings(lookup)
+        guard step == SQLITE_ROW || step == SQLITE_DONE else {
+          throw DatabaseError(resultCode: ResultCode(rawValue: step))
         }
       }
       let sealed = self.seal(ordered, revisions: revisions)
       let insert = try db.cachedStatement(
-        sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+        sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)"
+      ).sqliteStatement
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
       changes.reserveCapacity(ordered.count)
       for (index, entry) in ordered.enumerated() {
         let record = sealed[index]
-        try insert.execute(arguments: [
-          Data(entry.id.bytes), Int64(revisions[index]), Data(record.nonce),
-          Data(record.ciphertext),
-        ])
+        let step = entry.id.bytes.withUnsafeBytes { id in
+          record.nonce.withUnsafeBytes { nonce in
+            record.ciphertext.withUnsafeBytes { ciphertext -> Int32 in
+              sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
+              sqlite3_bind_int64(insert, 2, Int64(revisions[index]))
+              sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil)
+              sqlite3_bind_blob(insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil)
+              return sqlite3_step(insert)
+            }
+          }
+        }
+        sqlite3_reset(insert)
+        sqlite3_clear_bindings(insert)
+        guard step == SQLITE_DONE else {
+          throw DatabaseError(resultCode: ResultCode(rawValue: step))
+        }
         changes.append(
           (
             entry.id.bytes,
