@@ -228,13 +228,14 @@ public final class UnlockedJournal: Sendable {
       // The raw SQLite API for the per-entry statements: GRDB's argument boxing costs more
       // than the insert itself at this scale. Blobs are bound without a copy (SQLITE_STATIC:
       // a nil destructor) and stay alive until the step returns.
-      let lookup = try db.cachedStatement(sql: "SELECT revision FROM records WHERE id = ?")
-        .sqliteStatement
+      // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
+      let lookupStatement = try db.makeStatement(sql: "SELECT revision FROM records WHERE id = ?")
+      let lookup = lookupStatement.sqliteStatement
       var revisions = [UInt64](repeating: 1, count: ordered.count)
       for (index, entry) in ordered.enumerated() {
         let step = entry.id.bytes.withUnsafeBytes { id -> Int32 in
-          sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
-          return sqlite3_step(lookup)
+          let bound = sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
+          return bound == SQLITE_OK ? sqlite3_step(lookup) : bound
         }
         if step == SQLITE_ROW {
           revisions[index] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
@@ -246,9 +247,9 @@ public final class UnlockedJournal: Sendable {
         }
       }
       let sealed = self.seal(ordered, revisions: revisions)
-      let insert = try db.cachedStatement(
-        sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)"
-      ).sqliteStatement
+      let insertStatement = try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+      let insert = insertStatement.sqliteStatement
       var changes: [(id: [UInt8], item: ManifestItem?)] = []
       changes.reserveCapacity(ordered.count)
       for (index, entry) in ordered.enumerated() {
@@ -256,10 +257,13 @@ public final class UnlockedJournal: Sendable {
         let step = entry.id.bytes.withUnsafeBytes { id in
           record.nonce.withUnsafeBytes { nonce in
             record.ciphertext.withUnsafeBytes { ciphertext -> Int32 in
-              sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
-              sqlite3_bind_int64(insert, 2, Int64(revisions[index]))
-              sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil)
-              sqlite3_bind_blob(insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil)
+              let results = [
+                sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil),
+                sqlite3_bind_int64(insert, 2, Int64(revisions[index])),
+                sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil),
+                sqlite3_bind_blob(insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil),
+              ]
+              if let failed = results.first(where: { $0 != SQLITE_OK }) { return failed }
               return sqlite3_step(insert)
             }
           }
@@ -275,6 +279,8 @@ public final class UnlockedJournal: Sendable {
             ManifestItem(id: entry.id.bytes, revision: revisions[index], digest: record.digest)
           ))
       }
+      // The raw handles above belong to these statements: keep them alive until here.
+      withExtendedLifetime((lookupStatement, insertStatement)) {}
       try self.manifest.apply(db, changes: changes)
     }
   }
@@ -331,7 +337,8 @@ public final class UnlockedJournal: Sendable {
       let statement = try db.makeStatement(
         sql: "SELECT id, revision, nonce, ciphertext FROM records")
       let handle = statement.sqliteStatement
-      defer { sqlite3_reset(handle) }
+      // The raw handle belongs to `statement`: keep it alive until the reset.
+      defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
       func blob(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, column))
         guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }

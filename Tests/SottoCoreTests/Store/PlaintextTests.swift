@@ -102,3 +102,30 @@ import Testing
     _ = try locked.unlock(Fixtures.passphrase())
   }
 }
+
+@Suite struct InboxThenAddTests {
+  @Test func addingAfterTheInboxWasMovedInWritesEveryEntryIntact() throws {
+    let folder = TemporaryFolder()
+    let (path, _) = try Fixtures.newJournal(in: folder)
+    let locked = try Journal.open(at: path)
+    var captured: [Entry] = []
+    for intensity in 1...3 {
+      captured.append(try locked.capture(.urge(Urge(intensity: intensity)), at: Fixtures.time))
+    }
+    let unlocked = try Journal.open(at: path).unlock(Fixtures.passphrase())
+    #expect(unlocked.movedFromInbox == 3)
+    let added = try unlocked.add(.use(Fixtures.use), at: Fixtures.time)
+    try unlocked.add([
+      Entry(
+        id: EntryID(bytes: [UInt8](repeating: 7, count: 16))!, at: Fixtures.time,
+        body: .urge(Fixtures.urge))
+    ])
+    let contents = try Journal.open(at: path).unlock(Fixtures.passphrase()).contents()
+    #expect(contents.integrity.isClean)
+    #expect(contents.entries.count == 5)
+    #expect(contents.entries.contains { $0.entry.id == added.id && $0.entry.use == Fixtures.use })
+    for entry in captured {
+      #expect(contents.entries.contains { $0.entry.id == entry.id && $0.entry.urge == entry.urge })
+    }
+  }
+}
