@@ -178,28 +178,19 @@ public final class UnlockedJournal: Sendable {
 
   @discardableResult
   func insertRecord(_ db: Database, entry: Entry, revision: UInt64) throws -> ManifestItem {
-    let sealed = Vault.seal(
-      RecordCodec.encode(entry), key: bundle.recordKey,
-      associatedData: header.recordAssociatedData(id: entry.id.bytes, revision: revision))
+    let sealed = SealedRecord(entry, revision: revision, header: header, key: bundle.recordKey)
     let statement = try db.cachedStatement(
       sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
     try statement.execute(
       arguments: [
         Data(entry.id.bytes), Int64(revision), Data(sealed.nonce), Data(sealed.ciphertext),
       ])
-    return ManifestItem(
-      id: entry.id.bytes, revision: revision,
-      digest: Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
+    return sealed.manifestItem(id: entry.id.bytes, revision: revision)
   }
 
   func decrypt(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8]) -> Entry? {
-    guard
-      let plaintext = Vault.open(
-        nonce: nonce, ciphertext: ciphertext, key: bundle.recordKey,
-        associatedData: header.recordAssociatedData(id: id, revision: revision)),
-      let entry = RecordCodec.decode(plaintext), entry.id.bytes == id
-    else { return nil }
-    return entry
+    var opener = RecordOpener(header: header, key: bundle.recordKey)
+    return opener.open(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
   }
 
   /// Adds a new entry with a fresh random id.
@@ -276,7 +267,7 @@ public final class UnlockedJournal: Sendable {
         changes.append(
           (
             entry.id.bytes,
-            ManifestItem(id: entry.id.bytes, revision: revisions[index], digest: record.digest)
+            record.manifestItem(id: entry.id.bytes, revision: revisions[index])
           ))
       }
       // The raw handles above belong to these statements: keep them alive until here.
@@ -289,9 +280,8 @@ public final class UnlockedJournal: Sendable {
   /// bound by this step); the inserts that follow stay in one transaction.
   private func seal(
     _ entries: [Entry], revisions: [UInt64]
-  ) -> [(nonce: [UInt8], ciphertext: [UInt8], digest: [UInt8])] {
-    var output = [(nonce: [UInt8], ciphertext: [UInt8], digest: [UInt8])](
-      repeating: ([], [], []), count: entries.count)
+  ) -> [SealedRecord] {
+    var output = [SealedRecord?](repeating: nil, count: entries.count)
     let workers =
       entries.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let stride = (entries.count + workers - 1) / workers
@@ -304,19 +294,13 @@ public final class UnlockedJournal: Sendable {
         let end = min(start + stride, entries.count)
         guard start < end else { return }
         for index in start..<end {
-          let entry = entries[index]
-          let sealed = Vault.seal(
-            RecordCodec.encode(entry), key: key,
-            associatedData: header.recordAssociatedData(
-              id: entry.id.bytes, revision: revisions[index]))
-          results[index] = (
-            sealed.nonce, sealed.ciphertext,
-            Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
-          )
+          results[index] = SealedRecord(
+            entries[index], revision: revisions[index], header: header, key: key)
         }
       }
     }
-    return output
+    // Every index was filled by exactly one worker.
+    return output.map { $0! }
   }
 
   /// Decrypts every record, checking each against the manifest.
@@ -572,16 +556,12 @@ public final class UnlockedJournal: Sendable {
       let newManifest = Manifest(header: finalHeader, key: newBundle.recordKey)
       var items: [ManifestItem] = []
       for (entry, revision) in entries {
-        let sealed = Vault.seal(
-          RecordCodec.encode(entry), key: newBundle.recordKey,
-          associatedData: finalHeader.recordAssociatedData(id: entry.id.bytes, revision: revision))
+        let sealed = SealedRecord(
+          entry, revision: revision, header: finalHeader, key: newBundle.recordKey)
         try db.execute(
           sql: "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
           arguments: [Data(sealed.nonce), Data(sealed.ciphertext), Data(entry.id.bytes)])
-        items.append(
-          ManifestItem(
-            id: entry.id.bytes, revision: revision,
-            digest: Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)))
+        items.append(sealed.manifestItem(id: entry.id.bytes, revision: revision))
       }
       try newManifest.rebuild(db, items: items, writeCounter: writeCounter + 1)
     }

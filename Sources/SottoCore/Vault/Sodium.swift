@@ -26,12 +26,6 @@ enum Sodium {
     return out
   }
 
-  /// Compares two byte strings in constant time for their common length.
-  static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    guard a.count == b.count else { return false }
-    return sodium_memcmp(a, b, a.count) == 0
-  }
-
   /// Pads `bytes` with ISO/IEC 7816-4 padding to a multiple of `block` bytes.
   static func pad(_ bytes: [UInt8], block: Int) -> [UInt8] {
     let capacity = (bytes.count / block + 1) * block
@@ -43,11 +37,6 @@ enum Sodium {
     precondition(result == 0, "sodium_pad cannot fail with a large enough buffer")
     buffer.removeLast(buffer.count - padded)
     return buffer
-  }
-
-  /// Removes padding added by ``pad(_:block:)``; `nil` when it is malformed.
-  static func unpad(_ bytes: [UInt8], block: Int) -> [UInt8]? {
-    unpaddedLength(bytes, block: block).map { Array(bytes.prefix($0)) }
   }
 
   /// The length of `bytes` without the padding added by ``pad(_:block:)``; `nil` when malformed.

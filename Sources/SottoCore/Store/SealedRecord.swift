@@ -1,0 +1,24 @@
+import SottoModel
+
+/// An entry encrypted for its row: the nonce and ciphertext the records table holds, and the
+/// digest the manifest keeps of them (Docs/FORMAT.md §4 and §5).
+struct SealedRecord {
+  let nonce: [UInt8]
+  let ciphertext: [UInt8]
+  let digest: [UInt8]
+
+  /// Encodes, pads and encrypts `entry` for `revision`, with a fresh random nonce.
+  init(_ entry: Entry, revision: UInt64, header: JournalHeader, key: SecureBytes) {
+    let sealed = Vault.seal(
+      RecordCodec.encode(entry), key: key,
+      associatedData: header.recordAssociatedData(id: entry.id.bytes, revision: revision))
+    nonce = sealed.nonce
+    ciphertext = sealed.ciphertext
+    digest = Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+  }
+
+  /// What the manifest records of this row.
+  func manifestItem(id: [UInt8], revision: UInt64) -> ManifestItem {
+    ManifestItem(id: id, revision: revision, digest: digest)
+  }
+}
