@@ -49,7 +49,9 @@ let package = Package(
     .testTarget(name: "SottoModelTests", dependencies: ["SottoModel"]),
     .testTarget(
       name: "SottoCoreTests",
-      dependencies: ["SottoCore", "SottoModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "SottoCore", "SottoModel", "CSodium", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "SottoAnalyticsTests", dependencies: ["SottoAnalytics", "SottoModel"]),
     .testTarget(name: "SottoCLITests", dependencies: ["sotto"]),

@@ -3,26 +3,81 @@
 /// Ids are drawn at random (never counted up), so they reveal neither order nor number of entries.
 /// People see them as 32 lowercase hex digits and may type any unique prefix of at least 6 digits.
 public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
-  /// The 16 raw bytes.
-  public let bytes: [UInt8]
+  // Two words instead of an array: an id is decoded, hashed and compared for every record of
+  // every unlock, and an array costs an allocation and reference counting each time.
+  private let high: UInt64
+  private let low: UInt64
 
   /// The number of bytes in an id.
   public static let byteCount = 16
 
   /// Wraps 16 raw bytes; returns `nil` for any other length.
   public init?(bytes: [UInt8]) {
+    guard let id = bytes.withUnsafeBufferPointer({ EntryID(raw: $0) }) else { return nil }
+    self = id
+  }
+
+  /// Wraps 16 raw bytes; returns `nil` for any other length.
+  public init?(raw bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == Self.byteCount else { return nil }
-    self.bytes = bytes
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    for index in 0..<8 {
+      high = high << 8 | UInt64(bytes[index])
+      low = low << 8 | UInt64(bytes[index + 8])
+    }
+    self.high = high
+    self.low = low
   }
 
   /// Parses 32 hex digits (either case); returns `nil` for anything else.
   public init?(hex: String) {
-    guard let bytes = Hex.decode(hex), bytes.count == Self.byteCount else { return nil }
-    self.bytes = bytes
+    var text = hex
+    guard let id = text.withUTF8({ EntryID(hexDigits: $0) }) else { return nil }
+    self = id
+  }
+
+  /// Parses 32 hex digits given as UTF-8 bytes (either case); `nil` for anything else.
+  public init?(hexDigits: UnsafeBufferPointer<UInt8>) {
+    guard hexDigits.count == 2 * Self.byteCount else { return nil }
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    for index in 0..<16 {
+      guard let top = Hex.nibble(hexDigits[index]), let bottom = Hex.nibble(hexDigits[index + 16])
+      else { return nil }
+      high = high << 4 | UInt64(top)
+      low = low << 4 | UInt64(bottom)
+    }
+    self.high = high
+    self.low = low
+  }
+
+  /// The 16 raw bytes.
+  public var bytes: [UInt8] {
+    var out = [UInt8](repeating: 0, count: Self.byteCount)
+    for index in 0..<8 {
+      out[index] = UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * index))
+      out[index + 8] = UInt8(truncatingIfNeeded: low >> UInt64(56 - 8 * index))
+    }
+    return out
+  }
+
+  /// Whether `other` holds this id's 16 bytes.
+  public func matches(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+    EntryID(raw: other) == self
   }
 
   /// The id as 32 lowercase hex digits.
-  public var hex: String { Hex.encode(bytes) }
+  public var hex: String {
+    String(unsafeUninitializedCapacity: 2 * Self.byteCount) { buffer in
+      for index in 0..<16 {
+        buffer[index] = Hex.digit(UInt8(truncatingIfNeeded: high >> UInt64(60 - 4 * index)) & 0xF)
+        buffer[index + 16] = Hex.digit(
+          UInt8(truncatingIfNeeded: low >> UInt64(60 - 4 * index)) & 0xF)
+      }
+      return 2 * Self.byteCount
+    }
+  }
 
   /// The first 8 hex digits, enough to tell entries apart in a listing.
   public var short: String { String(hex.prefix(8)) }
@@ -30,7 +85,7 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var description: String { hex }
 
   public static func < (lhs: EntryID, rhs: EntryID) -> Bool {
-    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
   }
 }
 
@@ -38,11 +93,11 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
 public enum Hex {
   /// Encodes bytes as lowercase hex digits.
   public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
     var out = [UInt8]()
+    out.reserveCapacity(bytes.underestimatedCount * 2)
     for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
+      out.append(digit(byte >> 4))
+      out.append(digit(byte & 0x0f))
     }
     return String(decoding: out, as: UTF8.self)
   }
@@ -62,7 +117,12 @@ public enum Hex {
     return out
   }
 
-  private static func nibble(_ c: UInt8) -> UInt8? {
+  /// The lowercase hex digit of a value from 0 to 15.
+  static func digit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+  }
+
+  static func nibble(_ c: UInt8) -> UInt8? {
     switch c {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
     case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10

@@ -92,7 +92,7 @@ enum Benchmark {
     let journal = try time("open (header, schema check)") { try Journal.open(at: path) }
     let unlocked = try time("unlock (Argon2id + manifest check)") { try journal.unlock(passphrase) }
     let contents = try time("decrypt every record (contents)") { try unlocked.contents() }
-    let entries = contents.entries.map(\.entry)
+    let entries = contents.all
     print("entries".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(entries.count)")
     let options = ReportOptions(timeZone: .current, now: Date())
     let report = try time("weekly report (build)") {

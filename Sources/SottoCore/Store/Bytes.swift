@@ -38,15 +38,25 @@ struct ByteReader {
     return Array(bytes[offset..<offset + count])
   }
 
-  mutating func readU8() -> UInt8? { read(count: 1)?.first }
-
-  mutating func readU32() -> UInt32? {
-    guard let raw = read(count: 4) else { return nil }
-    return raw.reduce(0) { $0 << 8 | UInt32($1) }
+  mutating func readU8() -> UInt8? {
+    guard offset < bytes.count else { return nil }
+    defer { offset += 1 }
+    return bytes[offset]
   }
 
-  mutating func readU64() -> UInt64? {
-    guard let raw = read(count: 8) else { return nil }
-    return raw.reduce(0) { $0 << 8 | UInt64($1) }
+  mutating func readU32() -> UInt32? {
+    guard let value = readBigEndian(count: 4) else { return nil }
+    return UInt32(truncatingIfNeeded: value)
+  }
+
+  mutating func readU64() -> UInt64? { readBigEndian(count: 8) }
+
+  /// Reads without making an array: a manifest holds five integers for every record.
+  private mutating func readBigEndian(count: Int) -> UInt64? {
+    guard bytes.count - offset >= count else { return nil }
+    var value: UInt64 = 0
+    for index in offset..<offset + count { value = value << 8 | UInt64(bytes[index]) }
+    offset += count
+    return value
   }
 }

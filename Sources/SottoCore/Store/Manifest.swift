@@ -1,29 +1,12 @@
 import Foundation
 import GRDB
 
-/// A record id as a dictionary key: two words hash much faster than a 16-element array.
-struct RecordKey: Hashable, Sendable {
-  var high: UInt64
-  var low: UInt64
-
-  init(_ bytes: [UInt8]) {
-    var high: UInt64 = 0
-    var low: UInt64 = 0
-    for (index, byte) in bytes.prefix(16).enumerated() {
-      if index < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
-    }
-    // Ids of other lengths (only in tampered files) still get distinct keys.
-    self.high = high ^ UInt64(truncatingIfNeeded: bytes.count == 16 ? 0 : bytes.count) << 56
-    self.low = low
-  }
-}
-
 /// One record as the manifest remembers it.
 struct ManifestItem: Equatable, Sendable {
-  var id: [UInt8]
+  var id: RecordKey
   var revision: UInt64
   /// BLAKE2b-128 of the record's nonce followed by its ciphertext.
-  var digest: [UInt8]
+  var digest: RecordDigest
 }
 
 /// The encrypted list of every record, kept in step with the records table.
@@ -48,11 +31,11 @@ struct Manifest {
       repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
   }
 
-  static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> [UInt8] {
-    Sodium.digest(nonce, ciphertext, length: digestBytes)
+  static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> RecordDigest {
+    RecordDigest(Sodium.digest(nonce, ciphertext, length: digestBytes))
   }
 
-  static func bucket(of id: [UInt8]) -> Int { Int(id[0]) }
+  static func bucket(of id: RecordKey) -> Int { Int(id.high >> 56) }
 
   // MARK: Encoding
 
@@ -88,10 +71,12 @@ struct Manifest {
     var writer = ByteWriter()
     writer.append(u8: plaintextVersion)
     writer.append(u32: UInt32(items.count))
-    for item in items.sorted(by: { $0.id.lexicographicallyPrecedes($1.id) }) {
-      writer.append(item.id)
+    for item in items.sorted(by: { $0.id < $1.id }) {
+      writer.append(u64: item.id.high)
+      writer.append(u64: item.id.low)
       writer.append(u64: item.revision)
-      writer.append(item.digest)
+      writer.append(u64: item.digest.high)
+      writer.append(u64: item.digest.low)
     }
     return writer.bytes
   }
@@ -104,10 +89,14 @@ struct Manifest {
     var items: [ManifestItem] = []
     items.reserveCapacity(Int(count))
     for _ in 0..<count {
-      guard let id = reader.read(count: 16), let revision = reader.readU64(),
-        let digest = reader.read(count: digestBytes)
+      guard let idHigh = reader.readU64(), let idLow = reader.readU64(),
+        let revision = reader.readU64(), let digestHigh = reader.readU64(),
+        let digestLow = reader.readU64()
       else { return nil }
-      items.append(ManifestItem(id: id, revision: revision, digest: digest))
+      items.append(
+        ManifestItem(
+          id: RecordKey(high: idHigh, low: idLow), revision: revision,
+          digest: RecordDigest(high: digestHigh, low: digestLow)))
     }
     return reader.isAtEnd ? items : nil
   }
@@ -132,7 +121,8 @@ struct Manifest {
     guard let row else { return head.bucketCounts[index] == 0 ? [] : nil }
     let nonce = row.bytes("nonce")
     let ciphertext = row.bytes("ciphertext")
-    guard Self.recordDigest(nonce: nonce, ciphertext: ciphertext) == head.bucketDigests[index],
+    guard
+      Self.recordDigest(nonce: nonce, ciphertext: ciphertext).bytes == head.bucketDigests[index],
       let plaintext = Vault.open(
         nonce: nonce, ciphertext: ciphertext, key: key,
         associatedData: header.manifestAssociatedData(slot: index + 1)),
@@ -141,27 +131,32 @@ struct Manifest {
     return items
   }
 
-  /// Reads the whole manifest; `nil` when any part of it fails its checks.
-  func readAll(_ db: Database) throws -> [RecordKey: ManifestItem]? {
+  /// Reads the whole manifest, in id order; `nil` when any part of it fails its checks.
+  func readAll(_ db: Database) throws -> [ManifestItem]? {
     guard let head = try readHead(db) else { return nil }
-    var all: [RecordKey: ManifestItem] = [:]
+    var all: [ManifestItem] = []
     all.reserveCapacity(Int(min(head.recordCount, 10_000_000)))
     for index in 0..<Self.bucketCount where head.bucketCounts[index] > 0 {
-      guard let items = try readBucket(db, index: index, head: head) else { return nil }
-      for item in items { all[RecordKey(item.id)] = item }
+      guard let items = try readBucket(db, index: index, head: head),
+        items.allSatisfy({ Self.bucket(of: $0.id) == index })
+      else { return nil }
+      all.append(contentsOf: items)
     }
     let slots = try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") ?? 0
     let nonEmpty = head.bucketCounts.filter { $0 > 0 }.count
-    guard UInt64(all.count) == head.recordCount, slots == nonEmpty else { return nil }
+    // Buckets are written sorted and in bucket order, so each id is listed once exactly when
+    // every id is greater than the one before.
+    let ordered = zip(all, all.dropFirst()).allSatisfy { $0.id < $1.id }
+    guard UInt64(all.count) == head.recordCount, slots == nonEmpty, ordered else { return nil }
     return all
   }
 
   // MARK: Writing
 
   /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`).
-  func apply(_ db: Database, changes: [(id: [UInt8], item: ManifestItem?)]) throws {
+  func apply(_ db: Database, changes: [(id: RecordKey, item: ManifestItem?)]) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
-    var touched: [Int: [[UInt8]: ManifestItem]] = [:]
+    var touched: [Int: [RecordKey: ManifestItem]] = [:]
     for change in changes {
       let index = Self.bucket(of: change.id)
       if touched[index] == nil {
@@ -208,8 +203,10 @@ struct Manifest {
       sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (?, ?, ?)",
       arguments: [index + 1, Data(sealed.nonce), Data(sealed.ciphertext)])
     head.bucketCounts[index] = UInt32(items.count)
-    head.bucketDigests[index] = Self.recordDigest(
-      nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+    head.bucketDigests[index] =
+      Self.recordDigest(
+        nonce: sealed.nonce, ciphertext: sealed.ciphertext
+      ).bytes
   }
 
   private func writeHead(_ db: Database, _ head: Head) throws {

@@ -10,7 +10,6 @@ struct RecordOpener {
   private var associatedData: [UInt8]
   private let prefixLength: Int
   private var plaintext: [UInt8] = []
-  private var digestInput: [UInt8] = []
   private let key: UnsafePointer<UInt8>
 
   /// - Parameter key: the record key; it must outlive the opener.
@@ -23,18 +22,23 @@ struct RecordOpener {
     self.key = UnsafePointer(key.bytePointer)
   }
 
-  /// The record's digest as the manifest stores it.
-  mutating func digest(nonce: [UInt8], ciphertext: [UInt8]) -> [UInt8] {
-    digestInput.removeAll(keepingCapacity: true)
-    digestInput.append(contentsOf: nonce)
-    digestInput.append(contentsOf: ciphertext)
-    var out = [UInt8](repeating: 0, count: Manifest.digestBytes)
-    crypto_generichash(&out, out.count, digestInput, UInt64(digestInput.count), nil, 0)
-    return out
+  /// The digest the manifest keeps of a record: BLAKE2b-128 of `input`, its nonce followed by
+  /// its ciphertext.
+  static func digest(_ input: UnsafeBufferPointer<UInt8>) -> RecordDigest {
+    var out = (UInt64(0), UInt64(0))
+    withUnsafeMutableBytes(of: &out) { raw in
+      _ = crypto_generichash(
+        raw.baseAddress!.assumingMemoryBound(to: UInt8.self), Manifest.digestBytes,
+        input.baseAddress, UInt64(input.count), nil, 0)
+    }
+    return withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
   }
 
   /// Decrypts, unpads and decodes one record; `nil` when any step fails.
-  mutating func open(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8]) -> Entry? {
+  mutating func open(
+    id: UnsafeBufferPointer<UInt8>, revision: UInt64, nonce: UnsafeBufferPointer<UInt8>,
+    ciphertext: UnsafeBufferPointer<UInt8>
+  ) -> Entry? {
     guard id.count == 16, nonce.count == Vault.nonceBytes, ciphertext.count >= Vault.tagBytes
     else { return nil }
     associatedData.removeSubrange(prefixLength...)
@@ -49,17 +53,45 @@ struct RecordOpener {
     var written: UInt64 = 0
     let result = plaintext.withUnsafeMutableBufferPointer { buffer in
       crypto_aead_xchacha20poly1305_ietf_decrypt(
-        buffer.baseAddress, &written, nil, ciphertext, UInt64(ciphertext.count),
-        associatedData, UInt64(associatedData.count), nonce, key)
+        buffer.baseAddress, &written, nil, ciphertext.baseAddress!, UInt64(ciphertext.count),
+        associatedData, UInt64(associatedData.count), nonce.baseAddress!, key)
     }
-    guard result == 0, written > 0 else { return nil }
-    var unpadded = 0
-    let unpadResult = plaintext.withUnsafeBufferPointer {
-      sodium_unpad(&unpadded, $0.baseAddress!, Int(written), Vault.paddingBlock)
-    }
-    guard unpadResult == 0,
-      let entry = RecordCodec.decode(json: plaintext, count: unpadded), entry.id.bytes == id
+    guard result == 0, written > 0,
+      let unpadded = Self.unpaddedLength(plaintext, count: Int(written)),
+      let entry = RecordCodec.decode(json: plaintext, count: unpadded),
+      entry.id.matches(id)
     else { return nil }
     return entry
+  }
+
+  /// Convenience for single records held in arrays.
+  mutating func open(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8])
+    -> Entry?
+  {
+    id.withUnsafeBufferPointer { id in
+      nonce.withUnsafeBufferPointer { nonce in
+        ciphertext.withUnsafeBufferPointer { ciphertext in
+          open(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
+        }
+      }
+    }
+  }
+
+  /// The length before ISO/IEC 7816-4 padding, with `sodium_unpad`'s rules: the last non-zero
+  /// byte within the final block must be 0x80.
+  ///
+  /// `sodium_unpad` runs in constant time over the whole block; that protects secrets still
+  /// under test, but a record here is already authenticated, and the scan stops early instead.
+  static func unpaddedLength(_ bytes: [UInt8], count: Int) -> Int? {
+    guard count >= Vault.paddingBlock, count <= bytes.count else { return nil }
+    var index = count - 1
+    while index >= count - Vault.paddingBlock {
+      switch bytes[index] {
+      case 0: index -= 1
+      case 0x80: return index
+      default: return nil
+      }
+    }
+    return nil
   }
 }

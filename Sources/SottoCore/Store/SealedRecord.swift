@@ -5,7 +5,7 @@ import SottoModel
 struct SealedRecord {
   let nonce: [UInt8]
   let ciphertext: [UInt8]
-  let digest: [UInt8]
+  let digest: RecordDigest
 
   /// Encodes, pads and encrypts `entry` for `revision`, with a fresh random nonce.
   init(_ entry: Entry, revision: UInt64, header: JournalHeader, key: SecureBytes) {
@@ -19,6 +19,6 @@ struct SealedRecord {
 
   /// What the manifest records of this row.
   func manifestItem(id: [UInt8], revision: UInt64) -> ManifestItem {
-    ManifestItem(id: id, revision: revision, digest: digest)
+    ManifestItem(id: RecordKey(id), revision: revision, digest: digest)
   }
 }

@@ -37,7 +37,10 @@ extension UnlockedJournal {
           + "Nothing was imported.")
     }
     var current: [EntryID: StoredEntry] = [:]
-    for stored in existing.entries { current[stored.entry.id] = stored }
+    current.reserveCapacity(existing.all.count)
+    for (entry, revision) in zip(existing.all, existing.revisions) {
+      current[entry.id] = StoredEntry(entry: entry, revision: revision)
+    }
     var summary = ImportSummary()
     var toWrite: [(Entry, UInt64)] = []
     for entry in entries {
@@ -59,14 +62,14 @@ extension UnlockedJournal {
     if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
     let writes = toWrite.sorted { $0.0.id < $1.0.id }
     try write { db in
-      var changes: [(id: [UInt8], item: ManifestItem?)] = []
+      var changes: [(id: RecordKey, item: ManifestItem?)] = []
       for id in toRemove {
         try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(id.bytes)])
-        changes.append((id.bytes, nil))
+        changes.append((RecordKey(id.bytes), nil))
       }
       for (entry, revision) in writes {
         changes.append(
-          (entry.id.bytes, try self.insertRecord(db, entry: entry, revision: revision)))
+          (RecordKey(entry.id.bytes), try self.insertRecord(db, entry: entry, revision: revision)))
       }
       try self.manifest.apply(db, changes: changes)
     }

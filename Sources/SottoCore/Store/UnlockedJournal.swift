@@ -15,9 +15,19 @@ public struct StoredEntry: Sendable, Hashable {
 /// Everything that could be read from a journal, and what its checks found.
 public struct JournalContents: Sendable {
   /// Every entry that decrypted and authenticated, oldest first.
-  public var entries: [StoredEntry]
+  ///
+  /// Kept apart from the revisions so that reports and exports use the array as it is: pairing
+  /// 100,000 entries with their revisions costs a copy of each.
+  public let all: [Entry]
+  /// The revision of each entry of ``all``, at the same index.
+  public let revisions: [UInt64]
   /// What the checks found; entries that failed are named here, never silently dropped.
   public var integrity: IntegrityReport
+
+  /// Every entry with its revision, oldest first.
+  public var entries: [StoredEntry] {
+    zip(all, revisions).map { StoredEntry(entry: $0, revision: $1) }
+  }
 }
 
 /// A journal unlocked with its passphrase: reads, writes and re-keys entries.
@@ -77,7 +87,7 @@ public final class UnlockedJournal: Sendable {
 
   private func drainInbox(_ db: Database) throws -> Int {
     let rows = try Row.fetchAll(db, sql: "SELECT id, sealed FROM inbox")
-    var changes: [(id: [UInt8], item: ManifestItem?)] = []
+    var changes: [(id: RecordKey, item: ManifestItem?)] = []
     for row in rows {
       let id = row.bytes("id")
       guard let plaintext = Vault.openFromInbox(row.bytes("sealed"), bundle: bundle),
@@ -89,7 +99,7 @@ public final class UnlockedJournal: Sendable {
         try Bool.fetchOne(
           db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(id)]) ?? false
       if !exists {
-        changes.append((id, try insertRecord(db, entry: entry, revision: 1)))
+        changes.append((RecordKey(id), try insertRecord(db, entry: entry, revision: 1)))
       }
       try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(id)])
     }
@@ -98,36 +108,14 @@ public final class UnlockedJournal: Sendable {
   }
 
   private func lightCheck(_ db: Database) throws -> IntegrityReport {
+    let rows = try RecordRows(db, withCiphertexts: false)
     var report = IntegrityReport()
-    guard let expected = try manifest.readAll(db) else {
+    report.recordsChecked = rows.rows.count
+    guard let manifest = try manifest.readAll(db) else {
       report.manifestDamaged = true
-      report.recordsChecked = try Int.fetchOne(db, sql: "SELECT count(*) FROM records") ?? 0
       return report
     }
-    var seen = Set<RecordKey>(minimumCapacity: expected.count)
-    let cursor = try Row.fetchCursor(db, sql: "SELECT id, revision FROM records")
-    var count = 0
-    while let row = try cursor.next() {
-      count += 1
-      let id = row.bytes("id")
-      let revision = row.integer("revision")
-      let key = RecordKey(id)
-      seen.insert(key)
-      guard let item = expected[key] else {
-        report.unexpected.append(Self.entryID(id))
-        continue
-      }
-      if item.revision != UInt64(max(revision, 0)) {
-        report.revisionMismatch.append(Self.entryID(id))
-      }
-    }
-    report.recordsChecked = count
-    for (key, item) in expected where !seen.contains(key) {
-      report.missing.append(Self.entryID(item.id))
-    }
-    report.unexpected.sort()
-    report.missing.sort()
-    report.revisionMismatch.sort()
+    report.record(ManifestComparison(rows: rows.rows, manifest: manifest), rows: rows)
     return report
   }
 
@@ -241,7 +229,7 @@ public final class UnlockedJournal: Sendable {
       let insertStatement = try db.makeStatement(
         sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
       let insert = insertStatement.sqliteStatement
-      var changes: [(id: [UInt8], item: ManifestItem?)] = []
+      var changes: [(id: RecordKey, item: ManifestItem?)] = []
       changes.reserveCapacity(ordered.count)
       for (index, entry) in ordered.enumerated() {
         let record = sealed[index]
@@ -266,7 +254,7 @@ public final class UnlockedJournal: Sendable {
         }
         changes.append(
           (
-            entry.id.bytes,
+            RecordKey(entry.id.bytes),
             record.manifestItem(id: entry.id.bytes, revision: revisions[index])
           ))
       }
@@ -307,116 +295,78 @@ public final class UnlockedJournal: Sendable {
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
   public func contents() throws(SottoError) -> JournalContents {
-    struct RawRecord {
-      var id: [UInt8]
-      var revision: UInt64
-      var nonce: [UInt8]
-      var ciphertext: [UInt8]
+    let (records, manifest) = try read { db in
+      (try RecordRows(db, withCiphertexts: true), try self.manifest.readAll(db))
     }
-    let (rows, expected) = try read { db in
-      let expected = try self.manifest.readAll(db)
-      var rows: [RawRecord] = []
-      rows.reserveCapacity(expected?.count ?? 0)
-      // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale.
-      let statement = try db.makeStatement(
-        sql: "SELECT id, revision, nonce, ciphertext FROM records")
-      let handle = statement.sqliteStatement
-      // The raw handle belongs to `statement`: keep it alive until the reset.
-      defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
-      func blob(_ column: Int32) -> [UInt8] {
-        let count = Int(sqlite3_column_bytes(handle, column))
-        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
-        return [UInt8](UnsafeRawBufferPointer(start: pointer, count: count))
-      }
-      while true {
-        let step = sqlite3_step(handle)
-        if step == SQLITE_DONE { break }
-        guard step == SQLITE_ROW else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: step))
-        }
-        rows.append(
-          RawRecord(
-            id: blob(0), revision: UInt64(max(sqlite3_column_int64(handle, 1), 0)),
-            nonce: blob(2), ciphertext: blob(3)))
-      }
-      return (rows, expected)
-    }
+    let rows = records.rows
     // Decrypting and decoding dominate reading a large journal: spread them over the cores.
-    struct Outcome {
-      var entry: Entry?
-      var digestMatches = true
-    }
-    var outcomes = [Outcome](repeating: Outcome(), count: rows.count)
+    // (Reading rows on one thread while others decrypt was tried: no faster on two cores.)
+    var opened = [Entry?](repeating: nil, count: rows.count)
+    var digests = [RecordDigest](repeating: RecordDigest(high: 0, low: 0), count: rows.count)
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let stride = (rows.count + workers - 1) / max(workers, 1)
     let header = self.header
     let key = bundle.recordKey
-    outcomes.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let output = buffer
-      rows.withUnsafeBufferPointer { rowBuffer in
-        nonisolated(unsafe) let input = rowBuffer
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          let start = worker * stride
-          let end = min(start + stride, input.count)
-          guard start < end else { return }
-          var opener = RecordOpener(header: header, key: key)
-          for index in start..<end {
-            if let expected, let item = expected[RecordKey(input[index].id)],
-              item.revision == input[index].revision
-            {
-              output[index].digestMatches =
-                item.digest
-                == opener.digest(nonce: input[index].nonce, ciphertext: input[index].ciphertext)
+    opened.withUnsafeMutableBufferPointer { openedBuffer in
+      digests.withUnsafeMutableBufferPointer { digestBuffer in
+        records.storage.withUnsafeBufferPointer { storageBuffer in
+          nonisolated(unsafe) let opened = openedBuffer
+          nonisolated(unsafe) let digests = digestBuffer
+          nonisolated(unsafe) let storage = storageBuffer
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * stride
+            let end = min(start + stride, rows.count)
+            guard start < end else { return }
+            var opener = RecordOpener(header: header, key: key)
+            for index in start..<end {
+              let row = rows[index]
+              digests[index] = RecordOpener.digest(
+                UnsafeBufferPointer(
+                  rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+              opened[index] = opener.open(
+                id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
+                nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+                ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
             }
-            output[index].entry = opener.open(
-              id: input[index].id, revision: input[index].revision, nonce: input[index].nonce,
-              ciphertext: input[index].ciphertext)
           }
         }
       }
     }
+    func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
     var report = IntegrityReport()
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
-    report.manifestDamaged = expected == nil
-    var seen = Set<RecordKey>(minimumCapacity: rows.count)
-    var entries: [StoredEntry] = []
-    entries.reserveCapacity(rows.count)
-    for (row, outcome) in zip(rows, outcomes) {
-      let key = RecordKey(row.id)
-      seen.insert(key)
-      if let expected {
-        if let item = expected[key] {
-          if item.revision != row.revision { report.revisionMismatch.append(Self.entryID(row.id)) }
-        } else {
-          report.unexpected.append(Self.entryID(row.id))
-        }
-      }
-      if !outcome.digestMatches { report.digestMismatch.append(Self.entryID(row.id)) }
-      guard let entry = outcome.entry else {
-        report.undecryptable.append(Self.entryID(row.id))
-        continue
-      }
-      entries.append(StoredEntry(entry: entry, revision: row.revision))
-    }
-    for (key, item) in expected ?? [:] where !seen.contains(key) {
-      report.missing.append(Self.entryID(item.id))
-    }
+    report.manifestDamaged = manifest == nil
     report.recordsChecked = rows.count
-    for keyPath in [
-      \IntegrityReport.undecryptable, \.digestMismatch, \.missing, \.unexpected, \.revisionMismatch,
-    ] {
-      report[keyPath: keyPath].sort()
+    if let manifest {
+      let comparison = ManifestComparison(rows: rows, manifest: manifest)
+      report.record(comparison, rows: records)
+      for (index, item) in comparison.expected.enumerated() {
+        if let item, digests[index] != item.digest { report.digestMismatch.append(id(of: index)) }
+      }
     }
-    // Sort small keys, then place the entries: moving whole entries while sorting costs a
-    // retain and release of every field at every swap.
-    let keys = entries.map { ($0.entry.at.unixSeconds, RecordKey($0.entry.id.bytes)) }
-    let order = keys.indices.sorted { lhs, rhs in
-      let (leftTime, leftID) = keys[lhs]
-      let (rightTime, rightID) = keys[rhs]
-      if leftTime != rightTime { return leftTime < rightTime }
-      return (leftID.high, leftID.low) < (rightID.high, rightID.low)
+    // Sort small keys, then move each entry out once: sorting whole entries would retain and
+    // release every field at every swap.
+    struct SortKey {
+      var time: Int64
+      var id: RecordKey
+      var index: Int
     }
-    return JournalContents(entries: order.map { entries[$0] }, integrity: report)
+    var keys: [SortKey] = []
+    keys.reserveCapacity(rows.count)
+    for index in rows.indices {
+      if let time = opened[index]?.at.unixSeconds {
+        keys.append(SortKey(time: time, id: rows[index].key, index: index))
+      } else {
+        report.undecryptable.append(id(of: index))
+      }
+    }
+    keys.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+    var entries: [Entry] = []
+    entries.reserveCapacity(keys.count)
+    for key in keys { entries.append(opened[key.index].take()!) }
+    report.sortFindings()
+    return JournalContents(
+      all: entries, revisions: keys.map { rows[$0.index].revision }, integrity: report)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and
@@ -489,7 +439,7 @@ public final class UnlockedJournal: Sendable {
       }
       let next = stored.revision + 1
       let item = try self.insertRecord(db, entry: entry, revision: next)
-      try self.manifest.apply(db, changes: [(entry.id.bytes, item)])
+      try self.manifest.apply(db, changes: [(RecordKey(entry.id.bytes), item)])
       return next
     }
     checkpoint()
@@ -504,7 +454,7 @@ public final class UnlockedJournal: Sendable {
       guard db.changesCount == 1 else {
         throw SottoError(.entryNotFound, "No entry has the id \(id.hex).")
       }
-      try self.manifest.apply(db, changes: [(id.bytes, nil)])
+      try self.manifest.apply(db, changes: [(RecordKey(id.bytes), nil)])
     }
     checkpoint()
   }
@@ -593,7 +543,7 @@ public final class UnlockedJournal: Sendable {
         else { continue }
         items.append(
           ManifestItem(
-            id: id, revision: revision,
+            id: RecordKey(id), revision: revision,
             digest: Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)))
       }
       let counter = try self.manifest.readHead(db)?.writeCounter ?? 0

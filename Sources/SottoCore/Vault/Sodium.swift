@@ -19,7 +19,9 @@ enum Sodium {
 
   /// An unkeyed BLAKE2b digest of `parts` concatenated, `length` bytes long (16 to 64).
   static func digest(_ parts: [UInt8]..., length: Int = 16) -> [UInt8] {
-    let input = parts.flatMap { $0 }
+    var input: [UInt8] = []
+    input.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { input.append(contentsOf: part) }
     var out = [UInt8](repeating: 0, count: length)
     let result = crypto_generichash(&out, length, input, UInt64(input.count), nil, 0)
     precondition(result == 0, "BLAKE2b cannot fail with a valid length")

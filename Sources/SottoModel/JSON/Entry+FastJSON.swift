@@ -69,7 +69,7 @@ extension Entry {
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       switch key {
       case "id":
-        guard let parsed = EntryID(hex: try reader.readString()) else {
+        guard let parsed = try reader.readString(parsing: { EntryID(hexDigits: $0) }) else {
           throw JSONReader.Failure(offset: reader.offset, expected: "an id of 32 hex digits")
         }
         id = parsed

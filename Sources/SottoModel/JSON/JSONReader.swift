@@ -127,18 +127,21 @@ public struct JSONReader {
     offset += 1
     let start = offset
     // Fast path: no escapes.
+    var allBits: UInt8 = 0
     while offset < end {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
-        let slice = bytes[start..<offset]
+        let stop = offset
         offset += 1
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        guard let text = Self.string(bytes, start..<stop, isASCII: allBits < 0x80) else {
+          offset = stop
           throw fail("valid UTF-8")
         }
         return text
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw fail("no control characters in a string") }
+      allBits |= byte
       offset += 1
     }
     guard offset < end else { throw fail("the end of the string") }
@@ -147,10 +150,10 @@ public struct JSONReader {
       let byte = bytes[offset]
       switch byte {
       case UInt8(ascii: "\""):
-        offset += 1
-        guard let text = String(validating: buffer, as: UTF8.self) else {
+        guard let text = Self.string(buffer, 0..<buffer.count, isASCII: false) else {
           throw fail("valid UTF-8")
         }
+        offset += 1
         return text
       case UInt8(ascii: "\\"):
         offset += 1
@@ -180,7 +183,7 @@ public struct JSONReader {
             throw fail("no lone low surrogate")
           }
           guard let unicode = Unicode.Scalar(scalar) else { throw fail("a valid code point") }
-          buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+          buffer.append(contentsOf: UTF8.encode(unicode)!)
         default: throw fail("a valid escape")
         }
       default:
@@ -190,6 +193,43 @@ public struct JSONReader {
       }
     }
     throw fail("the end of the string")
+  }
+
+  /// Reads a string and hands its UTF-8 bytes to `parse`, without making a `String` when it has
+  /// no escapes (ids and other short tokens, read for every record).
+  public mutating func readString<T>(
+    parsing parse: (UnsafeBufferPointer<UInt8>) -> T?
+  ) throws(Failure) -> T? {
+    guard peek() == UInt8(ascii: "\"") else { throw fail("a string") }
+    let quote = offset
+    var index = offset + 1
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        offset = index + 1
+        return bytes.withUnsafeBufferPointer {
+          parse(UnsafeBufferPointer(rebasing: $0[(quote + 1)..<index]))
+        }
+      }
+      // Escapes, non-ASCII and errors take the general path.
+      if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
+      index += 1
+    }
+    var text = try readString()
+    return text.withUTF8 { parse($0) }
+  }
+
+  /// A string from UTF-8 bytes, or `nil` when they are not valid UTF-8.
+  ///
+  /// `String(validating:as:)` is generic and looks up type metadata on every call, which
+  /// serialises parallel decoding on a runtime lock; decoding is not, and is exact for valid input.
+  private static func string(_ bytes: [UInt8], _ range: Range<Int>, isASCII: Bool) -> String? {
+    bytes.withUnsafeBufferPointer { buffer in
+      let slice = UnsafeBufferPointer(rebasing: buffer[range])
+      if isASCII { return String(decoding: slice, as: UTF8.self) }
+      guard UTF8Validation.isValid(slice) else { return nil }
+      return String(decoding: slice, as: UTF8.self)
+    }
   }
 
   private mutating func readHex4() throws(Failure) -> UInt32 {
@@ -210,13 +250,21 @@ public struct JSONReader {
     return value
   }
 
+  private func matches(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard end - offset >= count else { return false }
+    let start = word.utf8Start
+    for index in 0..<count where bytes[offset + index] != start[index] { return false }
+    return true
+  }
+
   /// Reads `true` or `false`.
   public mutating func readBool() throws(Failure) -> Bool {
     switch peek() {
-    case UInt8(ascii: "t") where bytes[offset..<end].starts(with: Array("true".utf8)):
+    case UInt8(ascii: "t") where matches("true"):
       offset += 4
       return true
-    case UInt8(ascii: "f") where bytes[offset..<end].starts(with: Array("false".utf8)):
+    case UInt8(ascii: "f") where matches("false"):
       offset += 5
       return false
     default: throw fail("true or false")

@@ -67,7 +67,23 @@ public struct JSONWriter {
   /// Writes a whole number.
   public mutating func int(_ value: Int64) {
     beginValue()
-    bytes.append(contentsOf: Array(String(value).utf8))
+    appendDigits(of: value)
+  }
+
+  /// Appends the decimal digits of `value` without making a `String`.
+  private mutating func appendDigits(of value: Int64) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &reversed) { digits in
+      repeat {
+        digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+    }
   }
 
   /// Writes a number: whole numbers without a fraction (as `JSONEncoder` does), others in
@@ -75,7 +91,7 @@ public struct JSONWriter {
   public mutating func double(_ value: Double) {
     beginValue()
     if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-      bytes.append(contentsOf: Array(String(Int64(value)).utf8))
+      appendDigits(of: Int64(value))
     } else {
       bytes.append(contentsOf: Array(value.description.utf8))
     }
@@ -84,7 +100,8 @@ public struct JSONWriter {
   /// Writes `true` or `false`.
   public mutating func bool(_ value: Bool) {
     beginValue()
-    bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+    let word: StaticString = value ? "true" : "false"
+    word.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   private mutating func appendString(_ value: String) {

@@ -55,10 +55,10 @@ struct BackupCommand: ParsableCommand {
             + "`sotto verify` first. Nothing was written.")
       }
       let data = try Backup.seal(
-        contents.entries.map(\.entry), passphrase: backupPassphrase, kdf: journal.kdfParameters,
+        contents.all, passphrase: backupPassphrase, kdf: journal.kdfParameters,
         createdAt: Date())
       try PlaintextFile.write(data, to: output, overwrite: force)
-      Console.out("Backed up \(contents.entries.count) entries to \(output) (encrypted).")
+      Console.out("Backed up \(contents.all.count) entries to \(output) (encrypted).")
     }
   }
 }

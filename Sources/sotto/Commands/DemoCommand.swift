@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
       let entries: [SottoModel.Entry]
       entries = try DemoJournal.entries(weeks: weeks, endingAt: clock.now, timeZone: clock.timeZone)
       try unlocked.add(entries)
-      let stored = try unlocked.contents().entries.map(\.entry)
+      let stored = try unlocked.contents().all
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: stored,

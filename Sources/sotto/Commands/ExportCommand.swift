@@ -43,12 +43,12 @@ struct ExportCommand: ParsableCommand {
       let contents = try options.readAll().contents
       let data: Data
       data = try JournalExport.data(
-        contents.entries.map(\.entry), format: format, exportedAt: Date())
+        contents.all, format: format, exportedAt: Date())
       Console.note(
         "Warning: the export is NOT encrypted. Anyone who gets the file can read your journal.")
       try PlaintextFile.write(data, to: destination, overwrite: force)
       if destination != "-" {
-        Console.note("Exported \(contents.entries.count) entries to \(destination).")
+        Console.note("Exported \(contents.all.count) entries to \(destination).")
       }
     }
   }

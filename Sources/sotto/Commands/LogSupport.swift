@@ -36,7 +36,7 @@ enum LogSupport {
       return
     }
     guard let contents = try? journal.contents() else { return }
-    let notes = SafetyNudges.notes(for: entry, history: contents.entries.map(\.entry))
+    let notes = SafetyNudges.notes(for: entry, history: contents.all)
     for note in notes {
       Console.note((note.isWarning ? "! " : "· ") + note.text)
     }

@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
       let contents = try options.readAll().contents
       let report: WeeklyReport
       report = try WeeklyReport.build(
-        entries: contents.entries.map(\.entry), options: reportOptions)
+        entries: contents.all, options: reportOptions)
       let toFile = output != nil && output != "-"
       let text = Self.render(report, format: format, colour: !toFile && Console.colourOnStdout)
       if let output {

@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
       let contents = try options.readAll().contents
       let clock = Clock()
       let status = JournalStatus.build(
-        entries: contents.entries.map(\.entry), timeZone: clock.timeZone, weekStart: weekStart,
+        entries: contents.all, timeZone: clock.timeZone, weekStart: weekStart,
         now: clock.now)
       switch format {
       case .json: FileHandle.standardOutput.write(Data(JSONReportRenderer().render(status).utf8))

@@ -1,0 +1,67 @@
+/// A record id as two words: hashing, comparing and storing it costs no allocation, unlike a
+/// 16-element array.
+///
+/// For 16-byte ids (every id Sotto writes) the order is the byte order of the id, the order of
+/// the records table's primary key and of the manifest's buckets.
+struct RecordKey: Hashable, Comparable, Sendable {
+  var high: UInt64
+  var low: UInt64
+
+  init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  init(_ bytes: [UInt8]) {
+    self = bytes.withUnsafeBufferPointer { RecordKey($0) }
+  }
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    for (index, byte) in bytes.prefix(16).enumerated() {
+      if index < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+    }
+    // Ids of other lengths (only in tampered files) still get distinct keys.
+    self.high = high ^ UInt64(truncatingIfNeeded: bytes.count == 16 ? 0 : bytes.count) << 56
+    self.low = low
+  }
+
+  /// The 16 id bytes, big-endian.
+  var bytes: [UInt8] {
+    var out = [UInt8](repeating: 0, count: 16)
+    for index in 0..<8 {
+      out[index] = UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * index))
+      out[index + 8] = UInt8(truncatingIfNeeded: low >> UInt64(56 - 8 * index))
+    }
+    return out
+  }
+
+  static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
+  }
+}
+
+/// A 16-byte BLAKE2b digest as two words, compared without an allocation.
+struct RecordDigest: Hashable, Sendable {
+  var high: UInt64
+  var low: UInt64
+
+  init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// The digest held in `bytes` (16 bytes).
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let key = RecordKey(bytes)
+    high = key.high
+    low = key.low
+  }
+
+  init(_ bytes: [UInt8]) {
+    self = bytes.withUnsafeBufferPointer { RecordDigest($0) }
+  }
+
+  var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
+}

@@ -1,0 +1,63 @@
+import GRDB
+import GRDBSQLite
+
+/// The rows of the records table, read in one pass into one buffer.
+///
+/// Reading 100,000 records into three arrays each costs more, in allocation and reference
+/// counting, than decrypting them; here a row is a few integers pointing into `storage`.
+struct RecordRows {
+  struct Row {
+    var key: RecordKey
+    var revision: UInt64
+    var id: Range<Int>
+    /// The nonce, followed in `storage` by the ciphertext: together the input of the digest.
+    var nonce: Range<Int>
+    var ciphertext: Range<Int>
+  }
+
+  private(set) var storage: [UInt8] = []
+  private(set) var rows: [Row] = []
+
+  /// Reads every row in id order; with `withCiphertexts` false, only ids and revisions.
+  init(_ db: Database, withCiphertexts: Bool) throws {
+    let sql =
+      withCiphertexts
+      ? "SELECT id, revision, nonce, ciphertext FROM records ORDER BY id"
+      : "SELECT id, revision FROM records ORDER BY id"
+    // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale. The
+    // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
+    let statement = try db.makeStatement(sql: sql)
+    let handle = statement.sqliteStatement
+    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    if withCiphertexts {
+      // The file's size bounds what its records hold; untouched capacity is never paged in.
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+      storage.reserveCapacity(min(pages * pageSize, 1 << 32))
+    }
+    func append(_ column: Int32) -> Range<Int> {
+      let start = storage.count
+      let count = Int(sqlite3_column_bytes(handle, column))
+      if count > 0, let pointer = sqlite3_column_blob(handle, column) {
+        storage.append(
+          contentsOf: UnsafeRawBufferPointer(start: pointer, count: count).bindMemory(
+            to: UInt8.self))
+      }
+      return start..<storage.count
+    }
+    while true {
+      let step = sqlite3_step(handle)
+      if step == SQLITE_DONE { break }
+      guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
+      let id = append(0)
+      let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
+      let revision = UInt64(max(sqlite3_column_int64(handle, 1), 0))
+      let nonce = withCiphertexts ? append(2) : id.endIndex..<id.endIndex
+      let ciphertext = withCiphertexts ? append(3) : nonce.endIndex..<nonce.endIndex
+      rows.append(Row(key: key, revision: revision, id: id, nonce: nonce, ciphertext: ciphertext))
+    }
+  }
+
+  /// The id bytes of a row, as stored (16 bytes unless the file was tampered with).
+  func idBytes(_ row: Row) -> [UInt8] { Array(storage[row.id]) }
+}
