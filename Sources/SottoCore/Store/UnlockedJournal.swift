@@ -44,6 +44,8 @@ public final class UnlockedJournal: Sendable {
 
   struct UnlockState {
     var movedFromInbox = 0
+    /// Whether the unlock wrote to the records (moving quick-capture entries in).
+    var wroteRecords = false
     var integrity = IntegrityReport()
   }
 
@@ -69,6 +71,7 @@ public final class UnlockedJournal: Sendable {
     let pending = try journal.inboxCount()
     var report = IntegrityReport()
     if pending > 0 {
+      state.withLock { $0.wroteRecords = true }
       let moved = try write { db in try self.drainInbox(db) }
       report.damagedInboxRows = pending - moved
       state.withLock { $0.movedFromInbox = moved }
@@ -294,9 +297,21 @@ public final class UnlockedJournal: Sendable {
   /// Decrypts every record, checking each against the manifest.
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
-  public func contents() throws(SottoError) -> JournalContents {
+  ///
+  /// - Parameter prefetched: rows read ahead during the unlock (``Journal/prefetchRecords()``);
+  ///   used only when nothing was written to the file since.
+  public func contents(prefetched: RecordPrefetch? = nil) throws(SottoError) -> JournalContents {
+    // Waited for before the read below: the prefetch needs the connection to finish.
+    let ahead = state.withLock { $0.wroteRecords } ? nil : prefetched?.wait()
     let (records, manifest) = try read { db in
-      (try RecordRows(db, withCiphertexts: true), try self.manifest.readAll(db))
+      let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? -2
+      let records =
+        if let ahead, ahead.dataVersion == version {
+          ahead.rows
+        } else {
+          try RecordRows(db, withCiphertexts: true)
+        }
+      return (records, try self.manifest.readAll(db))
     }
     let rows = records.rows
     // Decrypting and decoding dominate reading a large journal: spread them over the cores.

@@ -71,7 +71,7 @@ public struct JSONReader {
   /// Reads an object, calling `field` with each key; `field` must read the value.
   /// A key given twice is read twice: the last value wins (as in most JSON readers).
   public mutating func readObject(
-    _ field: (inout JSONReader, String) throws(Failure) -> Void
+    _ field: (inout JSONReader, JSONKey) throws(Failure) -> Void
   ) throws(Failure) {
     try expect(UInt8(ascii: "{"), "an object")
     depth += 1
@@ -82,7 +82,7 @@ public struct JSONReader {
       return
     }
     while true {
-      let key = try readString()
+      let key = try readString(parsing: { JSONKey($0) })!
       try expect(UInt8(ascii: ":"), "a colon")
       try field(&self, key)
       switch peek() {
