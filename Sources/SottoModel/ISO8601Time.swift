@@ -6,19 +6,59 @@
 public enum ISO8601Time {
   /// The local time at `unixSeconds` shifted by `offsetSeconds`, with that offset.
   public static func string(unixSeconds: Int64, offsetSeconds: Int32) -> String {
+    var bytes: [UInt8] = []
+    append(unixSeconds: unixSeconds, offsetSeconds: offsetSeconds, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the text of ``string(unixSeconds:offsetSeconds:)`` as UTF-8 (exports write one
+  /// for every entry, without making a `String`).
+  public static func append(unixSeconds: Int64, offsetSeconds: Int32, to bytes: inout [UInt8]) {
     let local = unixSeconds + Int64(offsetSeconds)
     let (days, secondOfDay) = floorDivide(local, 86_400)
     let (year, month, day) = civilDate(daysSinceEpoch: days)
-    var text = year >= 0 && year <= 9999 ? pad(year, 4) : String(year)
-    text += "-" + pad(month, 2) + "-" + pad(day, 2)
-    text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2)
-    text += ":" + pad(secondOfDay % 60, 2)
-    if offsetSeconds == 0 { return text + "Z" }
-    let magnitude = Int64(offsetSeconds).magnitude
-    text += offsetSeconds < 0 ? "-" : "+"
-    text += pad(Int64(magnitude / 3600), 2) + ":" + pad(Int64(magnitude / 60 % 60), 2)
-    if magnitude % 60 != 0 { text += ":" + pad(Int64(magnitude % 60), 2) }
-    return text
+    if year >= 0 && year <= 9999 {
+      append(year, width: 4, to: &bytes)
+    } else {
+      bytes.append(contentsOf: String(year).utf8)
+    }
+    bytes.append(UInt8(ascii: "-"))
+    append(month, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    append(day, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    append(secondOfDay / 3600, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    append(secondOfDay / 60 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    append(secondOfDay % 60, width: 2, to: &bytes)
+    if offsetSeconds == 0 {
+      bytes.append(UInt8(ascii: "Z"))
+      return
+    }
+    let magnitude = Int64(offsetSeconds.magnitude)
+    bytes.append(offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+    append(magnitude / 3600, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    append(magnitude / 60 % 60, width: 2, to: &bytes)
+    if magnitude % 60 != 0 {
+      bytes.append(UInt8(ascii: ":"))
+      append(magnitude % 60, width: 2, to: &bytes)
+    }
+  }
+
+  /// Appends the digits of a value from 0 up, zero-padded to `width`.
+  private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+    var divisor: Int64 = 1
+    for _ in 1..<width { divisor *= 10 }
+    var rest = value
+    // Values wider than `width` (never for dates within years 0 to 9999) keep all digits.
+    while rest / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 
   /// The timestamp as ISO 8601 with its own offset.
@@ -46,9 +86,4 @@ public enum ISO8601Time {
     return (year, month, day)
   }
 
-  private static func pad(_ value: Int64, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width
-      ? digits : String(repeating: "0", count: width - digits.count) + digits
-  }
 }

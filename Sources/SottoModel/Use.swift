@@ -87,16 +87,28 @@ public enum TextField {
     _ text: String?, field: String, required: Bool = false
   ) throws(EntryValidationError) {
     guard let text else { return }
-    if required && text.trimmingWhitespace().isEmpty {
+    if required && !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
       throw EntryValidationError(field: field, problem: "must not be empty")
     }
-    if text.count > maxLength {
+    // Counting characters means finding grapheme breaks: only needed when the bytes alone
+    // could be too many (a character is at least one byte). Every field of every imported or
+    // restored entry comes through here.
+    if text.utf8.count > maxLength && text.count > maxLength {
       throw EntryValidationError(field: field, problem: "must be at most \(maxLength) characters")
     }
-    let allowedControls: Set<Unicode.Scalar> = ["\n", "\t"]
+    func control() -> EntryValidationError {
+      EntryValidationError(field: field, problem: "must not contain control characters")
+    }
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the control characters are 0x00-0x1F and 0x7F.
+      for byte in text.utf8 where (byte < 0x20 || byte == 0x7F) && byte != 0x0A && byte != 0x09 {
+        throw control()
+      }
+      return
+    }
     for scalar in text.unicodeScalars
-    where scalar.properties.generalCategory == .control && !allowedControls.contains(scalar) {
-      throw EntryValidationError(field: field, problem: "must not contain control characters")
+    where scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" {
+      throw control()
     }
   }
 }

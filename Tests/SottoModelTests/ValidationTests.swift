@@ -38,6 +38,27 @@ import Testing
     #expect(throws: Never.self) { try Urge(intensity: 3, note: "line one\nline two").validate() }
   }
 
+  /// The ASCII fast path and the general one must draw the same lines.
+  @Test func controlCharactersAndLengthsAtTheEdges() {
+    for bad in ["a\u{7F}b", "a\u{0}b", "a\rb", "ü\u{85}", "😀\u{9F}", "\u{1F}"] {
+      #expect(throws: EntryValidationError.self, "\(bad.unicodeScalars.map(\.value))") {
+        try Urge(intensity: 3, note: bad).validate()
+      }
+    }
+    for good in ["tab\there", "ü\tü\nü", "\u{A0}no-break", "~ascii 0x7E"] {
+      #expect(throws: Never.self) { try Urge(intensity: 3, note: good).validate() }
+    }
+    // 4000 characters of four bytes each: over 4000 bytes, within 4000 characters.
+    #expect(throws: Never.self) {
+      try Urge(intensity: 3, note: String(repeating: "😀", count: 4000)).validate()
+    }
+    #expect(throws: EntryValidationError.self) {
+      try Urge(intensity: 3, note: String(repeating: "😀", count: 4001)).validate()
+    }
+    #expect(throws: EntryValidationError.self) { try Use(substance: " \t\n ").validate() }
+    #expect(throws: EntryValidationError.self) { try Use(substance: "\u{2003}").validate() }
+  }
+
   @Test func goalRulesAreBounded() {
     let bad: [GoalRule] = [
       .useFreeDays(days: 8, period: .week), .resistRate(percent: 101),

@@ -19,9 +19,30 @@ public enum Backup {
   static let chunkSize = 64 * 1024
   static let headerBytes = 8 + 4 + 4 + 8 + 8 + 16 + 24
 
+  /// The key of a new backup: a fresh salt and the key Argon2id derives from it.
+  public struct Key: Sendable {
+    let kdf: KDFParameters
+    let salt: [UInt8]
+    let key: SecureBytes
+
+    /// Derives a new backup key from `passphrase` (the slow step of sealing a backup).
+    public init(passphrase: Passphrase, kdf: KDFParameters) throws(SottoError) {
+      self.kdf = kdf
+      salt = Sodium.randomBytes(Vault.saltBytes)
+      key = try Vault.deriveKEK(passphrase: passphrase, salt: salt, parameters: kdf)
+    }
+  }
+
   /// Seals `entries` into a backup protected by `passphrase`.
   public static func seal(
     _ entries: [Entry], passphrase: Passphrase, kdf: KDFParameters, createdAt: Date
+  ) throws(SottoError) -> Data {
+    try seal(entries, key: Key(passphrase: passphrase, kdf: kdf), createdAt: createdAt)
+  }
+
+  /// Seals `entries` into a backup under a key derived beforehand.
+  public static func seal(
+    _ entries: [Entry], key backupKey: Key, createdAt: Date
   ) throws(SottoError) -> Data {
     let payload: Data
     do {
@@ -29,8 +50,9 @@ public enum Backup {
     } catch {
       throw SottoError(.invalidInput, error.description)
     }
-    let salt = Sodium.randomBytes(Vault.saltBytes)
-    let key = try Vault.deriveKEK(passphrase: passphrase, salt: salt, parameters: kdf)
+    let kdf = backupKey.kdf
+    let salt = backupKey.salt
+    let key = backupKey.key
     var state = crypto_secretstream_xchacha20poly1305_state()
     var streamHeader = [UInt8](
       repeating: 0, count: Int(crypto_secretstream_xchacha20poly1305_headerbytes()))

@@ -58,6 +58,57 @@ public final class Journal: Sendable {
     at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
     quickCapture: Bool = true
   ) throws(SottoError) -> Journal {
+    try createFile(at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture).journal
+  }
+
+  /// The keys and header of a journal not yet written: generating them runs the slow key
+  /// derivation, so a restore prepares them while it reads the backup.
+  public final class NewKeys: Sendable {
+    let header: JournalHeader
+    let bundle: KeyBundle
+
+    /// Generates a key bundle and wraps it under a key derived from `passphrase`.
+    public init(passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true)
+      throws(SottoError)
+    {
+      try Sodium.ensureInitialized()
+      let bundle = try KeyBundle.generate()
+      var header = JournalHeader(
+        formatVersion: JournalHeader.formatVersion, journalID: Sodium.randomBytes(16), kdf: kdf,
+        salt: Sodium.randomBytes(Vault.saltBytes), envelopeNonce: [], envelope: [],
+        inboxPublicKey: bundle.inboxPublicKey, quickCapture: quickCapture)
+      try header.wrap(bundle, passphrase: passphrase)
+      self.header = header
+      self.bundle = bundle
+    }
+  }
+
+  /// Creates a journal as ``create(at:passphrase:kdf:quickCapture:)`` does, with keys made
+  /// beforehand, and returns it unlocked (a restore fills it at once).
+  public static func createUnlocked(at path: String, keys: NewKeys) throws(SottoError)
+    -> UnlockedJournal
+  {
+    let journal = try createFile(at: path) { () throws(SottoError) in keys }
+    return UnlockedJournal(journal: journal, header: journal.header, bundle: keys.bundle)
+  }
+
+  private static func createFile(
+    at path: String, passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool
+  ) throws(SottoError) -> (journal: Journal, bundle: KeyBundle) {
+    var made: NewKeys?
+    let journal = try createFile(at: path) { () throws(SottoError) in
+      let keys = try NewKeys(passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
+      made = keys
+      return keys
+    }
+    return (journal, made!.bundle)
+  }
+
+  /// Creates the file (never over an existing one), then its contents with the keys `keys`
+  /// gives; removes the file again on any failure.
+  private static func createFile(
+    at path: String, keys: () throws(SottoError) -> NewKeys
+  ) throws(SottoError) -> Journal {
     try Sodium.ensureInitialized()
     let parent = (path as NSString).deletingLastPathComponent
     let folder = parent.isEmpty ? "." : parent
@@ -89,24 +140,18 @@ public final class Journal: Sendable {
     }
     Glibc.close(descriptor)
     do {
-      return try createContents(
-        at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
+      return try createContents(at: path, keys: try keys())
     } catch {
       for file in [path] + JournalLocation.companionFiles(of: path) { unlink(file) }
       throw error
     }
   }
 
-  private static func createContents(
-    at path: String, passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool
-  ) throws(SottoError) -> Journal {
-    let bundle = try KeyBundle.generate()
-    var header = JournalHeader(
-      formatVersion: JournalHeader.formatVersion, journalID: Sodium.randomBytes(16), kdf: kdf,
-      salt: Sodium.randomBytes(Vault.saltBytes), envelopeNonce: [], envelope: [],
-      inboxPublicKey: bundle.inboxPublicKey, quickCapture: quickCapture)
-    try header.wrap(bundle, passphrase: passphrase)
-    let finalHeader = header
+  private static func createContents(at path: String, keys: NewKeys) throws(SottoError)
+    -> Journal
+  {
+    let bundle = keys.bundle
+    let finalHeader = keys.header
     do {
       let database = try DatabaseQueue(path: path, configuration: configuration())
       try database.writeWithoutTransaction { db in

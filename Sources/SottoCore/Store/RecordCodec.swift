@@ -11,6 +11,11 @@ enum RecordCodec {
   static let version: Int64 = 1
 
   static func encode(_ entry: Entry) -> [UInt8] {
+    Sodium.pad(encodeUnpadded(entry), block: Vault.paddingBlock)
+  }
+
+  /// The JSON before padding.
+  static func encodeUnpadded(_ entry: Entry) -> [UInt8] {
     var writer = JSONWriter()
     writer.beginObject()
     writer.key("entry")
@@ -18,7 +23,7 @@ enum RecordCodec {
     writer.key("v")
     writer.int(version)
     writer.endObject()
-    return Sodium.pad(writer.bytes, block: Vault.paddingBlock)
+    return writer.bytes
   }
 
   /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).

@@ -7,14 +7,16 @@ struct SealedRecord {
   let ciphertext: [UInt8]
   let digest: RecordDigest
 
+  init(nonce: [UInt8], ciphertext: [UInt8], digest: RecordDigest) {
+    self.nonce = nonce
+    self.ciphertext = ciphertext
+    self.digest = digest
+  }
+
   /// Encodes, pads and encrypts `entry` for `revision`, with a fresh random nonce.
   init(_ entry: Entry, revision: UInt64, header: JournalHeader, key: SecureBytes) {
-    let sealed = Vault.seal(
-      RecordCodec.encode(entry), key: key,
-      associatedData: header.recordAssociatedData(id: entry.id.bytes, revision: revision))
-    nonce = sealed.nonce
-    ciphertext = sealed.ciphertext
-    digest = Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+    var sealer = RecordSealer(header: header, key: key)
+    self = sealer.seal(entry, revision: revision)
   }
 
   /// What the manifest records of this row.

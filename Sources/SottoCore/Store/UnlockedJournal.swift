@@ -204,29 +204,43 @@ public final class UnlockedJournal: Sendable {
       do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
     }
     // Inserting in id order keeps the B-tree writes sequential: random order touches (and
-    // spills to the log) pages all over the file for a large import or restore.
-    let ordered = entries.count > 1 ? entries.sorted { $0.id < $1.id } : entries
+    // spills to the log) pages all over the file for a large import or restore. Sorting small
+    // keys and then placing the entries moves each entry once.
+    let ordered: [Entry]
+    if entries.count > 1 {
+      var keys = entries.indices.map { (id: entries[$0].id, index: $0) }
+      keys.sort { $0.id < $1.id }
+      ordered = keys.map { entries[$0.index] }
+    } else {
+      ordered = entries
+    }
     try write { db in
       // The raw SQLite API for the per-entry statements: GRDB's argument boxing costs more
       // than the insert itself at this scale. Blobs are bound without a copy (SQLITE_STATIC:
       // a nil destructor) and stay alive until the step returns.
       // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
-      let lookupStatement = try db.makeStatement(sql: "SELECT revision FROM records WHERE id = ?")
-      let lookup = lookupStatement.sqliteStatement
       var revisions = [UInt64](repeating: 1, count: ordered.count)
-      for (index, entry) in ordered.enumerated() {
-        let step = entry.id.bytes.withUnsafeBytes { id -> Int32 in
-          let bound = sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
-          return bound == SQLITE_OK ? sqlite3_step(lookup) : bound
+      // A new journal (a restore) has no revisions to look up.
+      if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true {
+        let lookupStatement = try db.makeStatement(
+          sql: "SELECT revision FROM records WHERE id = ?")
+        let lookup = lookupStatement.sqliteStatement
+        for (index, entry) in ordered.enumerated() {
+          let step = entry.id.bytes.withUnsafeBytes { id -> Int32 in
+            let bound = sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
+            return bound == SQLITE_OK ? sqlite3_step(lookup) : bound
+          }
+          if step == SQLITE_ROW {
+            revisions[index] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
+          }
+          sqlite3_reset(lookup)
+          sqlite3_clear_bindings(lookup)
+          guard step == SQLITE_ROW || step == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: step))
+          }
         }
-        if step == SQLITE_ROW {
-          revisions[index] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
-        }
-        sqlite3_reset(lookup)
-        sqlite3_clear_bindings(lookup)
-        guard step == SQLITE_ROW || step == SQLITE_DONE else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: step))
-        }
+        // The raw handle above belongs to this statement: keep it alive until here.
+        withExtendedLifetime(lookupStatement) {}
       }
       let sealed = self.seal(ordered, revisions: revisions)
       let insertStatement = try db.makeStatement(
@@ -236,18 +250,23 @@ public final class UnlockedJournal: Sendable {
       changes.reserveCapacity(ordered.count)
       for (index, entry) in ordered.enumerated() {
         let record = sealed[index]
-        let step = entry.id.bytes.withUnsafeBytes { id in
-          record.nonce.withUnsafeBytes { nonce in
-            record.ciphertext.withUnsafeBytes { ciphertext -> Int32 in
-              let results = [
-                sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil),
-                sqlite3_bind_int64(insert, 2, Int64(revisions[index])),
-                sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil),
-                sqlite3_bind_blob(insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil),
-              ]
-              if let failed = results.first(where: { $0 != SQLITE_OK }) { return failed }
-              return sqlite3_step(insert)
+        let id = entry.id.bytes
+        var step = id.withUnsafeBytes { id in
+          sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
+        }
+        if step == SQLITE_OK { step = sqlite3_bind_int64(insert, 2, Int64(revisions[index])) }
+        step = record.nonce.withUnsafeBytes { nonce in
+          record.ciphertext.withUnsafeBytes { ciphertext -> Int32 in
+            var result = step
+            if result == SQLITE_OK {
+              result = sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil)
             }
+            if result == SQLITE_OK {
+              result = sqlite3_bind_blob(
+                insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil)
+            }
+            // The step runs while the blobs bound above are alive.
+            return result == SQLITE_OK ? sqlite3_step(insert) : result
           }
         }
         sqlite3_reset(insert)
@@ -256,13 +275,10 @@ public final class UnlockedJournal: Sendable {
           throw DatabaseError(resultCode: ResultCode(rawValue: step))
         }
         changes.append(
-          (
-            RecordKey(entry.id.bytes),
-            record.manifestItem(id: entry.id.bytes, revision: revisions[index])
-          ))
+          (RecordKey(id), record.manifestItem(id: id, revision: revisions[index])))
       }
-      // The raw handles above belong to these statements: keep them alive until here.
-      withExtendedLifetime((lookupStatement, insertStatement)) {}
+      // The raw handle above belongs to this statement: keep it alive until here.
+      withExtendedLifetime(insertStatement) {}
       try self.manifest.apply(db, changes: changes)
     }
   }
@@ -284,9 +300,9 @@ public final class UnlockedJournal: Sendable {
         let start = worker * stride
         let end = min(start + stride, entries.count)
         guard start < end else { return }
+        var sealer = RecordSealer(header: header, key: key)
         for index in start..<end {
-          results[index] = SealedRecord(
-            entries[index], revision: revisions[index], header: header, key: key)
+          results[index] = sealer.seal(entries[index], revision: revisions[index])
         }
       }
     }

@@ -35,7 +35,7 @@ extension Entry {
     writer.string(source.rawValue)
     if extraTime {
       writer.key("time")
-      writer.string(at.iso8601)
+      writer.time(at)
     }
     switch body {
     case .urge(let urge):

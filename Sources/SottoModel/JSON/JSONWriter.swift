@@ -7,6 +7,23 @@ public struct JSONWriter {
   /// Starts an empty document.
   public init() { bytes.reserveCapacity(256) }
 
+  /// Starts an empty document with room for `capacity` bytes (a whole export, say).
+  public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Appends `text` as it is, outside the value structure (layout between top-level values).
+  public mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Writes a timestamp as an ISO 8601 string with its own offset.
+  public mutating func time(_ timestamp: Timestamp) {
+    beginValue()
+    bytes.append(UInt8(ascii: "\""))
+    ISO8601Time.append(
+      unixSeconds: timestamp.unixSeconds, offsetSeconds: timestamp.utcOffsetSeconds, to: &bytes)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
   private mutating func separate() {
     if let last = needsComma.last {
       if last { bytes.append(UInt8(ascii: ",")) }

@@ -3,8 +3,15 @@
 ///
 /// The standard library validates only through generic entry points whose metadata lookups
 /// take a runtime lock; the JSON reader calls this on every non-ASCII string from many threads.
-enum UTF8Validation {
+public enum UTF8Validation {
+  /// Whether all of `bytes` is valid UTF-8.
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstInvalidOffset(UnsafeRawBufferPointer(bytes)) == nil
+  }
+
+  /// The offset of the first byte that does not start a valid sequence, or `nil` when all of
+  /// `bytes` is valid UTF-8.
+  public static func firstInvalidOffset(_ bytes: UnsafeRawBufferPointer) -> Int? {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -33,14 +40,14 @@ enum UTF8Validation {
       case 0xF4:
         length = 4
         high = 0x8F
-      default: return false
+      default: return index
       }
-      guard count - index >= length else { return false }
+      guard count - index >= length else { return index }
       let second = bytes[index + 1]
-      guard second >= low, second <= high else { return false }
-      for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+      guard second >= low, second <= high else { return index }
+      for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
       index += length
     }
-    return true
+    return nil
   }
 }

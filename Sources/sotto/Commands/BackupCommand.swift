@@ -37,7 +37,6 @@ struct BackupCommand: ParsableCommand {
     try runReportingErrors {
       let passphrase = try options.passphrases.read()
       let journal = try options.open()
-      let unlocked = try journal.unlock(passphrase, check: false)
       var backupPassphrase = passphrase
       if let newPassphraseFile {
         backupPassphrase = try PassphraseReader.readFile(newPassphraseFile)
@@ -46,7 +45,15 @@ struct BackupCommand: ParsableCommand {
         backupPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
           .readNew(prompt: "Passphrase for the backup: ")
       }
-      let contents = try unlocked.contents()
+      // The backup's key is derived, and the encrypted rows read, while the journal unlocks.
+      let prefetch = journal.prefetchRecords()
+      let finalPassphrase = backupPassphrase
+      let kdf = journal.kdfParameters
+      let backupKey = BackgroundWork { () throws(SottoError) in
+        try Backup.Key(passphrase: finalPassphrase, kdf: kdf)
+      }
+      let unlocked = try journal.unlock(passphrase, check: false)
+      let contents = try unlocked.contents(prefetched: prefetch)
       JournalOptions.warn(contents.integrity)
       guard contents.integrity.undecryptable.isEmpty else {
         throw SottoError(
@@ -54,9 +61,7 @@ struct BackupCommand: ParsableCommand {
           "Some entries cannot be decrypted and would be missing from the backup. Run "
             + "`sotto verify` first. Nothing was written.")
       }
-      let data = try Backup.seal(
-        contents.all, passphrase: backupPassphrase, kdf: journal.kdfParameters,
-        createdAt: Date())
+      let data = try Backup.seal(contents.all, key: backupKey.value(), createdAt: Date())
       try PlaintextFile.write(data, to: output, overwrite: force)
       Console.out("Backed up \(contents.all.count) entries to \(output) (encrypted).")
     }
@@ -102,12 +107,15 @@ struct RestoreCommand: ParsableCommand {
       }
       let backupKDF = try Backup.kdfParameters(of: data)
       let passphrase = try options.passphrases.read(prompt: "Backup passphrase: ")
+      // The new journal's keys are made while the backup is opened (two derivations at once).
+      let parameters = kdf?.parameters ?? backupKDF
+      let keys = BackgroundWork { () throws(SottoError) in
+        try Journal.NewKeys(passphrase: passphrase, kdf: parameters)
+      }
       let entries = try Backup.open(data, passphrase: passphrase)
       let target = exists ? path + ".restoring" : path
       if exists { SecureWipeOfLeftover.remove(target) }
-      let journal = try Journal.create(
-        at: target, passphrase: passphrase, kdf: kdf?.parameters ?? backupKDF)
-      try journal.unlock(passphrase).add(entries)
+      try Journal.createUnlocked(at: target, keys: keys.value()).add(entries)
       if exists {
         try ReplaceJournal.swap(new: target, over: path)
       }
