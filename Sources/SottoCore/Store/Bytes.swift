@@ -54,9 +54,14 @@ struct ByteReader {
   /// Reads without making an array: a manifest holds five integers for every record.
   private mutating func readBigEndian(count: Int) -> UInt64? {
     guard bytes.count - offset >= count else { return nil }
-    var value: UInt64 = 0
-    for index in offset..<offset + count { value = value << 8 | UInt64(bytes[index]) }
-    offset += count
-    return value
+    defer { offset += count }
+    return bytes.withUnsafeBytes { raw in
+      if count == 8 {
+        return UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      }
+      var value: UInt64 = 0
+      for index in offset..<offset + count { value = value << 8 | UInt64(raw[index]) }
+      return value
+    }
   }
 }

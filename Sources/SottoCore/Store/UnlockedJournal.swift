@@ -332,36 +332,59 @@ public final class UnlockedJournal: Sendable {
     let rows = records.rows
     // Decrypting and decoding dominate reading a large journal: spread them over the cores.
     // (Reading rows on one thread while others decrypt was tried: no faster on two cores.)
-    var opened = [Entry?](repeating: nil, count: rows.count)
+    // Entries are written straight into the result's storage and put in order there: an array
+    // of optionals and a sorted copy cost two more 100,000-entry arrays.
     var digests = [RecordDigest](repeating: RecordDigest(high: 0, low: 0), count: rows.count)
+    var failed = [Bool](repeating: false, count: rows.count)
+    /// The row of each entry, by position in `entries`.
+    var rowOf: [Int] = []
+    rowOf.reserveCapacity(rows.count)
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let stride = (rows.count + workers - 1) / max(workers, 1)
     let header = self.header
     let key = bundle.recordKey
-    opened.withUnsafeMutableBufferPointer { openedBuffer in
+    var entries = [Entry](unsafeUninitializedCapacity: rows.count) { buffer, count in
       digests.withUnsafeMutableBufferPointer { digestBuffer in
-        records.storage.withUnsafeBufferPointer { storageBuffer in
-          nonisolated(unsafe) let opened = openedBuffer
-          nonisolated(unsafe) let digests = digestBuffer
-          nonisolated(unsafe) let storage = storageBuffer
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * stride
-            let end = min(start + stride, rows.count)
-            guard start < end else { return }
-            var opener = RecordOpener(header: header, key: key)
-            for index in start..<end {
-              let row = rows[index]
-              digests[index] = RecordOpener.digest(
-                UnsafeBufferPointer(
-                  rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-              opened[index] = opener.open(
-                id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
-                nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
-                ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
+        failed.withUnsafeMutableBufferPointer { failedBuffer in
+          records.storage.withUnsafeBufferPointer { storageBuffer in
+            nonisolated(unsafe) let output = buffer
+            nonisolated(unsafe) let digests = digestBuffer
+            nonisolated(unsafe) let failed = failedBuffer
+            nonisolated(unsafe) let storage = storageBuffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+              let start = worker * stride
+              let end = min(start + stride, rows.count)
+              guard start < end else { return }
+              var opener = RecordOpener(header: header, key: key)
+              for index in start..<end {
+                let row = rows[index]
+                digests[index] = RecordOpener.digest(
+                  UnsafeBufferPointer(
+                    rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+                if let entry = opener.open(
+                  id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
+                  nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+                  ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
+                {
+                  (output.baseAddress! + index).initialize(to: entry)
+                } else {
+                  failed[index] = true
+                }
+              }
             }
           }
         }
       }
+      // Close the gaps left by records that failed (rare): every slot below `count` holds an
+      // entry, every slot above it is uninitialized.
+      for index in rows.indices where !failed[index] {
+        if rowOf.count != index {
+          (buffer.baseAddress! + rowOf.count).moveInitialize(
+            from: buffer.baseAddress! + index, count: 1)
+        }
+        rowOf.append(index)
+      }
+      count = rowOf.count
     }
     func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
     var report = IntegrityReport()
@@ -375,29 +398,39 @@ public final class UnlockedJournal: Sendable {
         if let item, digests[index] != item.digest { report.digestMismatch.append(id(of: index)) }
       }
     }
-    // Sort small keys, then move each entry out once: sorting whole entries would retain and
-    // release every field at every swap.
+    for index in rows.indices where failed[index] { report.undecryptable.append(id(of: index)) }
+    report.sortFindings()
+    // Oldest first. Sort small keys, then move each entry once, along the cycles of the
+    // permutation: sorting the entries themselves would move them many times.
     struct SortKey {
       var time: Int64
       var id: RecordKey
-      var index: Int
+      var position: Int
     }
-    var keys: [SortKey] = []
-    keys.reserveCapacity(rows.count)
-    for index in rows.indices {
-      if let time = opened[index]?.at.unixSeconds {
-        keys.append(SortKey(time: time, id: rows[index].key, index: index))
-      } else {
-        report.undecryptable.append(id(of: index))
-      }
+    var keys = entries.indices.map { position in
+      SortKey(
+        time: entries[position].at.unixSeconds, id: rows[rowOf[position]].key, position: position)
     }
     keys.sort { ($0.time, $0.id) < ($1.time, $1.id) }
-    var entries: [Entry] = []
-    entries.reserveCapacity(keys.count)
-    for key in keys { entries.append(opened[key.index].take()!) }
-    report.sortFindings()
+    entries.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var placed = [Bool](repeating: false, count: keys.count)
+      for start in keys.indices where !placed[start] {
+        placed[start] = true
+        guard keys[start].position != start else { continue }
+        let first = (base + start).move()
+        var target = start
+        while keys[target].position != start {
+          let source = keys[target].position
+          (base + target).moveInitialize(from: base + source, count: 1)
+          placed[source] = true
+          target = source
+        }
+        (base + target).initialize(to: first)
+      }
+    }
     return JournalContents(
-      all: entries, revisions: keys.map { rows[$0.index].revision }, integrity: report)
+      all: entries, revisions: keys.map { rows[rowOf[$0.position]].revision }, integrity: report)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and
