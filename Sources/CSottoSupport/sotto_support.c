@@ -1,6 +1,8 @@
+#define _DEFAULT_SOURCE  // explicit_bzero
 #include "sotto_support.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/prctl.h>
 
 int sotto_disable_dumping(void) {
@@ -12,4 +14,11 @@ int sotto_sqlite_enable_defensive(void *db) {
     int rc = sqlite3_db_config((sqlite3 *)db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
     if (rc != SQLITE_OK) return rc;
     return enabled == 1 ? SQLITE_OK : SQLITE_ERROR;
+}
+
+void sotto_scrub_stack(void) {
+    unsigned char buffer[64 * 1024];
+    // explicit_bzero: a plain memset of a buffer never read again may be removed.
+    explicit_bzero(buffer, sizeof buffer);
+    __asm__ __volatile__("" : : "r"(buffer) : "memory");
 }

@@ -7,7 +7,11 @@ public enum EntrySource: String, Hashable, Sendable, Codable {
 }
 
 /// What an entry records.
-public enum EntryBody: Hashable, Sendable {
+///
+/// `indirect`: the payload lives in one shared box, so copying an entry (sorting, filtering and
+/// grouping 100,000 of them in a report) retains one reference instead of every field, and an
+/// entry takes 48 bytes in an array instead of 176.
+public indirect enum EntryBody: Hashable, Sendable {
   /// An urge.
   case urge(Urge)
   /// An occasion of use.

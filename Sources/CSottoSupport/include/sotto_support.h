@@ -1,7 +1,8 @@
 #ifndef SOTTO_SUPPORT_H
 #define SOTTO_SUPPORT_H
 
-/// Wrappers for variadic C functions, which Swift cannot call directly.
+/// Wrappers for variadic C functions, which Swift cannot call directly, and one helper Swift
+/// cannot express.
 
 /// prctl(PR_SET_DUMPABLE, 0): no core dumps, no ptrace attach by the same user.
 /// Returns 0 on success, -1 on failure.
@@ -10,5 +11,11 @@ int sotto_disable_dumping(void);
 /// sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) on an open connection
 /// (passed as an opaque pointer). Returns the SQLite result code.
 int sotto_sqlite_enable_defensive(void *db);
+
+/// Overwrites the next 64 KiB of the calling thread's stack below this frame with zeros.
+/// libsodium's BLAKE2b leaves its last output block on the stack (Argon2id's output, the key,
+/// among it); a worker thread that derived a key calls this before it goes idle, since nothing
+/// else will overwrite that stack.
+void sotto_scrub_stack(void);
 
 #endif

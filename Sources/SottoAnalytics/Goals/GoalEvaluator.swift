@@ -10,7 +10,10 @@ struct GoalEvaluator {
   /// The active goals (not archived, started on or before `lastDay`), oldest first.
   static func activeGoals(in entries: [Entry], through lastDay: LocalDate) -> [(Entry, Goal)] {
     entries.compactMap { entry -> (Entry, Goal)? in
-      guard let goal = entry.goal, !goal.archived, LocalDate(entry.at) <= lastDay else {
+      // The kind first: taking the goal out of every entry's body costs a copy each.
+      guard entry.kind == .goal, let goal = entry.goal, !goal.archived,
+        LocalDate(entry.at) <= lastDay
+      else {
         return nil
       }
       return (entry, goal)
@@ -145,9 +148,11 @@ struct GoalEvaluator {
   /// Uses whose local day lies in `lower ... upper`, with that day.
   private func uses(from lower: Int, through upper: Int) -> [(Int, Use)] {
     entries.compactMap { entry in
-      guard let use = entry.use else { return nil }
+      // The day first: copying out every use of the journal for each goal cost more than
+      // the rest of the report.
       let day = LocalDate.dayNumber(of: entry.at)
-      return day >= lower && day <= upper ? (day, use) : nil
+      guard day >= lower && day <= upper, let use = entry.use else { return nil }
+      return (day, use)
     }
   }
 }

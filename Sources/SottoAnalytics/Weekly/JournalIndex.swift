@@ -26,32 +26,59 @@ struct JournalIndex {
     var hasData = false
   }
 
-  private(set) var days: [Int: DayTotals] = [:]
+  /// Totals by day number; `nil` for a day without entries.
+  struct Days {
+    /// The day number of `totals[0]`.
+    fileprivate var first = 0
+    fileprivate var totals: [DayTotals?] = []
+
+    subscript(day: Int) -> DayTotals? {
+      let offset = day - first
+      return offset >= 0 && offset < totals.count ? totals[offset] : nil
+    }
+  }
+
+  /// Per-day totals: an array from the first day to the last, since a journal covers a few
+  /// thousand days at most and hashing a day for every entry cost more than the rest.
+  private(set) var days = Days()
   /// Days with use, ascending.
   private(set) var useDays: [Int] = []
   /// The day of the earliest entry of any kind.
   private(set) var firstDay: Int?
 
   init(entries: [Entry]) {
-    var useDaySet = Set<Int>()
     // Safety rules are settings kept in the journal, not events: they do not start the record.
+    var lowest = Int.max
+    var highest = Int.min
     for entry in entries where entry.kind != .rule {
       let day = LocalDate.dayNumber(of: entry.at)
-      firstDay = min(firstDay ?? day, day)
+      lowest = min(lowest, day)
+      highest = max(highest, day)
+    }
+    guard lowest <= highest else { return }
+    firstDay = lowest
+    days.first = lowest
+    days.totals = [DayTotals?](repeating: nil, count: highest - lowest + 1)
+    for entry in entries {
+      let offset = LocalDate.dayNumber(of: entry.at) - lowest
       switch entry.body {
       case .urge(let urge):
-        days[day, default: DayTotals()].urges += 1
-        if urge.outcome == .resisted { days[day, default: DayTotals()].resisted += 1 }
-        if urge.outcome == .acted { days[day, default: DayTotals()].actedOn += 1 }
+        var totals = days.totals[offset] ?? DayTotals()
+        totals.urges += 1
+        if urge.outcome == .resisted { totals.resisted += 1 }
+        if urge.outcome == .acted { totals.actedOn += 1 }
+        days.totals[offset] = totals
       case .use(let use):
-        days[day, default: DayTotals()].useOccasions += 1
-        days[day, default: DayTotals()].spending += use.cost ?? 0
-        useDaySet.insert(day)
+        var totals = days.totals[offset] ?? DayTotals()
+        totals.useOccasions += 1
+        totals.spending += use.cost ?? 0
+        days.totals[offset] = totals
       case .goal, .rule:
         break
       }
     }
-    useDays = useDaySet.sorted()
+    useDays = days.totals.indices.filter { (days.totals[$0]?.useOccasions ?? 0) > 0 }
+      .map { $0 + lowest }
   }
 
   func hasUse(on day: Int) -> Bool {

@@ -271,11 +271,30 @@ public final class Journal: Sendable {
   /// `check` is false, checks the records table against the encrypted manifest (see
   /// ``UnlockedJournal/integrityAtUnlock``). Commands that read every entry pass `false`:
   /// ``UnlockedJournal/contents()`` makes the full check anyway, in the same pass.
+  /// - Parameters:
+  ///   - passphrase: the journal's passphrase.
+  ///   - check: compare the records table with the manifest now.
+  ///   - readAhead: read every encrypted record while the key is derived, for a following
+  ///     ``UnlockedJournal/contents()`` (commands that read every entry). Argon2id keeps one
+  ///     core busy; reading the rows needs no key and takes about as long.
   /// - Throws: ``SottoError/Code/wrongPassphrase`` with nothing read or written.
-  public func unlock(_ passphrase: Passphrase, check: Bool = true) throws(SottoError)
-    -> UnlockedJournal
+  public func unlock(_ passphrase: Passphrase, check: Bool = true, readAhead: Bool = false)
+    throws(SottoError) -> UnlockedJournal
   {
-    let kek = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
+    let kek: SecureBytes
+    var ahead: RecordPrefetch?
+    if readAhead {
+      // The derivation gets the new thread and this one reads: started in this order, the
+      // thread exists before Argon2id maps its memory, which would hold up creating it.
+      let header = self.header
+      let derivation = BackgroundWork { () throws(SottoError) in
+        try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
+      }
+      ahead = RecordPrefetch(database: database)
+      kek = try derivation.value()
+    } else {
+      kek = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
+    }
     guard
       let unwrapped = try Vault.openSecret(
         nonce: header.envelopeNonce, ciphertext: header.envelope, key: kek,
@@ -286,6 +305,7 @@ public final class Journal: Sendable {
       throw .notAJournal("the inbox key does not belong to this journal's keys")
     }
     let unlocked = UnlockedJournal(journal: self, header: header, bundle: bundle)
+    unlocked.keepReadAhead(ahead)
     try unlocked.prepare(check: check)
     return unlocked
   }

@@ -43,9 +43,9 @@ public final class UnlockedJournal: Sendable {
   private let state = Mutex(UnlockState())
 
   struct UnlockState {
+    /// Rows read during the unlock, for the first ``contents()``.
+    var readAhead: RecordPrefetch?
     var movedFromInbox = 0
-    /// Whether the unlock wrote to the records (moving quick-capture entries in).
-    var wroteRecords = false
     var integrity = IntegrityReport()
   }
 
@@ -67,11 +67,14 @@ public final class UnlockedJournal: Sendable {
 
   // MARK: Unlock-time work
 
+  func keepReadAhead(_ rows: RecordPrefetch?) {
+    state.withLock { $0.readAhead = rows }
+  }
+
   func prepare(check: Bool) throws(SottoError) {
     let pending = try journal.inboxCount()
     var report = IntegrityReport()
     if pending > 0 {
-      state.withLock { $0.wroteRecords = true }
       let moved = try write { db in try self.drainInbox(db) }
       report.damagedInboxRows = pending - moved
       state.withLock { $0.movedFromInbox = moved }
@@ -132,6 +135,7 @@ public final class UnlockedJournal: Sendable {
   /// Runs `body` in one IMMEDIATE transaction, after checking that no other process changed the
   /// keys since this one unlocked (its records would then be unreadable).
   func write<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+    state.withLock { $0.readAhead = nil }
     let expectedNonce = Data(header.envelopeNonce)
     do {
       return try journal.database.writeWithoutTransaction { db in
@@ -313,12 +317,13 @@ public final class UnlockedJournal: Sendable {
   /// Decrypts every record, checking each against the manifest.
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
-  ///
-  /// - Parameter prefetched: rows read ahead during the unlock (``Journal/prefetchRecords()``);
-  ///   used only when nothing was written to the file since.
-  public func contents(prefetched: RecordPrefetch? = nil) throws(SottoError) -> JournalContents {
-    // Waited for before the read below: the prefetch needs the connection to finish.
-    let ahead = state.withLock { $0.wroteRecords } ? nil : prefetched?.wait()
+  public func contents() throws(SottoError) -> JournalContents {
+    // Rows read during the unlock serve once, and only if nothing was written since (any
+    // write through this journal drops them; SQLite's data_version tells of other writers).
+    let ahead = state.withLock { state -> RecordPrefetch? in
+      defer { state.readAhead = nil }
+      return state.readAhead
+    }
     let (records, manifest) = try read { db in
       let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? -2
       let records =

@@ -1,3 +1,4 @@
+import CSottoSupport
 import Foundation
 
 /// Work started on another thread now, whose result is waited for later.
@@ -19,6 +20,9 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
       } catch {
         outcome = .failure(error)
       }
+      // The work derives keys; libsodium leaves the last block of it on this thread's stack,
+      // which nothing else will overwrite (Scripts/memory-snapshot found the KEK there).
+      sotto_scrub_stack()
       done.signal()
     }
   }

@@ -46,14 +46,14 @@ struct BackupCommand: ParsableCommand {
           .readNew(prompt: "Passphrase for the backup: ")
       }
       // The backup's key is derived, and the encrypted rows read, while the journal unlocks.
-      let prefetch = journal.prefetchRecords()
       let finalPassphrase = backupPassphrase
       let kdf = journal.kdfParameters
       let backupKey = BackgroundWork { () throws(SottoError) in
         try Backup.Key(passphrase: finalPassphrase, kdf: kdf)
       }
-      let unlocked = try journal.unlock(passphrase, check: false)
-      let contents = try unlocked.contents(prefetched: prefetch)
+      let unlocked = try journal.unlock(passphrase, check: false, readAhead: true)
+      let contents = try unlocked.contents()
+      KeptUntilExit.keep(contents.all)
       JournalOptions.warn(contents.integrity)
       guard contents.integrity.undecryptable.isEmpty else {
         throw SottoError(
@@ -113,6 +113,7 @@ struct RestoreCommand: ParsableCommand {
         try Journal.NewKeys(passphrase: passphrase, kdf: parameters)
       }
       let entries = try Backup.open(data, passphrase: passphrase)
+      KeptUntilExit.keep(entries)
       let target = exists ? path + ".restoring" : path
       if exists { SecureWipeOfLeftover.remove(target) }
       try Journal.createUnlocked(at: target, keys: keys.value()).add(entries)

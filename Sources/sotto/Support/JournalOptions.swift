@@ -40,12 +40,8 @@ struct JournalOptions: ParsableArguments {
   ///
   /// - Parameter check: compare the records with the manifest now; commands that then read
   ///   every entry pass `false` and use ``readAll()``, which checks everything in one pass.
-  func unlock(check: Bool = true) throws(SottoError) -> UnlockedJournal {
-    try unlock(try open(), check: check)
-  }
-
-  private func unlock(_ journal: Journal, check: Bool) throws(SottoError) -> UnlockedJournal {
-    let unlocked = try journal.unlock(passphrases.read(), check: check)
+  func unlock(check: Bool = true, readAhead: Bool = false) throws(SottoError) -> UnlockedJournal {
+    let unlocked = try open().unlock(passphrases.read(), check: check, readAhead: readAhead)
     if unlocked.movedFromInbox > 0 {
       Console.note(
         "Moved \(unlocked.movedFromInbox) quick-capture "
@@ -57,11 +53,10 @@ struct JournalOptions: ParsableArguments {
 
   /// Unlocks and decrypts every entry, warning about anything the checks found.
   func readAll() throws(SottoError) -> (journal: UnlockedJournal, contents: JournalContents) {
-    let journal = try open()
-    // The encrypted rows are read while the passphrase is asked for and derived.
-    let prefetch = journal.prefetchRecords()
-    let unlocked = try unlock(journal, check: false)
-    let contents = try unlocked.contents(prefetched: prefetch)
+    // The encrypted rows are read while the key is derived.
+    let unlocked = try unlock(check: false, readAhead: true)
+    let contents = try unlocked.contents()
+    KeptUntilExit.keep(contents.all)
     Self.warn(contents.integrity)
     return (unlocked, contents)
   }
