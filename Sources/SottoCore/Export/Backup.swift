@@ -44,12 +44,21 @@ public enum Backup {
   public static func seal(
     _ entries: [Entry], key backupKey: Key, createdAt: Date
   ) throws(SottoError) -> Data {
-    let payload: Data
+    try seal(entries, key: { () throws(SottoError) in backupKey }, createdAt: createdAt)
+  }
+
+  /// Seals `entries` into a backup under the key `key` gives once the plaintext is written (a
+  /// derivation running on another core meanwhile: ``BackgroundWork``).
+  public static func seal(
+    _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date
+  ) throws(SottoError) -> Data {
+    let bytes: [UInt8]
     do {
-      payload = try JournalExport.json(entries, exportedAt: createdAt)
+      bytes = try JournalExport.jsonBytes(entries, exportedAt: createdAt)
     } catch {
       throw SottoError(.invalidInput, error.description)
     }
+    let backupKey = try key()
     let kdf = backupKey.kdf
     let salt = backupKey.salt
     let key = backupKey.key
@@ -66,31 +75,38 @@ public enum Backup {
     writer.append(salt)
     writer.append(streamHeader)
     let header = writer.bytes
-    var out = Data(header)
-    let bytes = [UInt8](payload)
+    let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
+    let chunks = max(1, (bytes.count + chunkSize - 1) / chunkSize)
+    // Each chunk is encrypted straight into the output: a 100,000-entry journal is some 20 MB,
+    // and copying it chunk by chunk cost more than encrypting it.
+    var out = [UInt8](
+      repeating: 0, count: header.count + bytes.count + chunks * (4 + overhead))
+    out.replaceSubrange(0..<header.count, with: header)
+    var written = header.count
     var offset = 0
-    repeat {
-      let end = min(offset + chunkSize, bytes.count)
-      let chunk = Array(bytes[offset..<end])
-      let isLast = end == bytes.count
-      let tag =
-        isLast
-        ? crypto_secretstream_xchacha20poly1305_tag_final()
-        : crypto_secretstream_xchacha20poly1305_tag_message()
-      var cipher = [UInt8](
-        repeating: 0, count: chunk.count + Int(crypto_secretstream_xchacha20poly1305_abytes()))
-      var cipherLength: UInt64 = 0
-      crypto_secretstream_xchacha20poly1305_push(
-        &state, &cipher, &cipherLength, chunk, UInt64(chunk.count), header,
-        UInt64(header.count), tag)
-      var length = ByteWriter()
-      length.append(u32: UInt32(cipherLength))
-      out.append(contentsOf: length.bytes)
-      out.append(contentsOf: cipher.prefix(Int(cipherLength)))
-      offset = end
-    } while offset < bytes.count
+    bytes.withUnsafeBufferPointer { plain in
+      out.withUnsafeMutableBufferPointer { output in
+        repeat {
+          let end = min(offset + chunkSize, plain.count)
+          let tag =
+            end == plain.count
+            ? crypto_secretstream_xchacha20poly1305_tag_final()
+            : crypto_secretstream_xchacha20poly1305_tag_message()
+          var cipherLength: UInt64 = 0
+          crypto_secretstream_xchacha20poly1305_push(
+            &state, output.baseAddress! + written + 4, &cipherLength,
+            plain.baseAddress.map { $0 + offset }, UInt64(end - offset), header,
+            UInt64(header.count), tag)
+          for (index, shift) in [24, 16, 8, 0].enumerated() {
+            output[written + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
+          }
+          written += 4 + Int(cipherLength)
+          offset = end
+        } while offset < plain.count
+      }
+    }
     sodium_memzero(&state, MemoryLayout.size(ofValue: state))
-    return out
+    return Data(out[0..<written])
   }
 
   /// The KDF settings a backup asks for, checked against the bounds before anything else.

@@ -54,7 +54,7 @@ enum FormulaGuard {
 /// Writes RFC 4180 CSV: fields holding a comma, a double quote, CR or LF (and empty strings) are
 /// enclosed in double quotes with inner quotes doubled; records end in CRLF.
 struct CSVWriter {
-  private var bytes: [UInt8] = []
+  private(set) var bytes: [UInt8] = []
 
   var data: Data { Data(bytes) }
 

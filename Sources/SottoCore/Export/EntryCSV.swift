@@ -23,68 +23,77 @@ enum EntryCSV {
   static func row(
     for entry: Entry, location: JournalCodecError.Location
   ) throws(JournalCodecError) -> [CSVCell] {
-    var cells: [String: String] = [
-      "id": entry.id.hex, "kind": entry.kind.rawValue, "time": ISO8601Time.string(entry.at),
-      "unix": String(entry.at.unixSeconds), "offset": String(entry.at.utcOffsetSeconds),
-      "source": entry.source.rawValue,
-    ]
-    func number(_ value: Double?, _ column: String) throws(JournalCodecError) {
-      guard let value else { return }
+    // Cells by position: a dictionary of column names for every row cost more than the rest
+    // of the export. Each kind's columns are consecutive in `columns`, in the order set here.
+    var cells = [CSVCell](repeating: nil, count: columns.count)
+    cells[0] = entry.id.hex
+    cells[1] = entry.kind.rawValue
+    cells[2] = ISO8601Time.string(entry.at)
+    cells[3] = String(entry.at.unixSeconds)
+    cells[4] = String(entry.at.utcOffsetSeconds)
+    cells[5] = entry.source.rawValue
+    func number(_ value: Double?, _ column: String) throws(JournalCodecError) -> String? {
+      guard let value else { return nil }
       guard value.isFinite else {
         throw JournalCodecError(
           code: .unencodable, location: location, field: column,
           problem: "the \(column) is not a finite number and cannot be exported. Correct or "
             + "delete that entry and export again. Nothing was written.")
       }
-      cells[column] = format(value)
+      return format(value)
+    }
+    func fill(from start: Int, _ values: [String?]) {
+      for (offset, value) in values.enumerated() { cells[start + offset] = value }
     }
     switch entry.body {
     case .urge(let urge):
-      cells["urge.intensity"] = String(urge.intensity)
-      cells["urge.triggers"] = triggersJSON(urge.triggers)
-      cells["urge.outcome"] = urge.outcome?.rawValue
-      cells["urge.durationMinutes"] = urge.durationMinutes.map { String($0) }
-      cells["urge.coping"] = urge.coping
-      cells["urge.finalIntensity"] = urge.finalIntensity.map { String($0) }
-      cells["urge.note"] = urge.note
+      fill(
+        from: Self.urgeStart,
+        [
+          String(urge.intensity), stringsJSON(urge.triggers), urge.outcome?.rawValue,
+          urge.durationMinutes.map { String($0) }, urge.coping,
+          urge.finalIntensity.map { String($0) }, urge.note,
+        ])
     case .use(let use):
-      cells["use.substance"] = use.substance
-      try number(use.amount, "use.amount")
-      cells["use.unit"] = use.unit
-      cells["use.route"] = use.route
-      cells["use.setting"] = use.setting
-      try number(use.cost, "use.cost")
-      cells["use.moodBefore"] = use.moodBefore
-      cells["use.moodAfter"] = use.moodAfter
-      cells["use.note"] = use.note
+      fill(
+        from: Self.useStart,
+        [
+          use.substance, try number(use.amount, "use.amount"), use.unit, use.route, use.setting,
+          try number(use.cost, "use.cost"), use.moodBefore, use.moodAfter, use.note,
+        ])
     case .goal(let goal):
-      cells["goal.rule.kind"] = goal.rule.kind
+      // kind, amount, unit, substance, period, days, hours, percent, note, archived
+      var rule = [String?](repeating: nil, count: 8)
+      rule[0] = goal.rule.kind
       switch goal.rule {
       case .cap(let amount, let unit, let substance, let period):
-        try number(amount, "goal.rule.amount")
-        cells["goal.rule.unit"] = unit
-        cells["goal.rule.substance"] = substance
-        cells["goal.rule.period"] = period.rawValue
+        rule[1] = try number(amount, "goal.rule.amount")
+        rule[2] = unit
+        rule[3] = substance
+        rule[4] = period.rawValue
       case .useFreeDays(let days, let period):
-        cells["goal.rule.days"] = String(days)
-        cells["goal.rule.period"] = period.rawValue
+        rule[5] = String(days)
+        rule[4] = period.rawValue
       case .minGap(let hours, let substance):
-        try number(hours, "goal.rule.hours")
-        cells["goal.rule.substance"] = substance
+        rule[6] = try number(hours, "goal.rule.hours")
+        rule[3] = substance
       case .maxSpend(let amount, let period):
-        try number(amount, "goal.rule.amount")
-        cells["goal.rule.period"] = period.rawValue
+        rule[1] = try number(amount, "goal.rule.amount")
+        rule[4] = period.rawValue
       case .resistRate(let percent):
-        cells["goal.rule.percent"] = String(percent)
+        rule[7] = String(percent)
       }
-      cells["goal.note"] = goal.note
-      cells["goal.archived"] = goal.archived ? "true" : "false"
+      fill(from: Self.goalStart, rule + [goal.note, goal.archived ? "true" : "false"])
     case .rule(let rule):
-      cells["rule.substances"] = stringsJSON(rule.substances)
-      cells["rule.note"] = rule.note
+      fill(from: Self.ruleStart, [stringsJSON(rule.substances), rule.note])
     }
-    return columns.map { cells[$0] }
+    return cells
   }
+
+  private static let urgeStart = columns.firstIndex(of: "urge.intensity")!
+  private static let useStart = columns.firstIndex(of: "use.substance")!
+  private static let goalStart = columns.firstIndex(of: "goal.rule.kind")!
+  private static let ruleStart = columns.firstIndex(of: "rule.substances")!
 
   /// A whole number without a fraction (`3`), anything else in Swift's shortest form that reads
   /// back to the same `Double` (`0.1`, `1e-05`).
@@ -93,13 +102,13 @@ enum EntryCSV {
     return String(value)
   }
 
-  private static func triggersJSON(_ triggers: [String]) -> String { stringsJSON(triggers) }
-
-  private static func stringsJSON(_ triggers: [String]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    let data = (try? encoder.encode(triggers)) ?? Data("[]".utf8)
-    return String(decoding: data, as: UTF8.self)
+  /// A JSON array of strings (`["payday","bored"]`), as the JSON export writes strings.
+  private static func stringsJSON(_ strings: [String]) -> String {
+    var writer = JSONWriter()
+    writer.beginArray()
+    for string in strings { writer.string(string) }
+    writer.endArray()
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   // MARK: Reading

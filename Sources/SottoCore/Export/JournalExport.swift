@@ -49,23 +49,29 @@ public enum JournalExport {
   public static func json(
     _ entries: [Entry], exportedAt: Date
   ) throws(JournalCodecError) -> Data {
+    Data(try jsonBytes(entries, exportedAt: exportedAt))
+  }
+
+  /// The bytes of ``json(_:exportedAt:)``, for a caller that works on bytes (the backup).
+  static func jsonBytes(
+    _ entries: [Entry], exportedAt: Date
+  ) throws(JournalCodecError) -> [UInt8] {
     let ordered = sorted(entries)
     try checkFinite(ordered)
-    // One buffer for the whole document: an array per entry, copied into `Data`, cost as
-    // much as writing the entries.
-    var writer = JSONWriter(capacity: 256 * ordered.count + 256)
-    writer.raw("{\n  \"entries\" : [")
-    for index in ordered.indices {
-      writer.raw(index == 0 ? "\n    " : ",\n    ")
-      ordered[index].write(to: &writer, extraTime: true)
+    var out = Array("{\n  \"entries\" : [".utf8)
+    out += inParallel(count: ordered.count) { range in
+      var writer = JSONWriter(capacity: 256 * range.count)
+      for index in range {
+        writer.raw(index == 0 ? "\n    " : ",\n    ")
+        ordered[index].write(to: &writer, extraTime: true)
+      }
+      return writer.bytes
     }
-    writer.raw(ordered.isEmpty ? "],\n" : "\n  ],\n")
-    var out = Data(writer.bytes)
+    out += (ordered.isEmpty ? "],\n" : "\n  ],\n").utf8
     out.append(
-      contentsOf: Array(
-        ("  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
-          + "  \"format\" : \"\(jsonFormatName)\",\n"
-          + "  \"schemaVersion\" : \(schemaVersion)\n}\n").utf8))
+      contentsOf: ("  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
+        + "  \"format\" : \"\(jsonFormatName)\",\n"
+        + "  \"schemaVersion\" : \(schemaVersion)\n}\n").utf8)
     return out
   }
 
@@ -79,12 +85,15 @@ public enum JournalExport {
     var data = Data(
       ("{\"exportedAt\":\"\(utcString(exportedAt))\",\"format\":\"\(jsonLinesFormatName)\","
         + "\"schemaVersion\":\(schemaVersion)}\n").utf8)
-    var writer = JSONWriter(capacity: 256 * ordered.count)
-    for index in ordered.indices {
-      ordered[index].write(to: &writer, extraTime: true)
-      writer.raw("\n")
-    }
-    data.append(contentsOf: writer.bytes)
+    data.append(
+      contentsOf: inParallel(count: ordered.count) { range in
+        var writer = JSONWriter(capacity: 256 * range.count)
+        for index in range {
+          ordered[index].write(to: &writer, extraTime: true)
+          writer.raw("\n")
+        }
+        return writer.bytes
+      })
     return data
   }
 
@@ -114,12 +123,44 @@ public enum JournalExport {
   /// CSV: a header row, one row per entry, RFC 4180 quoting, CRLF line ends, cells that could be
   /// read as a formula prefixed with `'`. See `Docs/EXPORT.md` for the columns.
   public static func csv(_ entries: [Entry]) throws(JournalCodecError) -> Data {
-    var writer = CSVWriter()
-    writer.writeRecord(EntryCSV.columns.map { CSVCell($0) })
-    for (index, entry) in sorted(entries).enumerated() {
-      writer.writeRecord(try EntryCSV.row(for: entry, location: .entry(index + 1)))
+    let ordered = sorted(entries)
+    var header = CSVWriter()
+    header.writeRecord(EntryCSV.columns.map { CSVCell($0) })
+    let rows = try inParallel(count: ordered.count) { range throws(JournalCodecError) in
+      var writer = CSVWriter()
+      for index in range {
+        writer.writeRecord(try EntryCSV.row(for: ordered[index], location: .entry(index + 1)))
+      }
+      return writer.bytes
     }
-    return writer.data
+    return header.data + rows
+  }
+
+  /// The bytes `part` writes for `0..<count`, written in a few ranges on all cores and joined
+  /// in order: the same bytes as one pass, in about half the time on two cores.
+  ///
+  /// When parts fail, the error of the earliest one is thrown, as one pass would throw it.
+  static func inParallel<Failure: Error>(
+    count: Int, _ part: @Sendable (Range<Int>) throws(Failure) -> [UInt8]
+  ) throws(Failure) -> [UInt8] {
+    let workers = count < 4096 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    let stride = max(1, (count + workers - 1) / workers)
+    var parts = [Result<[UInt8], Failure>](repeating: .success([]), count: workers)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let results = buffer
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let range = min(worker * stride, count)..<min((worker + 1) * stride, count)
+        do throws(Failure) {
+          results[worker] = .success(try part(range))
+        } catch {
+          results[worker] = .failure(error)
+        }
+      }
+    }
+    var joined: [UInt8] = []
+    joined.reserveCapacity(parts.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
+    for result in parts { joined += try result.get() }
+    return joined
   }
 
   /// The entries ordered by time, then by id.

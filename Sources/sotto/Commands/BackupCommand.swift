@@ -45,12 +45,6 @@ struct BackupCommand: ParsableCommand {
         backupPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
           .readNew(prompt: "Passphrase for the backup: ")
       }
-      // The backup's key is derived, and the encrypted rows read, while the journal unlocks.
-      let finalPassphrase = backupPassphrase
-      let kdf = journal.kdfParameters
-      let backupKey = BackgroundWork { () throws(SottoError) in
-        try Backup.Key(passphrase: finalPassphrase, kdf: kdf)
-      }
       let unlocked = try journal.unlock(passphrase, check: false, readAhead: true)
       let contents = try unlocked.contents()
       KeptUntilExit.keep(contents.all)
@@ -61,7 +55,13 @@ struct BackupCommand: ParsableCommand {
           "Some entries cannot be decrypted and would be missing from the backup. Run "
             + "`sotto verify` first. Nothing was written.")
       }
-      let data = try Backup.seal(contents.all, key: backupKey.value(), createdAt: Date())
+      // The backup's key is derived on the other core while this one writes the plaintext.
+      let finalPassphrase = backupPassphrase
+      let kdf = journal.kdfParameters
+      let backupKey = BackgroundWork { () throws(SottoError) in
+        try Backup.Key(passphrase: finalPassphrase, kdf: kdf)
+      }
+      let data = try Backup.seal(contents.all, key: backupKey.value, createdAt: Date())
       try PlaintextFile.write(data, to: output, overwrite: force)
       Console.out("Backed up \(contents.all.count) entries to \(output) (encrypted).")
     }
