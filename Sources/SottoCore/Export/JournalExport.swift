@@ -143,13 +143,11 @@ public enum JournalExport {
   static func inParallel<Failure: Error>(
     count: Int, _ part: @Sendable (Range<Int>) throws(Failure) -> [UInt8]
   ) throws(Failure) -> [UInt8] {
-    let workers = count < 4096 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    let stride = max(1, (count + workers - 1) / workers)
+    let workers = Parallel.ranges(count: count, serialBelow: 4096).count
     var parts = [Result<[UInt8], Failure>](repeating: .success([]), count: workers)
     parts.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let results = buffer
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let range = min(worker * stride, count)..<min((worker + 1) * stride, count)
+      Parallel.forEachRange(count: count, serialBelow: 4096) { worker, range in
         do throws(Failure) {
           results[worker] = .success(try part(range))
         } catch {

@@ -35,6 +35,12 @@ struct JournalHeader: Sendable, Equatable {
   }
 
   /// Associated data of a record: binds the ciphertext to its journal, id and revision.
+  /// ``recordAssociatedData(id:revision:)`` without its last 24 bytes (the id and revision),
+  /// for bulk sealing and opening, which append those to one buffer per record.
+  var recordAssociatedDataPrefix: [UInt8] {
+    Array(recordAssociatedData(id: [UInt8](repeating: 0, count: 16), revision: 0).dropLast(24))
+  }
+
   func recordAssociatedData(id: [UInt8], revision: UInt64) -> [UInt8] {
     var writer = ByteWriter()
     writer.append("sotto-record")

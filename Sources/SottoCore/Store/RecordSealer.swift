@@ -19,10 +19,9 @@ struct RecordSealer {
 
   /// - Parameter key: the record key; it must outlive the sealer.
   init(header: JournalHeader, key: SecureBytes) {
-    let full = header.recordAssociatedData(id: [UInt8](repeating: 0, count: 16), revision: 0)
-    prefixLength = full.count - 24
-    associatedData = Array(full.prefix(prefixLength))
-    associatedData.reserveCapacity(full.count)
+    associatedData = header.recordAssociatedDataPrefix
+    prefixLength = associatedData.count
+    associatedData.reserveCapacity(prefixLength + 24)
     self.key = UnsafePointer(key.bytePointer)
   }
 

@@ -293,19 +293,13 @@ public final class UnlockedJournal: Sendable {
     _ entries: [Entry], revisions: [UInt64]
   ) -> [SealedRecord] {
     var output = [SealedRecord?](repeating: nil, count: entries.count)
-    let workers =
-      entries.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    let stride = (entries.count + workers - 1) / workers
     let header = self.header
     let key = bundle.recordKey
     output.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let results = buffer
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let start = worker * stride
-        let end = min(start + stride, entries.count)
-        guard start < end else { return }
+      Parallel.forEachRange(count: entries.count) { _, range in
         var sealer = RecordSealer(header: header, key: key)
-        for index in start..<end {
+        for index in range {
           results[index] = sealer.seal(entries[index], revision: revisions[index])
         }
       }
@@ -344,8 +338,6 @@ public final class UnlockedJournal: Sendable {
     /// The row of each entry, by position in `entries`.
     var rowOf: [Int] = []
     rowOf.reserveCapacity(rows.count)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    let stride = (rows.count + workers - 1) / max(workers, 1)
     let header = self.header
     let key = bundle.recordKey
     var entries = [Entry](unsafeUninitializedCapacity: rows.count) { buffer, count in
@@ -356,12 +348,9 @@ public final class UnlockedJournal: Sendable {
             nonisolated(unsafe) let digests = digestBuffer
             nonisolated(unsafe) let failed = failedBuffer
             nonisolated(unsafe) let storage = storageBuffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-              let start = worker * stride
-              let end = min(start + stride, rows.count)
-              guard start < end else { return }
+            Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
               var opener = RecordOpener(header: header, key: key)
-              for index in start..<end {
+              for index in range {
                 let row = rows[index]
                 digests[index] = RecordOpener.digest(
                   UnsafeBufferPointer(
