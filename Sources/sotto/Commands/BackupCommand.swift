@@ -116,7 +116,7 @@ struct RestoreCommand: ParsableCommand {
       KeptUntilExit.keep(entries)
       let target = exists ? path + ".restoring" : path
       if exists { SecureWipeOfLeftover.remove(target) }
-      try Journal.createUnlocked(at: target, keys: keys.value()).add(entries)
+      try Journal.createUnlocked(at: target, keys: keys.value()).fill(entries)
       if exists {
         try ReplaceJournal.swap(new: target, over: path)
       }

@@ -258,3 +258,30 @@ import Testing
     #expect(contents.integrity.undecryptable == contents.integrity.undecryptable.sorted())
   }
 }
+
+@Suite struct FillTests {
+  @Test func fillingANewJournalGivesTheSameContentsAndLeavesItInWALMode() throws {
+    let folder = TemporaryFolder()
+    let entries = Fixtures.allBodies.enumerated().map { index, body in
+      Entry(
+        id: EntryID(bytes: Sodium.randomBytes(16))!,
+        at: Timestamp(unixSeconds: 1_790_000_000 + Int64(index), utcOffsetSeconds: 3600),
+        body: body)
+    }
+    let keys = try Journal.NewKeys(
+      passphrase: Fixtures.passphrase(), kdf: Fixtures.kdf)
+    let path = folder.path + "/filled.db"
+    let journal = try Journal.createUnlocked(at: path, keys: keys)
+    try journal.fill(entries)
+    let contents = try Journal.open(at: path).unlock(Fixtures.passphrase()).contents()
+    #expect(contents.all == entries)
+    #expect(contents.integrity.isClean)
+    let mode = try DatabaseQueue(path: path).read { db in
+      try String.fetchOne(db, sql: "PRAGMA journal_mode")
+    }
+    #expect(mode == "wal")
+    #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+    // Only an empty journal can be filled.
+    #expect(throws: SottoError.self) { try journal.fill(entries) }
+  }
+}
