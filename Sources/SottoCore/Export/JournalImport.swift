@@ -77,6 +77,69 @@ public enum JournalImport {
   static func fastSottoJSON(_ data: Data) -> [Entry]? {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    return linedSottoJSON(bytes) ?? sequentialSottoJSON(bytes)
+  }
+
+  /// Reads an export laid out as Sotto writes it, one entry a line, with a line per core at
+  /// once; `nil` for any other layout or any doubt (the one-pass reader then decides).
+  ///
+  /// JSON strings hold no raw line feeds, so in Sotto's layout every line feed is between
+  /// values: the lines between `  "entries" : [` and `  ],` are the entries, one each.
+  static func linedSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
+    let opening = Array("{\n  \"entries\" : [\n".utf8)
+    let closing = Array("  ],".utf8)
+    guard bytes.count >= 1 << 16, bytes.starts(with: opening) else { return nil }
+    var lines: [Range<Int>] = []
+    var closingStart: Int?
+    bytes.withUnsafeBufferPointer { buffer in
+      var start = opening.count
+      while start < buffer.count {
+        let rest = UnsafeBufferPointer(rebasing: buffer[start...])
+        let end = rest.firstIndex(of: 0x0A).map { start + $0 } ?? buffer.count
+        if buffer[start..<end].elementsEqual(closing) {
+          closingStart = start
+          return
+        }
+        lines.append(start..<end)
+        start = end + 1
+      }
+    }
+    guard let closingStart, !lines.isEmpty else { return nil }
+    let entryLines = lines
+    // The rest of the document, with the entries left out, must read as an export of none.
+    let rest =
+      Array(bytes[..<(opening.count - 1)]) + [UInt8(ascii: "]")]
+      + Array(bytes[(closingStart + 3)...])
+    guard sequentialSottoJSON(rest)?.isEmpty == true else { return nil }
+    let ranges = Parallel.ranges(count: lines.count, serialBelow: 4096)
+    var parts = [[Entry]?](repeating: nil, count: ranges.count)
+    parts.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let results = buffer
+      Parallel.forEachRange(count: lines.count, serialBelow: 4096) { worker, range in
+        var entries: [Entry] = []
+        entries.reserveCapacity(range.count)
+        for index in range {
+          var reader = JSONReader(bytes, range: entryLines[index])
+          guard let entry = try? Entry(from: &reader),
+            reader.consume(UInt8(ascii: ",")) == (index < entryLines.count - 1),
+            (try? reader.expectEnd()) != nil
+          else { return }
+          entries.append(entry)
+        }
+        results[worker] = entries
+      }
+    }
+    var entries: [Entry] = []
+    entries.reserveCapacity(lines.count)
+    for part in parts {
+      guard let part else { return nil }
+      entries += part
+    }
+    return entries
+  }
+
+  /// Reads a JSON export in one pass with the fast entry reader; `nil` for anything else.
+  static func sequentialSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
     var reader = JSONReader(bytes)
     var entries: [Entry] = []
     var format: String?

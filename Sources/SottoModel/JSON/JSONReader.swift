@@ -32,6 +32,21 @@ public struct JSONReader {
     self.end = max(0, min(count, bytes.count))
   }
 
+  /// Reads the bytes of `range` in `bytes` (one line of a larger document, say); failures give
+  /// offsets into the whole of `bytes`.
+  public init(_ bytes: [UInt8], range: Range<Int>) {
+    self.bytes = bytes
+    self.end = max(0, min(range.upperBound, bytes.count))
+    self.offset = max(0, min(range.lowerBound, end))
+  }
+
+  /// Moves past `byte` if it comes next (after white space); whether it did.
+  public mutating func consume(_ byte: UInt8) -> Bool {
+    guard peek() == byte else { return false }
+    offset += 1
+    return true
+  }
+
   private func fail(_ expected: String) -> Failure { Failure(offset: offset, expected: expected) }
 
   private mutating func skipWhitespace() {
