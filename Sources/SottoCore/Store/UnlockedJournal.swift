@@ -236,8 +236,24 @@ public final class UnlockedJournal: Sendable {
   /// Adds entries with the ids they carry, in one transaction; an id already present is replaced
   /// by the new content with the next revision.
   public func add(_ entries: [Entry]) throws(SottoError) {
-    for entry in entries {
-      do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
+    // Checked on every core; the first failing entry in order is the one reported.
+    let ranges = Parallel.ranges(count: entries.count, serialBelow: 4096)
+    var failures = [EntryValidationError?](repeating: nil, count: ranges.count)
+    failures.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let results = buffer
+      Parallel.forEachRange(count: entries.count, serialBelow: 4096) { worker, range in
+        for index in range {
+          do throws(EntryValidationError) {
+            try entries[index].validate()
+          } catch {
+            results[worker] = error
+            return
+          }
+        }
+      }
+    }
+    if let failure = failures.lazy.compactMap({ $0 }).first {
+      throw SottoError(.invalidInput, failure.description)
     }
     // Inserting in id order keeps the B-tree writes sequential: random order touches (and
     // spills to the log) pages all over the file for a large import or restore. Sorting small
