@@ -56,7 +56,7 @@ public enum JournalImport {
   public static func sottoJSON(_ data: Data) throws(JournalCodecError) -> [Entry] {
     try checkSize(data)
     try checkUTF8(data)
-    if let entries = fastSottoJSON(data) {
+    if let entries = fastSottoJSON([UInt8](data)) {
       return try checked(entries.enumerated().map { ($1, .entry($0 + 1)) })
     }
     // The slow path below gives the precise error (line, entry, field) for a file the fast
@@ -73,9 +73,20 @@ public enum JournalImport {
       document.entries.enumerated().map { ($1, .entry($0 + 1)) })
   }
 
+  /// Reads a JSON export held in bytes (a backup's payload) as ``sottoJSON(_:)`` reads a file.
+  static func sottoJSON(_ bytes: [UInt8]) throws(JournalCodecError) -> [Entry] {
+    if bytes.count <= maxInputBytes,
+      bytes.withUnsafeBytes({ UTF8Validation.firstInvalidOffset($0) }) == nil,
+      let entries = fastSottoJSON(bytes)
+    {
+      return try checked(entries.enumerated().map { ($1, .entry($0 + 1)) })
+    }
+    return try sottoJSON(Data(bytes))
+  }
+
   /// Reads a well-formed JSON export with the fast entry reader; `nil` for anything else.
-  static func fastSottoJSON(_ data: Data) -> [Entry]? {
-    var bytes = [UInt8](data)
+  static func fastSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
+    var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     return linedSottoJSON(bytes) ?? sequentialSottoJSON(bytes)
   }
