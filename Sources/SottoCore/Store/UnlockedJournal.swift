@@ -218,7 +218,13 @@ public final class UnlockedJournal: Sendable {
     // A page cache large enough to hold the transaction: spilling pages before the commit
     // would sync the rollback journal each time.
     try setMode(journal: "DELETE", cacheKiB: 256 * 1024)
-    try add(entries)
+    do {
+      try add(entries)
+    } catch {
+      // Nothing was added; leave the journal as it was made.
+      try? setMode(journal: "WAL", cacheKiB: 2000)
+      throw error
+    }
     try setMode(journal: "WAL", cacheKiB: 2000)
   }
 

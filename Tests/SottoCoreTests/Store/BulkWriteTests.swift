@@ -30,6 +30,18 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
     // Only an empty journal can be filled.
     #expect(throws: SottoError.self) { try journal.fill(entries) }
+    // A fill that fails writes nothing and leaves the journal in WAL mode.
+    let other = try Journal.createUnlocked(
+      at: folder.path + "/other.db",
+      keys: try Journal.NewKeys(passphrase: Fixtures.passphrase(), kdf: Fixtures.kdf))
+    var invalid = entries
+    invalid[0].body = .urge(Urge(intensity: 11))
+    #expect(throws: SottoError.self) { try other.fill(invalid) }
+    #expect(try other.contents().all.isEmpty)
+    let otherMode = try DatabaseQueue(path: folder.path + "/other.db").read { db in
+      try String.fetchOne(db, sql: "PRAGMA journal_mode")
+    }
+    #expect(otherMode == "wal")
   }
 }
 
