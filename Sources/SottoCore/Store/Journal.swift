@@ -58,7 +58,11 @@ public final class Journal: Sendable {
     at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
     quickCapture: Bool = true
   ) throws(SottoError) -> Journal {
-    try createFile(at: path, passphrase: passphrase, kdf: kdf, quickCapture: quickCapture).journal
+    // The keys are made once the file is claimed: `init` over an existing journal fails at
+    // once instead of after the key derivation.
+    try createFile(at: path) { () throws(SottoError) in
+      try NewKeys(passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
+    }
   }
 
   /// The keys and header of a journal not yet written: generating them runs the slow key
@@ -90,18 +94,6 @@ public final class Journal: Sendable {
   {
     let journal = try createFile(at: path) { () throws(SottoError) in keys }
     return UnlockedJournal(journal: journal, header: journal.header, bundle: keys.bundle)
-  }
-
-  private static func createFile(
-    at path: String, passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool
-  ) throws(SottoError) -> (journal: Journal, bundle: KeyBundle) {
-    var made: NewKeys?
-    let journal = try createFile(at: path) { () throws(SottoError) in
-      let keys = try NewKeys(passphrase: passphrase, kdf: kdf, quickCapture: quickCapture)
-      made = keys
-      return keys
-    }
-    return (journal, made!.bundle)
   }
 
   /// Creates the file (never over an existing one), then its contents with the keys `keys`
