@@ -28,7 +28,10 @@ enum RecordCodec {
 
   /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).
   static func decode(_ padded: [UInt8]) -> Entry? {
-    guard let length = Sodium.unpaddedLength(padded, block: Vault.paddingBlock) else { return nil }
+    guard
+      let length = Sodium.unpaddedLength(
+        padded, count: padded.count, block: Vault.paddingBlock)
+    else { return nil }
     return decode(json: padded, count: length)
   }
 

@@ -55,7 +55,8 @@ struct RecordOpener {
         associatedData, UInt64(associatedData.count), nonce.baseAddress!, key)
     }
     guard result == 0, written > 0,
-      let unpadded = Self.unpaddedLength(plaintext, count: Int(written)),
+      let unpadded = Sodium.unpaddedLength(
+        plaintext, count: Int(written), block: Vault.paddingBlock),
       let entry = RecordCodec.decode(json: plaintext, count: unpadded),
       entry.id.matches(id)
     else { return nil }
@@ -73,23 +74,5 @@ struct RecordOpener {
         }
       }
     }
-  }
-
-  /// The length before ISO/IEC 7816-4 padding, with `sodium_unpad`'s rules: the last non-zero
-  /// byte within the final block must be 0x80.
-  ///
-  /// `sodium_unpad` runs in constant time over the whole block; that protects secrets still
-  /// under test, but a record here is already authenticated, and the scan stops early instead.
-  static func unpaddedLength(_ bytes: [UInt8], count: Int) -> Int? {
-    guard count >= Vault.paddingBlock, count <= bytes.count else { return nil }
-    var index = count - 1
-    while index >= count - Vault.paddingBlock {
-      switch bytes[index] {
-      case 0: index -= 1
-      case 0x80: return index
-      default: return nil
-      }
-    }
-    return nil
   }
 }

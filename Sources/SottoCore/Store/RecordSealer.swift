@@ -39,14 +39,8 @@ struct RecordSealer {
 
   /// Seals `entry` as revision `revision`, with a fresh random nonce.
   mutating func seal(_ entry: Entry, revision: UInt64) -> SealedRecord {
-    let json = RecordCodec.encodeUnpadded(entry)
-    // ISO/IEC 7816-4 padding to a multiple of the block, as `sodium_pad`: 0x80, then zeros.
-    let block = Vault.paddingBlock
-    let paddedCount = (json.count / block + 1) * block
-    padded.removeAll(keepingCapacity: true)
-    padded.append(contentsOf: json)
-    padded.append(0x80)
-    padded.append(contentsOf: repeatElement(0, count: paddedCount - json.count - 1))
+    Sodium.pad(RecordCodec.encodeUnpadded(entry), block: Vault.paddingBlock, into: &padded)
+    let paddedCount = padded.count
     associatedData.removeSubrange(prefixLength...)
     associatedData.append(contentsOf: entry.id.bytes)
     for shift in stride(from: 56, through: 0, by: -8) {

@@ -28,27 +28,39 @@ enum Sodium {
     return out
   }
 
-  /// Pads `bytes` with ISO/IEC 7816-4 padding to a multiple of `block` bytes.
+  /// Pads `bytes` with ISO/IEC 7816-4 padding to a multiple of `block` bytes, as `sodium_pad`:
+  /// 0x80, then zeros (always at least the 0x80).
   static func pad(_ bytes: [UInt8], block: Int) -> [UInt8] {
-    let capacity = (bytes.count / block + 1) * block
-    var buffer = bytes + [UInt8](repeating: 0, count: capacity - bytes.count)
-    var padded = 0
-    let result = buffer.withUnsafeMutableBufferPointer {
-      sodium_pad(&padded, $0.baseAddress!, bytes.count, block, capacity)
-    }
-    precondition(result == 0, "sodium_pad cannot fail with a large enough buffer")
-    buffer.removeLast(buffer.count - padded)
-    return buffer
+    var padded: [UInt8] = []
+    pad(bytes, block: block, into: &padded)
+    return padded
   }
 
-  /// The length of `bytes` without the padding added by ``pad(_:block:)``; `nil` when malformed.
-  static func unpaddedLength(_ bytes: [UInt8], block: Int) -> Int? {
-    var length = 0
-    guard !bytes.isEmpty else { return nil }
-    let result = bytes.withUnsafeBufferPointer {
-      sodium_unpad(&length, $0.baseAddress!, bytes.count, block)
+  /// Pads `bytes` into `buffer`, replacing what it held (bulk sealing reuses one buffer).
+  static func pad(_ bytes: [UInt8], block: Int, into buffer: inout [UInt8]) {
+    let paddedCount = (bytes.count / block + 1) * block
+    buffer.removeAll(keepingCapacity: true)
+    buffer.append(contentsOf: bytes)
+    buffer.append(0x80)
+    buffer.append(contentsOf: repeatElement(0, count: paddedCount - bytes.count - 1))
+  }
+
+  /// The length of the first `count` bytes of `bytes` without their padding, with
+  /// `sodium_unpad`'s rules (the last non-zero byte within the final block must be 0x80);
+  /// `nil` when malformed.
+  ///
+  /// `sodium_unpad` runs in constant time over the whole block. Sotto unpads only what it has
+  /// just authenticated (a record, a sealed inbox row), so the scan stops early instead.
+  static func unpaddedLength(_ bytes: [UInt8], count: Int, block: Int) -> Int? {
+    guard count >= block, count <= bytes.count else { return nil }
+    var index = count - 1
+    while index >= count - block {
+      switch bytes[index] {
+      case 0: index -= 1
+      case 0x80: return index
+      default: return nil
+      }
     }
-    guard result == 0 else { return nil }
-    return length
+    return nil
   }
 }

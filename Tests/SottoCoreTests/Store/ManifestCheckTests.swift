@@ -96,12 +96,20 @@ import Testing
     #expect(entryIDs.allSatisfy { EntryID(hex: $0.hex) == $0 && $0.hex == Hex.encode($0.bytes) })
   }
 
-  @Test func unpaddingAgreesWithLibsodium() {
+  @Test func paddingAndUnpaddingAgreeWithLibsodium() {
     var generator = SystemRandomNumberGenerator()
     let block = Vault.paddingBlock
     var cases: [[UInt8]] = []
     for length in [0, 1, 100, 255, 256, 257, 511, 600] {
-      cases.append(Sodium.pad([UInt8](repeating: 0x41, count: length), block: block))
+      let message = [UInt8](repeating: 0x41, count: length)
+      let ours = Sodium.pad(message, block: block)
+      var theirs = message + [UInt8](repeating: 0, count: block)
+      var paddedLength = 0
+      let result = theirs.withUnsafeMutableBufferPointer {
+        sodium_pad(&paddedLength, $0.baseAddress!, length, block, $0.count)
+      }
+      #expect(result == 0 && ours == Array(theirs.prefix(paddedLength)), "length \(length)")
+      cases.append(ours)
     }
     for _ in 0..<300 {
       // Mostly zeros with a marker or a stray byte somewhere near the end.
@@ -126,7 +134,7 @@ import Testing
         : bytes.withUnsafeBufferPointer {
           sodium_unpad(&expected, $0.baseAddress!, bytes.count, block)
         }
-      let ours = RecordOpener.unpaddedLength(bytes, count: bytes.count)
+      let ours = Sodium.unpaddedLength(bytes, count: bytes.count, block: block)
       #expect(ours == (result == 0 ? expected : nil), "length \(bytes.count)")
     }
   }
