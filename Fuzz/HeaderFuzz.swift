@@ -1,7 +1,8 @@
 // libFuzzer target `header`: the journal's plaintext header row and the key envelope.
 //
 // The input describes the twelve columns of a header row, each with a SQLite type chosen by the
-// input (a hostile file may hold any type in any column: the tables are not STRICT). The row goes
+// input (a hostile file may hold any type in any column: the tables are not STRICT); the decoding
+// is `JournalHeader.fuzzRow(from:)`, shared with the test that replays findings. The row goes
 // through `JournalHeader(row:)` and `validate()` exactly as `Journal.open` reads it; when the KDF
 // settings pass the bounds and are cheap (as in the seeds), the envelope is unwrapped with the
 // seeds' passphrase and the key bundle checked, as `Journal.unlock` does.
@@ -12,41 +13,12 @@ import GRDB
 
 @testable import SottoCore
 
-private let columns = [
-  "singleton", "magic", "format_version", "journal_id", "kdf_algorithm", "kdf_opslimit",
-  "kdf_memlimit", "kdf_salt", "envelope_nonce", "envelope", "inbox_public_key", "quick_capture",
-]
 private let passphrase = try! Passphrase(utf8: Array("fuzzing passphrase".utf8))
-
-/// Reads column values from the input: a type byte, then 8 bytes for a number, or a length byte
-/// and that many bytes for text and blobs.
-private func row(from bytes: [UInt8]) -> Row {
-  var reader = ByteReader(bytes)
-  var values: [String: (any DatabaseValueConvertible)?] = [:]
-  for column in columns {
-    guard let type = reader.readU8() else {
-      values[column] = nil
-      continue
-    }
-    switch type % 5 {
-    case 0: values[column] = DatabaseValue.null
-    case 1: values[column] = reader.readU64().map { Int64(bitPattern: $0) }
-    case 2: values[column] = reader.readU64().map { Double(bitPattern: $0) }
-    case 3:
-      let count = Int(reader.readU8() ?? 0)
-      values[column] = reader.read(count: count).map { String(decoding: $0, as: UTF8.self) }
-    default:
-      let count = Int(reader.readU8() ?? 0)
-      values[column] = reader.read(count: count).map { Data($0) }
-    }
-  }
-  return Row(values)
-}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHeader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  guard let header = JournalHeader(row: row(from: bytes)) else { return 0 }
+  guard let header = JournalHeader(row: JournalHeader.fuzzRow(from: bytes)) else { return 0 }
   do {
     try header.validate()
   } catch {

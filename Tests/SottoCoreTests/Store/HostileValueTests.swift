@@ -74,39 +74,9 @@ import Testing
     #expect(!files.isEmpty)
     for file in files {
       let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
-      if let header = JournalHeader(row: Self.fuzzedRow(bytes)) {
+      if let header = JournalHeader(row: JournalHeader.fuzzRow(from: bytes)) {
         #expect(throws: SottoError.self) { try header.validate() }
       }
     }
-  }
-
-  /// Fuzz/HeaderFuzz.swift's decoding: per column a type byte, then 8 bytes for a number, or a
-  /// length byte and that many bytes for text and blobs.
-  static func fuzzedRow(_ bytes: [UInt8]) -> Row {
-    let columns = [
-      "singleton", "magic", "format_version", "journal_id", "kdf_algorithm", "kdf_opslimit",
-      "kdf_memlimit", "kdf_salt", "envelope_nonce", "envelope", "inbox_public_key",
-      "quick_capture",
-    ]
-    var reader = ByteReader(bytes)
-    var values: [String: (any DatabaseValueConvertible)?] = [:]
-    for column in columns {
-      guard let type = reader.readU8() else {
-        values[column] = nil
-        continue
-      }
-      switch type % 5 {
-      case 0: values[column] = DatabaseValue.null
-      case 1: values[column] = reader.readU64().map { Int64(bitPattern: $0) }
-      case 2: values[column] = reader.readU64().map { Double(bitPattern: $0) }
-      case 3:
-        let count = Int(reader.readU8() ?? 0)
-        values[column] = reader.read(count: count).map { String(decoding: $0, as: UTF8.self) }
-      default:
-        let count = Int(reader.readU8() ?? 0)
-        values[column] = reader.read(count: count).map { Data($0) }
-      }
-    }
-    return Row(values)
   }
 }
