@@ -112,9 +112,9 @@ enum Benchmark {
       try Backup.seal(entries, passphrase: passphrase, kdf: .interactive, createdAt: Date())
     }
     let restored = try time("backup open (includes one KDF)") {
-      try Backup.open(backup, passphrase: passphrase)
+      try Backup.openChecked(backup, passphrase: passphrase)
     }
-    precondition(restored.count == entries.count)
+    precondition(restored.all.count == entries.count)
     let folder = NSTemporaryDirectory() + "sotto-bench-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try time("restore into a new journal (incl. 1 KDF)") {

@@ -51,6 +51,17 @@ enum Fixtures {
     return (path, try journal.unlock(passphrase()))
   }
 
+  /// `count` entries with fresh ids, a minute apart, cycling through every kind of body.
+  static func entries(_ count: Int) -> [Entry] {
+    let bodies = allBodies
+    return (0..<count).map { index in
+      Entry(
+        id: EntryID(bytes: Sodium.randomBytes(16))!,
+        at: Timestamp(unixSeconds: 1_790_000_000 + Int64(index) * 60, utcOffsetSeconds: 3600),
+        body: bodies[index % bodies.count])
+    }
+  }
+
   static let time = Timestamp(unixSeconds: 1_795_600_000, utcOffsetSeconds: 3600)
 
   static let urge = Urge(

@@ -116,6 +116,14 @@ public enum Backup {
 
   /// Opens a backup and returns its entries; throws without returning anything on any damage.
   public static func open(_ data: Data, passphrase: Passphrase) throws(SottoError) -> [Entry] {
+    try openChecked(data, passphrase: passphrase).all
+  }
+
+  /// Opens a backup as ``open(_:passphrase:)`` does, keeping what its checks found out for
+  /// ``UnlockedJournal/fill(_:)-(CheckedEntries)``.
+  public static func openChecked(
+    _ data: Data, passphrase: Passphrase
+  ) throws(SottoError) -> CheckedEntries {
     let bytes = [UInt8](data)
     let header = try parseHeader(bytes)
     let key = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)

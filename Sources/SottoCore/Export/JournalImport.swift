@@ -54,10 +54,15 @@ public enum JournalImport {
 
   /// Reads Sotto's JSON export.
   public static func sottoJSON(_ data: Data) throws(JournalCodecError) -> [Entry] {
+    try checkedSottoJSON(data).all
+  }
+
+  /// Reads Sotto's JSON export, keeping what the checks found out.
+  static func checkedSottoJSON(_ data: Data) throws(JournalCodecError) -> CheckedEntries {
     try checkSize(data)
     try checkUTF8(data)
     if let entries = fastSottoJSON([UInt8](data)) {
-      return try checked(entries.enumerated().map { ($1, .entry($0 + 1)) })
+      return try CheckedEntries.check(entries) { .entry($0 + 1) }
     }
     // The slow path below gives the precise error (line, entry, field) for a file the fast
     // reader refused.
@@ -69,19 +74,18 @@ public enum JournalImport {
     } catch {
       throw decodingFailure(error, data: data, entryKey: "entries")
     }
-    return try checked(
-      document.entries.enumerated().map { ($1, .entry($0 + 1)) })
+    return try CheckedEntries.check(document.entries) { .entry($0 + 1) }
   }
 
   /// Reads a JSON export held in bytes (a backup's payload) as ``sottoJSON(_:)`` reads a file.
-  static func sottoJSON(_ bytes: [UInt8]) throws(JournalCodecError) -> [Entry] {
+  static func sottoJSON(_ bytes: [UInt8]) throws(JournalCodecError) -> CheckedEntries {
     if bytes.count <= maxInputBytes,
       bytes.withUnsafeBytes({ UTF8Validation.firstInvalidOffset($0) }) == nil,
       let entries = fastSottoJSON(bytes)
     {
-      return try checked(entries.enumerated().map { ($1, .entry($0 + 1)) })
+      return try CheckedEntries.check(entries) { .entry($0 + 1) }
     }
-    return try sottoJSON(Data(bytes))
+    return try checkedSottoJSON(Data(bytes))
   }
 
   /// Reads a well-formed JSON export with the fast entry reader; `nil` for anything else.
@@ -304,20 +308,7 @@ public enum JournalImport {
   static func checked(
     _ found: [(Entry, JournalCodecError.Location)]
   ) throws(JournalCodecError) -> [Entry] {
-    var seen: [EntryID: JournalCodecError.Location] = [:]
-    seen.reserveCapacity(found.count)
-    for (entry, location) in found {
-      do {
-        try entry.validate()
-      } catch {
-        throw JournalCodecError.invalidEntry(error, at: location)
-      }
-      if let first = seen[entry.id] {
-        throw JournalCodecError.duplicateID(at: location, first: first)
-      }
-      seen[entry.id] = location
-    }
-    return found.map(\.0)
+    try CheckedEntries.check(found.map(\.0)) { found[$0].1 }.all
   }
 
   // MARK: Decoding errors

@@ -17,13 +17,19 @@ enum RecordCodec {
   /// The JSON before padding.
   static func encodeUnpadded(_ entry: Entry) -> [UInt8] {
     var writer = JSONWriter()
+    encodeUnpadded(entry, into: &writer)
+    return writer.bytes
+  }
+
+  /// Writes the JSON before padding into `writer`, emptied first.
+  static func encodeUnpadded(_ entry: Entry, into writer: inout JSONWriter) {
+    writer.reset()
     writer.beginObject()
     writer.key("entry")
     entry.write(to: &writer)
     writer.key("v")
     writer.int(version)
     writer.endObject()
-    return writer.bytes
   }
 
   /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).

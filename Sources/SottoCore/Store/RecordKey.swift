@@ -1,3 +1,5 @@
+import SottoModel
+
 /// A record id as two words: hashing, comparing and storing it costs no allocation, unlike a
 /// 16-element array.
 ///
@@ -25,6 +27,11 @@ struct RecordKey: Hashable, Comparable, Sendable {
     // Ids of other lengths (only in tampered files) still get distinct keys.
     self.high = high ^ UInt64(truncatingIfNeeded: bytes.count == 16 ? 0 : bytes.count) << 56
     self.low = low
+  }
+
+  /// The key of an entry's record.
+  init(_ id: EntryID) {
+    self = id.withUnsafeBytes { RecordKey($0) }
   }
 
   /// The 16 id bytes, big-endian.

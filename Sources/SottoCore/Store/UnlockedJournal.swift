@@ -207,7 +207,22 @@ public final class UnlockedJournal: Sendable {
   ///
   /// SQLite's rollback journal keeps the transaction all or nothing on a crash; the journal is
   /// back in write-ahead-log mode when this returns.
+  ///
+  /// - Throws: ``SottoError/Code/invalidInput`` for an invalid entry or an id given twice
+  ///   (nothing written).
   public func fill(_ entries: [Entry]) throws(SottoError) {
+    let checked: CheckedEntries
+    do {
+      checked = try CheckedEntries(validating: entries)
+    } catch {
+      throw SottoError(.invalidInput, error.description)
+    }
+    try fill(checked)
+  }
+
+  /// Fills a journal just made with entries already checked (``Backup/openChecked(_:passphrase:)``),
+  /// as ``fill(_:)-([Entry])`` does.
+  public func fill(_ checked: CheckedEntries) throws(SottoError) {
     let empty = try read { db in
       try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
     }
@@ -219,7 +234,7 @@ public final class UnlockedJournal: Sendable {
     // would sync the rollback journal each time.
     try setMode(journal: "DELETE", cacheKiB: 256 * 1024)
     do {
-      try add(entries)
+      try insert(checked.all, order: checked.idOrder)
     } catch {
       // Nothing was added; leave the journal as it was made.
       try? setMode(journal: "WAL", cacheKiB: 2000)
@@ -242,54 +257,36 @@ public final class UnlockedJournal: Sendable {
   /// Adds entries with the ids they carry, in one transaction; an id already present is replaced
   /// by the new content with the next revision.
   public func add(_ entries: [Entry]) throws(SottoError) {
-    // Checked on every core; the first failing entry in order is the one reported.
-    let ranges = Parallel.ranges(count: entries.count, serialBelow: 4096)
-    var failures = [EntryValidationError?](repeating: nil, count: ranges.count)
-    failures.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: entries.count, serialBelow: 4096) { worker, range in
-        for index in range {
-          do throws(EntryValidationError) {
-            try entries[index].validate()
-          } catch {
-            results[worker] = error
-            return
-          }
-        }
-      }
+    if let failure = CheckedEntries.firstInvalid(entries) {
+      throw SottoError(.invalidInput, failure.error.description)
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first {
-      throw SottoError(.invalidInput, failure.description)
-    }
-    // Inserting in id order keeps the B-tree writes sequential: random order touches (and
-    // spills to the log) pages all over the file for a large import or restore. Sorting small
-    // keys and then placing the entries moves each entry once.
-    let ordered: [Entry]
-    if entries.count > 1 {
-      var keys = entries.indices.map { (id: entries[$0].id, index: $0) }
-      keys.sort { $0.id < $1.id }
-      ordered = keys.map { entries[$0.index] }
-    } else {
-      ordered = entries
-    }
+    try insert(entries, order: CheckedEntries.idOrder(entries))
+  }
+
+  /// Writes valid `entries` in one transaction, in `order` (positions, by id).
+  ///
+  /// Inserting in id order keeps the B-tree writes sequential: random order touches (and spills
+  /// to the log) pages all over the file for a large import or restore.
+  private func insert(_ entries: [Entry], order: [Int]) throws(SottoError) {
     try write { db in
       // The raw SQLite API for the per-entry statements: GRDB's argument boxing costs more
       // than the insert itself at this scale. Blobs are bound without a copy (SQLITE_STATIC:
       // a nil destructor) and stay alive until the step returns.
       // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
-      var revisions = [UInt64](repeating: 1, count: ordered.count)
+      var revisions = [UInt64](repeating: 1, count: order.count)
       // A new journal (a restore) has no revisions to look up.
-      if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true {
+      let wasEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
+      if !wasEmpty {
         let lookupStatement = try db.makeStatement(
           sql: "SELECT revision FROM records WHERE id = ?")
         let lookup = lookupStatement.sqliteStatement
-        for (index, entry) in ordered.enumerated() {
-          let step = entry.id.bytes.withUnsafeBytes { id -> Int32 in
+        for (position, index) in order.enumerated() {
+          let step = entries[index].id.withUnsafeBytes { id -> Int32 in
             let bound = sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
             return bound == SQLITE_OK ? sqlite3_step(lookup) : bound
           }
           if step == SQLITE_ROW {
-            revisions[index] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
+            revisions[position] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
           }
           sqlite3_reset(lookup)
           sqlite3_clear_bindings(lookup)
@@ -300,66 +297,52 @@ public final class UnlockedJournal: Sendable {
         // The raw handle above belongs to this statement: keep it alive until here.
         withExtendedLifetime(lookupStatement) {}
       }
-      let sealed = self.seal(ordered, revisions: revisions)
       let insertStatement = try db.makeStatement(
         sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
       let insert = insertStatement.sqliteStatement
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      changes.reserveCapacity(ordered.count)
-      for (index, entry) in ordered.enumerated() {
-        let record = sealed[index]
-        let id = entry.id.bytes
-        var step = id.withUnsafeBytes { id in
-          sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
-        }
-        if step == SQLITE_OK { step = sqlite3_bind_int64(insert, 2, Int64(revisions[index])) }
-        step = record.nonce.withUnsafeBytes { nonce in
-          record.ciphertext.withUnsafeBytes { ciphertext -> Int32 in
-            var result = step
-            if result == SQLITE_OK {
-              result = sqlite3_bind_blob(insert, 3, nonce.baseAddress, Int32(nonce.count), nil)
+      changes.reserveCapacity(order.count)
+      let pipeline = SealingPipeline(
+        entries: entries, order: order, revisions: revisions, header: self.header,
+        key: self.bundle.recordKey)
+      try pipeline.forEachChunk { (chunk, positions) throws(DatabaseError) in
+        try chunk.bytes.withUnsafeBufferPointer { rows throws(DatabaseError) in
+          var start = 0
+          for (offset, position) in positions.enumerated() {
+            let end = chunk.ends[offset]
+            let id = entries[order[position]].id
+            let revision = revisions[position]
+            let nonce = rows.baseAddress! + start
+            let ciphertext = nonce + Vault.nonceBytes
+            // Stepped inside the closure: the id's bytes live only there.
+            let step = id.withUnsafeBytes { id -> Int32 in
+              var result = sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
+              if result == SQLITE_OK { result = sqlite3_bind_int64(insert, 2, Int64(revision)) }
+              if result == SQLITE_OK {
+                result = sqlite3_bind_blob(insert, 3, nonce, Int32(Vault.nonceBytes), nil)
+              }
+              if result == SQLITE_OK {
+                result = sqlite3_bind_blob(
+                  insert, 4, ciphertext, Int32(end - start - Vault.nonceBytes), nil)
+              }
+              return result == SQLITE_OK ? sqlite3_step(insert) : result
             }
-            if result == SQLITE_OK {
-              result = sqlite3_bind_blob(
-                insert, 4, ciphertext.baseAddress, Int32(ciphertext.count), nil)
+            sqlite3_reset(insert)
+            sqlite3_clear_bindings(insert)
+            guard step == SQLITE_DONE else {
+              throw DatabaseError(resultCode: ResultCode(rawValue: step))
             }
-            // The step runs while the blobs bound above are alive.
-            return result == SQLITE_OK ? sqlite3_step(insert) : result
+            let key = RecordKey(id)
+            changes.append(
+              (key, ManifestItem(id: key, revision: revision, digest: chunk.digests[offset])))
+            start = end
           }
         }
-        sqlite3_reset(insert)
-        sqlite3_clear_bindings(insert)
-        guard step == SQLITE_DONE else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: step))
-        }
-        changes.append(
-          (RecordKey(id), record.manifestItem(id: id, revision: revisions[index])))
       }
       // The raw handle above belongs to this statement: keep it alive until here.
       withExtendedLifetime(insertStatement) {}
       try self.manifest.apply(db, changes: changes)
     }
-  }
-
-  /// Encodes, pads and encrypts entries on every core (a large import or restore is otherwise
-  /// bound by this step); the inserts that follow stay in one transaction.
-  private func seal(
-    _ entries: [Entry], revisions: [UInt64]
-  ) -> [SealedRecord] {
-    var output = [SealedRecord?](repeating: nil, count: entries.count)
-    let header = self.header
-    let key = bundle.recordKey
-    output.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: entries.count) { _, range in
-        var sealer = RecordSealer(header: header, key: key)
-        for index in range {
-          results[index] = sealer.seal(entries[index], revision: revisions[index])
-        }
-      }
-    }
-    // Every index was filled by exactly one worker.
-    return output.map { $0! }
   }
 
   /// Decrypts every record, checking each against the manifest.

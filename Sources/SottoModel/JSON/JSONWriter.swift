@@ -10,6 +10,14 @@ public struct JSONWriter {
   /// Starts an empty document with room for `capacity` bytes (a whole export, say).
   public init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+  /// Empties the writer for another document, keeping its storage (one writer per thread
+  /// serves every record a restore seals).
+  public mutating func reset() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma.removeAll(keepingCapacity: true)
+    pendingValue = false
+  }
+
   /// Appends `text` as it is, outside the value structure (layout between top-level values).
   public mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }

@@ -112,15 +112,15 @@ struct RestoreCommand: ParsableCommand {
       let keys = BackgroundWork { () throws(SottoError) in
         try Journal.NewKeys(passphrase: passphrase, kdf: parameters)
       }
-      let entries = try Backup.open(data, passphrase: passphrase)
-      KeptUntilExit.keep(entries)
+      let entries = try Backup.openChecked(data, passphrase: passphrase)
+      KeptUntilExit.keep(entries.all)
       let target = exists ? path + ".restoring" : path
       if exists { SecureWipeOfLeftover.remove(target) }
       try Journal.createUnlocked(at: target, keys: keys.value()).fill(entries)
       if exists {
         try ReplaceJournal.swap(new: target, over: path)
       }
-      Console.out("Restored \(entries.count) entries to \(path).")
+      Console.out("Restored \(entries.all.count) entries to \(path).")
     }
   }
 }

@@ -9,14 +9,7 @@ import Testing
 /// The export reader that takes one line per core must read exactly what the one-pass reader
 /// reads, and step aside for anything else.
 @Suite struct LinedImportTests {
-  private func entries(_ count: Int) -> [Entry] {
-    (0..<count).map { index in
-      Entry(
-        id: EntryID(bytes: Sodium.randomBytes(16))!,
-        at: Timestamp(unixSeconds: 1_790_000_000 + Int64(index) * 60, utcOffsetSeconds: 3600),
-        body: Fixtures.allBodies[index % Fixtures.allBodies.count])
-    }
-  }
+  private func entries(_ count: Int) -> [Entry] { Fixtures.entries(count) }
 
   @Test func aLargeExportReadsTheSameBothWays() throws {
     let written = entries(1200)

@@ -1,0 +1,155 @@
+import Foundation
+import SottoModel
+
+/// Rows sealed for a run of positions: the nonce and ciphertext of each, back to back in one
+/// buffer, with the digest the manifest keeps of each.
+struct SealedChunk {
+  var bytes: [UInt8] = []
+  /// Where each row ends in `bytes`; a row starts where the one before it ends.
+  var ends: [Int] = []
+  var digests: [RecordDigest] = []
+}
+
+/// Seals records in chunks on the other cores while the calling thread inserts them in order.
+///
+/// SQLite inserts on one thread; sealing beside it instead of before it hides most of a
+/// restore's sealing (100,000 records). The calling thread seals too whenever the chunk it
+/// needs next is not ready, and the other cores stay at most a few chunks ahead of it, so the
+/// buffers freed by the inserts are the ones reused.
+///
+/// `@unchecked Sendable`: `slots`, `nextToClaim`, `consumed`, `stopped` and `running` change
+/// only while `condition` is locked; everything else is set once in `init`.
+final class SealingPipeline: @unchecked Sendable {
+  private let entries: [Entry]
+  private let order: [Int]
+  private let revisions: [UInt64]
+  private let header: JournalHeader
+  private let key: SecureBytes
+  private let chunkSize: Int
+  private let chunkCount: Int
+  private let lookahead = 8
+  private let condition = NSCondition()
+  private var slots: [SealedChunk?]
+  private var nextToClaim = 0
+  private var consumed = 0
+  private var stopped = false
+  private var running = 0
+
+  /// - Parameters:
+  ///   - order: positions in `entries`, in the order the rows are wanted.
+  ///   - revisions: the revision of each row, by its place in `order`.
+  init(
+    entries: [Entry], order: [Int], revisions: [UInt64], header: JournalHeader,
+    key: SecureBytes, chunkSize: Int = 1024
+  ) {
+    precondition(order.count == revisions.count)
+    self.entries = entries
+    self.order = order
+    self.revisions = revisions
+    self.header = header
+    self.key = key
+    self.chunkSize = chunkSize
+    chunkCount = (order.count + chunkSize - 1) / chunkSize
+    slots = [SealedChunk?](repeating: nil, count: chunkCount)
+  }
+
+  /// Calls `body` on the calling thread with each sealed chunk, in order, and the places in
+  /// `order` it covers. When `body` throws, the other cores stop before this returns.
+  func forEachChunk<E: Error>(
+    _ body: (SealedChunk, Range<Int>) throws(E) -> Void
+  ) throws(E) {
+    let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+    let helpers = max(0, min(cores - 1, chunkCount - 1))
+    condition.lock()
+    running = helpers
+    condition.unlock()
+    for _ in 0..<helpers {
+      DispatchQueue.global(qos: .userInitiated).async { [self] in work() }
+    }
+    // The helpers read `entries` and the key: they must be done before this returns.
+    defer {
+      condition.lock()
+      stopped = true
+      condition.broadcast()
+      while running > 0 { condition.wait() }
+      condition.unlock()
+    }
+    var sealer = RecordSealer(header: header, key: key)
+    for chunk in 0..<chunkCount {
+      let sealed = take(chunk, sealer: &sealer)
+      try body(sealed, positions(of: chunk))
+    }
+  }
+
+  private func positions(of chunk: Int) -> Range<Int> {
+    chunk * chunkSize..<min((chunk + 1) * chunkSize, order.count)
+  }
+
+  /// A chunk may be claimed once the one `lookahead` places before it is consumed.
+  private var mayClaim: Bool {
+    nextToClaim < chunkCount && nextToClaim < consumed + lookahead
+  }
+
+  /// Waits for chunk `wanted`, sealing others meanwhile; the caller's thread.
+  private func take(_ wanted: Int, sealer: inout RecordSealer) -> SealedChunk {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let ready = slots[wanted] {
+        slots[wanted] = nil
+        consumed = wanted + 1
+        condition.broadcast()
+        return ready
+      }
+      if mayClaim {
+        sealNext(sealer: &sealer)
+      } else {
+        condition.wait()
+      }
+    }
+  }
+
+  /// A helper core: seals chunks until none is left or the caller stops.
+  private func work() {
+    var sealer = RecordSealer(header: header, key: key)
+    condition.lock()
+    while !stopped && nextToClaim < chunkCount {
+      guard mayClaim else {
+        condition.wait()
+        continue
+      }
+      sealNext(sealer: &sealer)
+    }
+    running -= 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Claims the next chunk and seals it with the lock released; called, and returns, with
+  /// `condition` locked.
+  private func sealNext(sealer: inout RecordSealer) {
+    let claimed = nextToClaim
+    nextToClaim += 1
+    condition.unlock()
+    let sealed = seal(claimed, sealer: &sealer)
+    condition.lock()
+    slots[claimed] = sealed
+    condition.broadcast()
+  }
+
+  private func seal(_ chunk: Int, sealer: inout RecordSealer) -> SealedChunk {
+    let positions = self.positions(of: chunk)
+    var sealed = SealedChunk()
+    // Most records pad to 256 bytes; a nonce and a tag come on top.
+    sealed.bytes.reserveCapacity(positions.count * 320)
+    sealed.ends.reserveCapacity(positions.count)
+    sealed.digests.reserveCapacity(positions.count)
+    for position in positions {
+      let digest = sealer.seal(
+        entries[order[position]], revision: revisions[position], appendingTo: &sealed.bytes)
+      sealed.ends.append(sealed.bytes.count)
+      sealed.digests.append(digest)
+    }
+    return sealed
+  }
+}
