@@ -77,6 +77,15 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
     EntryID(raw: other) == self
   }
 
+  /// Appends the 32 lowercase hex digits of the id to `bytes`.
+  public func appendHex(to bytes: inout [UInt8]) {
+    for index in 0..<2 * Self.byteCount {
+      let word = index < 16 ? high : low
+      let shift = UInt64(60 - 4 * (index & 15))
+      bytes.append(Hex.digit(UInt8(truncatingIfNeeded: word >> shift) & 0xF))
+    }
+  }
+
   /// The id as 32 lowercase hex digits.
   public var hex: String {
     String(unsafeUninitializedCapacity: 2 * Self.byteCount) { buffer in

@@ -54,6 +54,44 @@ import Testing
     }
   }
 
+  @Test func aWriterResetBetweenEntriesWritesWhatAFreshOneWrites() throws {
+    var reused = JSONWriter()
+    reused.beginObject()
+    reused.key("left")
+    reused.beginArray()
+    reused.endObject()
+    for entry in Self.entries + Self.entries.reversed() {
+      // Left mid-document on purpose: the reset must forget the open levels too.
+      reused.reset()
+      entry.write(to: &reused)
+      #expect(reused.bytes == entry.jsonBytes())
+      #expect(try JSONSerialization.jsonObject(with: Data(reused.bytes)) is [String: Any])
+    }
+  }
+
+  @Test func idsAndNestedListsAreWrittenWithTheirCommas() {
+    var writer = JSONWriter()
+    writer.beginArray()
+    writer.id(Self.id)
+    writer.beginArray()
+    writer.beginObject()
+    writer.optional("absent", nil)
+    writer.optional("b", "x")
+    writer.key("c")
+    writer.beginArray()
+    writer.endArray()
+    writer.endObject()
+    writer.int(-12)
+    writer.endArray()
+    writer.string(Self.id.hex)
+    writer.endArray()
+    let text = String(decoding: writer.bytes, as: UTF8.self)
+    #expect(
+      text
+        == #"["00112233445566778899aabbccddeeff",[{"b":"x","c":[]},-12],"#
+        + #""00112233445566778899aabbccddeeff"]"#)
+  }
+
   @Test func theWriterSortsKeysAndWritesWholeNumbersWithoutAFraction() {
     let text = String(decoding: Self.entries[4].jsonBytes(), as: UTF8.self)
     #expect(

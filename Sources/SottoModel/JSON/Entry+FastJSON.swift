@@ -24,7 +24,7 @@ extension Entry {
       goal.write(to: &writer)
     }
     writer.key("id")
-    writer.string(id.hex)
+    writer.id(id)
     writer.key("kind")
     writer.string(kind.rawValue)
     if case .rule(let rule) = body {
@@ -223,15 +223,12 @@ extension Use {
       writer.key("cost")
       writer.double(cost)
     }
-    for (name, text) in [
-      ("moodAfter", moodAfter), ("moodBefore", moodBefore), ("note", note), ("route", route),
-      ("setting", setting),
-    ] {
-      if let text {
-        writer.key(name)
-        writer.string(text)
-      }
-    }
+    // One call per field: a table of (name, value) pairs cost an array per use written.
+    writer.optional("moodAfter", moodAfter)
+    writer.optional("moodBefore", moodBefore)
+    writer.optional("note", note)
+    writer.optional("route", route)
+    writer.optional("setting", setting)
     writer.key("substance")
     writer.string(substance)
     if let unit {

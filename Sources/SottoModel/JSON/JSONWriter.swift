@@ -2,7 +2,11 @@
 public struct JSONWriter {
   /// The bytes written so far.
   public private(set) var bytes: [UInt8] = []
-  private var needsComma: [Bool] = []
+  // One bit per open object or array (bit 0 the innermost): whether a value was written in it,
+  // so the next needs a comma. Bits instead of an array of flags: a restore writes 100,000
+  // records, and every value checked an array's uniqueness.
+  private var needsComma: UInt64 = 0
+  private var depth = 0
 
   /// Starts an empty document.
   public init() { bytes.reserveCapacity(256) }
@@ -14,7 +18,8 @@ public struct JSONWriter {
   /// serves every record a restore seals).
   public mutating func reset() {
     bytes.removeAll(keepingCapacity: true)
-    needsComma.removeAll(keepingCapacity: true)
+    needsComma = 0
+    depth = 0
     pendingValue = false
   }
 
@@ -33,16 +38,31 @@ public struct JSONWriter {
   }
 
   private mutating func separate() {
-    if let last = needsComma.last {
-      if last { bytes.append(UInt8(ascii: ",")) }
-      needsComma[needsComma.count - 1] = true
+    if depth > 0 {
+      if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+      needsComma |= 1
     }
   }
 
-  /// Writes `"key":` inside an object.
-  public mutating func key(_ name: String) {
+  private mutating func open(_ bracket: UInt8) {
+    precondition(depth < 64, "JSON nested more than 64 levels deep")
+    bytes.append(bracket)
+    needsComma <<= 1
+    depth += 1
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    needsComma >>= 1
+    depth -= 1
+    bytes.append(bracket)
+  }
+
+  /// Writes `"key":` inside an object; keys are names in the code, which need no escaping.
+  public mutating func key(_ name: StaticString) {
     separate()
-    appendString(name)
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
     pendingValue = true
   }
@@ -60,33 +80,44 @@ public struct JSONWriter {
   /// Opens an object.
   public mutating func beginObject() {
     beginValue()
-    bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    open(UInt8(ascii: "{"))
   }
 
   /// Closes an object.
   public mutating func endObject() {
-    needsComma.removeLast()
-    bytes.append(UInt8(ascii: "}"))
+    close(UInt8(ascii: "}"))
   }
 
   /// Opens an array.
   public mutating func beginArray() {
     beginValue()
-    bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    open(UInt8(ascii: "["))
   }
 
   /// Closes an array.
   public mutating func endArray() {
-    needsComma.removeLast()
-    bytes.append(UInt8(ascii: "]"))
+    close(UInt8(ascii: "]"))
   }
 
   /// Writes a string value.
   public mutating func string(_ value: String) {
     beginValue()
     appendString(value)
+  }
+
+  /// Writes an entry id as a string of 32 lowercase hex digits, without making a `String`.
+  public mutating func id(_ id: EntryID) {
+    beginValue()
+    bytes.append(UInt8(ascii: "\""))
+    id.appendHex(to: &bytes)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Writes `"key":"value"` when `value` is there, and nothing when it is `nil`.
+  public mutating func optional(_ name: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    string(value)
   }
 
   /// Writes a whole number.
