@@ -124,8 +124,7 @@ public enum Backup {
   public static func openChecked(
     _ data: Data, passphrase: Passphrase
   ) throws(SottoError) -> CheckedEntries {
-    let bytes = [UInt8](data)
-    let header = try parseHeader(bytes)
+    let header = try parseHeader([UInt8](data.prefix(Self.headerBytes)))
     let key = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
     var state = crypto_secretstream_xchacha20poly1305_state()
     defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
@@ -133,17 +132,19 @@ public enum Backup {
       crypto_secretstream_xchacha20poly1305_init_pull(&state, header.streamHeader, key.bytePointer)
         == 0
     else { throw damaged("its stream header is invalid") }
-    let headerBytes = Array(bytes.prefix(Self.headerBytes))
+    let headerBytes = [UInt8](data.prefix(Self.headerBytes))
     let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
     // Each chunk is decrypted straight into one payload buffer: the chunks of a 100,000-entry
     // backup are some 20 MB, and an array per chunk plus copies cost more than decrypting.
-    var payload = [UInt8](repeating: 0, count: max(0, bytes.count - Self.headerBytes))
+    var payload = [UInt8](repeating: 0, count: max(0, data.count - Self.headerBytes))
     var written = 0
     var chunkIndex = 0
     var sawFinal = false
     var offset = Self.headerBytes
     var failure: SottoError?
-    bytes.withUnsafeBufferPointer { input in
+    // Read in place: a copy of a 20 MB backup costs as much as decrypting it.
+    data.withUnsafeBytes { raw in
+      let input = raw.bindMemory(to: UInt8.self)
       payload.withUnsafeMutableBufferPointer { output in
         while offset < input.count {
           guard !sawFinal else {

@@ -153,27 +153,33 @@ struct Manifest {
 
   // MARK: Writing
 
+  /// Adds or replaces `items` (a bulk add or a restore).
+  func apply(_ db: Database, adding items: [ManifestItem]) throws {
+    guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
+    guard head.recordCount == 0, zip(items, items.dropFirst()).allSatisfy({ $0.id < $1.id }),
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") == 0
+    else {
+      try apply(db, changes: items.map { ($0.id, $0) })
+      return
+    }
+    // An empty journal filled at once (a restore): each bucket is a run of the sorted items,
+    // and no bucket needs reading or a table of its items.
+    var start = items.startIndex
+    while start < items.endIndex {
+      let index = Self.bucket(of: items[start].id)
+      var end = start + 1
+      while end < items.endIndex, Self.bucket(of: items[end].id) == index { end += 1 }
+      try writeBucket(db, index: index, items: Array(items[start..<end]), head: &head)
+      start = end
+    }
+    head.recordCount = UInt64(items.count)
+    head.writeCounter += 1
+    try writeHead(db, head)
+  }
+
   /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`).
   func apply(_ db: Database, changes: [(id: RecordKey, item: ManifestItem?)]) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
-    if head.recordCount == 0, let items = Self.ascendingAdditions(changes),
-      try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") == 0
-    {
-      // An empty journal filled at once (a restore): each bucket is a run of the sorted items,
-      // and no bucket needs reading or a table of its items.
-      var start = items.startIndex
-      while start < items.endIndex {
-        let index = Self.bucket(of: items[start].id)
-        var end = start + 1
-        while end < items.endIndex, Self.bucket(of: items[end].id) == index { end += 1 }
-        try writeBucket(db, index: index, items: Array(items[start..<end]), head: &head)
-        start = end
-      }
-      head.recordCount = UInt64(items.count)
-      head.writeCounter += 1
-      try writeHead(db, head)
-      return
-    }
     var touched: [Int: [RecordKey: ManifestItem]] = [:]
     for change in changes {
       let index = Self.bucket(of: change.id)
@@ -192,21 +198,6 @@ struct Manifest {
     head.recordCount = UInt64(head.bucketCounts.reduce(0) { $0 + Int($1) })
     head.writeCounter += 1
     try writeHead(db, head)
-  }
-
-  /// The items of `changes` when every change adds one and the ids strictly ascend; else `nil`.
-  private static func ascendingAdditions(
-    _ changes: [(id: RecordKey, item: ManifestItem?)]
-  ) -> [ManifestItem]? {
-    var items: [ManifestItem] = []
-    items.reserveCapacity(changes.count)
-    for change in changes {
-      guard let item = change.item, item.id == change.id,
-        items.last.map({ $0.id < item.id }) ?? true
-      else { return nil }
-      items.append(item)
-    }
-    return items
   }
 
   /// Replaces the whole manifest with `items` (journal creation, passphrase change, repair).

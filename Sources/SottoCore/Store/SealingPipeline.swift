@@ -1,13 +1,17 @@
 import Foundation
 import SottoModel
 
-/// Rows sealed for a run of positions: the nonce and ciphertext of each, back to back in one
-/// buffer, with the digest the manifest keeps of each.
+/// Rows sealed for a run of positions, ready to bind: the id, nonce and ciphertext of each,
+/// back to back in one buffer, with what the manifest keeps of each.
+///
+/// Everything the inserting thread needs is worked out here, on the sealing cores: that thread
+/// limits a restore.
 struct SealedChunk {
   var bytes: [UInt8] = []
-  /// Where each row ends in `bytes`; a row starts where the one before it ends.
+  /// Where each row ends in `bytes`; a row starts where the one before it ends, with the 16
+  /// bytes of its id, then its nonce, then its ciphertext.
   var ends: [Int] = []
-  var digests: [RecordDigest] = []
+  var items: [ManifestItem] = []
 }
 
 /// Seals records in chunks on the other cores while the calling thread inserts them in order.
@@ -140,15 +144,18 @@ final class SealingPipeline: @unchecked Sendable {
   private func seal(_ chunk: Int, sealer: inout RecordSealer) -> SealedChunk {
     let positions = self.positions(of: chunk)
     var sealed = SealedChunk()
-    // Most records pad to 256 bytes; a nonce and a tag come on top.
-    sealed.bytes.reserveCapacity(positions.count * 320)
+    // Most records pad to 256 bytes; an id, a nonce and a tag come on top.
+    sealed.bytes.reserveCapacity(positions.count * 336)
     sealed.ends.reserveCapacity(positions.count)
-    sealed.digests.reserveCapacity(positions.count)
+    sealed.items.reserveCapacity(positions.count)
     for position in positions {
+      let entry = entries[order[position]]
+      entry.id.withUnsafeBytes { sealed.bytes.append(contentsOf: $0) }
       let digest = sealer.seal(
-        entries[order[position]], revision: revisions[position], appendingTo: &sealed.bytes)
+        entry, revision: revisions[position], appendingTo: &sealed.bytes)
       sealed.ends.append(sealed.bytes.count)
-      sealed.digests.append(digest)
+      sealed.items.append(
+        ManifestItem(id: RecordKey(entry.id), revision: revisions[position], digest: digest))
     }
     return sealed
   }

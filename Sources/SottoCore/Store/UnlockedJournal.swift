@@ -304,33 +304,28 @@ public final class UnlockedJournal: Sendable {
       let insertStatement = try db.makeStatement(
         sql: "\(verb) INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
       let insert = insertStatement.sqliteStatement
-      var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      changes.reserveCapacity(order.count)
+      var items: [ManifestItem] = []
+      items.reserveCapacity(order.count)
       let pipeline = SealingPipeline(
         entries: entries, order: order, revisions: revisions, header: self.header,
         key: self.bundle.recordKey)
-      try pipeline.forEachChunk { (chunk, positions) throws(DatabaseError) in
+      try pipeline.forEachChunk { (chunk, _) throws(DatabaseError) in
         try chunk.bytes.withUnsafeBufferPointer { rows throws(DatabaseError) in
           var start = 0
-          for (offset, position) in positions.enumerated() {
-            let end = chunk.ends[offset]
-            let id = entries[order[position]].id
-            let revision = revisions[position]
-            let nonce = rows.baseAddress! + start
+          for (end, item) in zip(chunk.ends, chunk.items) {
+            let id = rows.baseAddress! + start
+            let nonce = id + EntryID.byteCount
             let ciphertext = nonce + Vault.nonceBytes
-            // Stepped inside the closure: the id's bytes live only there.
-            let step = id.withUnsafeBytes { id -> Int32 in
-              var result = sqlite3_bind_blob(insert, 1, id.baseAddress, Int32(id.count), nil)
-              if result == SQLITE_OK { result = sqlite3_bind_int64(insert, 2, Int64(revision)) }
-              if result == SQLITE_OK {
-                result = sqlite3_bind_blob(insert, 3, nonce, Int32(Vault.nonceBytes), nil)
-              }
-              if result == SQLITE_OK {
-                result = sqlite3_bind_blob(
-                  insert, 4, ciphertext, Int32(end - start - Vault.nonceBytes), nil)
-              }
-              return result == SQLITE_OK ? sqlite3_step(insert) : result
+            let cipherCount = end - start - EntryID.byteCount - Vault.nonceBytes
+            var step = sqlite3_bind_blob(insert, 1, id, Int32(EntryID.byteCount), nil)
+            if step == SQLITE_OK { step = sqlite3_bind_int64(insert, 2, Int64(item.revision)) }
+            if step == SQLITE_OK {
+              step = sqlite3_bind_blob(insert, 3, nonce, Int32(Vault.nonceBytes), nil)
             }
+            if step == SQLITE_OK {
+              step = sqlite3_bind_blob(insert, 4, ciphertext, Int32(cipherCount), nil)
+            }
+            if step == SQLITE_OK { step = sqlite3_step(insert) }
             // Every parameter is bound again before the next step; the bindings are cleared
             // once, after the last.
             sqlite3_reset(insert)
@@ -338,17 +333,15 @@ public final class UnlockedJournal: Sendable {
               sqlite3_clear_bindings(insert)
               throw DatabaseError(resultCode: ResultCode(rawValue: step))
             }
-            let key = RecordKey(id)
-            changes.append(
-              (key, ManifestItem(id: key, revision: revision, digest: chunk.digests[offset])))
             start = end
           }
         }
+        items += chunk.items
       }
       sqlite3_clear_bindings(insert)
       // The raw handle above belongs to this statement: keep it alive until here.
       withExtendedLifetime(insertStatement) {}
-      try self.manifest.apply(db, changes: changes)
+      try self.manifest.apply(db, adding: items)
     }
   }
 

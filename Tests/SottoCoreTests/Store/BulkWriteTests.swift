@@ -98,15 +98,20 @@ import Testing
       var start = 0
       for (offset, position) in positions.enumerated() {
         let row = Array(chunk.bytes[start..<chunk.ends[offset]])
-        let nonce = Array(row[..<Vault.nonceBytes])
-        let ciphertext = Array(row[Vault.nonceBytes...])
+        let id = Array(row[..<EntryID.byteCount])
+        let nonce = Array(row[EntryID.byteCount..<EntryID.byteCount + Vault.nonceBytes])
+        let ciphertext = Array(row[(EntryID.byteCount + Vault.nonceBytes)...])
         nonces.insert(nonce)
         let entry = entries[order[position]]
         let opened = opener.open(
-          id: entry.id.bytes, revision: revisions[position], nonce: nonce,
-          ciphertext: ciphertext)
+          id: id, revision: revisions[position], nonce: nonce, ciphertext: ciphertext)
         let digest = Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)
-        if opened != entry || digest != chunk.digests[offset] { allOpen = false }
+        let item = chunk.items[offset]
+        if opened != entry || id != entry.id.bytes || item.digest != digest
+          || item.id != RecordKey(entry.id) || item.revision != revisions[position]
+        {
+          allOpen = false
+        }
         start = chunk.ends[offset]
       }
       next = positions.upperBound
