@@ -40,6 +40,12 @@ import Testing
       ).utf8)
     #expect(JournalImport.linedSottoJSON(twice)?.count == nil)
     #expect(JournalImport.sequentialSottoJSON(twice)?.count == 1201)
+    // A closing line among the entries: it reads as a damaged entry, not as the end.
+    var closedEarly = lines
+    closedEarly.insert("  ],", at: 600)
+    let early = Array(closedEarly.joined(separator: "\n").utf8)
+    #expect(JournalImport.linedSottoJSON(early)?.count == nil)
+    #expect(JournalImport.sequentialSottoJSON(early)?.count == nil)
     // The same entries on one line: not the lined layout, still read by the one-pass reader.
     let oneLine = Array(text.replacingOccurrences(of: "\n", with: "").utf8)
     #expect(JournalImport.linedSottoJSON(oneLine)?.count == nil)
