@@ -69,6 +69,37 @@ import Testing
     }
   }
 
+  @Test func everyKindAndSourceIsReadBack() throws {
+    // Kinds and sources are matched as bytes, not through their raw values: a case added to
+    // one side and not the other must fail here.
+    let bodies: [EntryKind: EntryBody] = [
+      .urge: .urge(Urge(intensity: 3)), .use: .use(Use(substance: "alcohol")),
+      .goal: .goal(Goal(rule: .useFreeDays(days: 2, period: .week))),
+      .rule: .rule(SafetyRule(substances: ["a", "b"], note: "n")),
+    ]
+    #expect(Set(bodies.keys) == Set(EntryKind.allCases))
+    for kind in EntryKind.allCases {
+      for source in [EntrySource.direct, .quickCapture] {
+        let entry = Entry(
+          id: Self.id, at: Timestamp(unixSeconds: 60, utcOffsetSeconds: 0), source: source,
+          body: bodies[kind]!)
+        let read = try Entry(jsonBytes: entry.jsonBytes())
+        #expect(read == entry, "\(kind) \(source)")
+      }
+    }
+    let unknown = Array(
+      String(decoding: Self.entries[1].jsonBytes(), as: UTF8.self)
+        .replacingOccurrences(of: "\"urge\",", with: "\"urges\",").utf8)
+    #expect(throws: JSONReader.Failure.self) { try Entry(jsonBytes: unknown) }
+  }
+
+  @Test func longKeysMatchNoCaseAndAreSkipped() throws {
+    let text = String(decoding: Self.entries[1].jsonBytes(), as: UTF8.self)
+    let padded = text.replacingOccurrences(
+      of: "{\"at\"", with: "{\"kindkindkindkindkind\":\"x\",\"sourcesourcesource\":1,\"at\"")
+    #expect(try Entry(jsonBytes: Array(padded.utf8)) == Self.entries[1])
+  }
+
   @Test func idsAndNestedListsAreWrittenWithTheirCommas() {
     var writer = JSONWriter()
     writer.beginArray()

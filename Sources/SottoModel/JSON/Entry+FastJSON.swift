@@ -74,13 +74,30 @@ extension Entry {
         }
         id = parsed
       case "kind":
-        guard let parsed = EntryKind(rawValue: try reader.readString()) else {
+        // Matched as bytes: a `String` and a string `switch` per record cost more.
+        let kinds = { (bytes: UnsafeBufferPointer<UInt8>) -> EntryKind? in
+          switch JSONKey(bytes) {
+          case "urge": .urge
+          case "use": .use
+          case "goal": .goal
+          case "rule": .rule
+          default: nil
+          }
+        }
+        guard let parsed = try reader.readString(parsing: kinds) else {
           throw JSONReader.Failure(offset: reader.offset, expected: "a known kind")
         }
         kind = parsed
       case "at": at = try Timestamp(from: &reader)
       case "source":
-        guard let parsed = EntrySource(rawValue: try reader.readString()) else {
+        let sources = { (bytes: UnsafeBufferPointer<UInt8>) -> EntrySource? in
+          switch JSONKey(bytes) {
+          case "direct": .direct
+          case "quickCapture": .quickCapture
+          default: nil
+          }
+        }
+        guard let parsed = try reader.readString(parsing: sources) else {
           throw JSONReader.Failure(offset: reader.offset, expected: "a known source")
         }
         source = parsed

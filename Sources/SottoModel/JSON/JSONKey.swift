@@ -3,18 +3,24 @@
 ///
 /// Every record of every unlock holds about fifteen keys; making a `String` of each and
 /// comparing it with each `case` cost more than the rest of the reading.
+///
+/// The key is plain data (no `String` inside): it is made and handed to a closure for every
+/// field of every record, and a reference inside cost a retain and a release each time.
+/// Longer keys keep their first 16 bytes, their length and a hash of all their bytes; no key
+/// Sotto reads is that long, so they only ever reach a `default:` case.
 public struct JSONKey: Equatable, Sendable, CustomStringConvertible {
   private var words: (UInt64, UInt64) = (0, 0)
   private var count = 0
-  /// Keys longer than 16 bytes.
-  private var long: String?
+  /// FNV-1a of every byte, for keys longer than 16 bytes; 0 otherwise.
+  private var longHash: UInt64 = 0
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     count = bytes.count
+    words = Self.pack(UnsafeBufferPointer(rebasing: bytes.prefix(16)))
     if bytes.count > 16 {
-      long = String(decoding: bytes, as: UTF8.self)
-    } else {
-      words = Self.pack(bytes)
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      longHash = hash
     }
   }
 
@@ -30,25 +36,24 @@ public struct JSONKey: Equatable, Sendable, CustomStringConvertible {
     return words
   }
 
-  /// The key as text.
+  /// The key as text (its first 16 bytes and an ellipsis when longer).
   public var description: String {
-    if let long { return long }
-    return withUnsafeBytes(of: words) { raw in
+    let prefix = withUnsafeBytes(of: words) { raw in
       String(decoding: raw.prefix(count), as: UTF8.self)
     }
+    return count > 16 ? prefix + "…" : prefix
   }
 
   public static func == (lhs: JSONKey, rhs: JSONKey) -> Bool {
-    lhs.count == rhs.count && lhs.words == rhs.words && lhs.long == rhs.long
+    lhs.count == rhs.count && lhs.words == rhs.words && lhs.longHash == rhs.longHash
   }
 
-  /// Matches a `case "name":` pattern.
+  /// Matches a `case "name":` pattern of at most 16 bytes; a longer key matches no pattern.
   public static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
     // `withUTF8Buffer`, not `utf8Start`: a one-character literal has no pointer.
     pattern.withUTF8Buffer { bytes in
-      guard bytes.count == key.count else { return false }
-      if let long = key.long { return long.utf8.elementsEqual(bytes) }
-      return pack(bytes) == key.words
+      precondition(bytes.count <= 16, "JSONKey patterns are at most 16 bytes")
+      return bytes.count == key.count && pack(bytes) == key.words
     }
   }
 }
