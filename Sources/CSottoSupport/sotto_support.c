@@ -1,6 +1,7 @@
-#define _DEFAULT_SOURCE  // explicit_bzero
+#define _GNU_SOURCE  // explicit_bzero, sync_file_range
 #include "sotto_support.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -21,4 +22,8 @@ void sotto_scrub_stack(void) {
     // explicit_bzero: a plain memset of a buffer never read again may be removed.
     explicit_bzero(buffer, sizeof buffer);
     __asm__ __volatile__("" : : "r"(buffer) : "memory");
+}
+
+int sotto_start_writeback(int fd) {
+    return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }

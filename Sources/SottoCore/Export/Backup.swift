@@ -52,6 +52,20 @@ public enum Backup {
   public static func seal(
     _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date
   ) throws(SottoError) -> Data {
+    var out: [UInt8] = []
+    try seal(entries, key: key, createdAt: createdAt) { (piece: UnsafeRawBufferPointer) in
+      out.append(contentsOf: piece)
+    }
+    return Data(out)
+  }
+
+  /// Seals `entries` as ``seal(_:key:createdAt:)`` does, handing the file to `write` in pieces
+  /// of about a megabyte as they are encrypted (``PlaintextFile/write(to:overwrite:_:)``), so
+  /// that the disk writes the first while the rest is encrypted.
+  public static func seal(
+    _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date,
+    to write: (UnsafeRawBufferPointer) throws(SottoError) -> Void
+  ) throws(SottoError) {
     let bytes: [UInt8]
     do {
       bytes = try JournalExport.jsonBytes(entries, exportedAt: createdAt)
@@ -60,53 +74,58 @@ public enum Backup {
     }
     let backupKey = try key()
     let kdf = backupKey.kdf
-    let salt = backupKey.salt
-    let key = backupKey.key
     var state = crypto_secretstream_xchacha20poly1305_state()
+    defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
     var streamHeader = [UInt8](
       repeating: 0, count: Int(crypto_secretstream_xchacha20poly1305_headerbytes()))
-    crypto_secretstream_xchacha20poly1305_init_push(&state, &streamHeader, key.bytePointer)
+    crypto_secretstream_xchacha20poly1305_init_push(
+      &state, &streamHeader, backupKey.key.bytePointer)
     var writer = ByteWriter()
     writer.append(magic)
     writer.append(u32: version)
     writer.append(u32: UInt32(bitPattern: kdf.algorithm))
     writer.append(u64: kdf.opsLimit)
     writer.append(u64: kdf.memLimit)
-    writer.append(salt)
+    writer.append(backupKey.salt)
     writer.append(streamHeader)
     let header = writer.bytes
+    try header.withUnsafeBytes { raw in Result { () throws(SottoError) in try write(raw) } }.get()
     let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
-    let chunks = max(1, (bytes.count + chunkSize - 1) / chunkSize)
-    // Each chunk is encrypted straight into the output: a 100,000-entry journal is some 20 MB,
-    // and copying it chunk by chunk cost more than encrypting it.
-    var out = [UInt8](
-      repeating: 0, count: header.count + bytes.count + chunks * (4 + overhead))
-    out.replaceSubrange(0..<header.count, with: header)
-    var written = header.count
+    // Chunks are encrypted into one reused buffer of `chunksPerPiece` chunks, which is then
+    // written: no copy of the whole file, and the disk is busy while the rest is encrypted.
+    let chunksPerPiece = 16
+    var piece = [UInt8](repeating: 0, count: chunksPerPiece * (4 + chunkSize + overhead))
     var offset = 0
-    bytes.withUnsafeBufferPointer { plain in
-      out.withUnsafeMutableBufferPointer { output in
-        repeat {
-          let end = min(offset + chunkSize, plain.count)
-          let tag =
-            end == plain.count
-            ? crypto_secretstream_xchacha20poly1305_tag_final()
-            : crypto_secretstream_xchacha20poly1305_tag_message()
-          var cipherLength: UInt64 = 0
-          crypto_secretstream_xchacha20poly1305_push(
-            &state, output.baseAddress! + written + 4, &cipherLength,
-            plain.baseAddress.map { $0 + offset }, UInt64(end - offset), header,
-            UInt64(header.count), tag)
-          for (index, shift) in [24, 16, 8, 0].enumerated() {
-            output[written + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
+    repeat {
+      var filled = 0
+      piece.withUnsafeMutableBufferPointer { output in
+        bytes.withUnsafeBufferPointer { plain in
+          for _ in 0..<chunksPerPiece {
+            let end = min(offset + chunkSize, plain.count)
+            let tag =
+              end == plain.count
+              ? crypto_secretstream_xchacha20poly1305_tag_final()
+              : crypto_secretstream_xchacha20poly1305_tag_message()
+            var cipherLength: UInt64 = 0
+            crypto_secretstream_xchacha20poly1305_push(
+              &state, output.baseAddress! + filled + 4, &cipherLength,
+              plain.baseAddress.map { $0 + offset }, UInt64(end - offset), header,
+              UInt64(header.count), tag)
+            for (index, shift) in [24, 16, 8, 0].enumerated() {
+              output[filled + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
+            }
+            filled += 4 + Int(cipherLength)
+            offset = end
+            if offset >= plain.count { break }
           }
-          written += 4 + Int(cipherLength)
-          offset = end
-        } while offset < plain.count
+        }
       }
-    }
-    sodium_memzero(&state, MemoryLayout.size(ofValue: state))
-    return Data(out[0..<written])
+      try piece.withUnsafeBytes { raw in
+        Result { () throws(SottoError) in
+          try write(UnsafeRawBufferPointer(rebasing: raw[..<filled]))
+        }
+      }.get()
+    } while offset < bytes.count
   }
 
   /// The KDF settings a backup asks for, checked against the bounds before anything else.

@@ -1,3 +1,4 @@
+import CSottoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -11,8 +12,21 @@ import Foundation
 public enum PlaintextFile {
   /// Writes `data` to `path` (`-` means standard output).
   public static func write(_ data: Data, to path: String, overwrite: Bool) throws(SottoError) {
+    try write(to: path, overwrite: overwrite) { (sink: Sink) throws(SottoError) in
+      try data.withUnsafeBytes { bytes in
+        Result { () throws(SottoError) in try sink.write(bytes) }
+      }.get()
+    }
+  }
+
+  /// Creates `path` as ``write(_:to:overwrite:)`` does and lets `body` write it in pieces (a
+  /// backup, as it is encrypted); the file is synced to disk once `body` returns, and removed
+  /// when `body` or a write fails.
+  public static func write(
+    to path: String, overwrite: Bool, _ body: (Sink) throws(SottoError) -> Void
+  ) throws(SottoError) {
     if path == "-" {
-      FileHandle.standardOutput.write(data)
+      try body(Sink(descriptor: STDOUT_FILENO, path: path))
       return
     }
     var flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW
@@ -31,20 +45,53 @@ public enum PlaintextFile {
     defer { close(descriptor) }
     // An existing file kept its old mode: make it private too.
     _ = fchmod(descriptor, 0o600)
-    let written = data.withUnsafeBytes { buffer -> Bool in
+    do throws(SottoError) {
+      try body(Sink(descriptor: descriptor, path: path))
+      guard fsync(descriptor) == 0 else { throw Sink.incomplete(path) }
+    } catch {
+      unlink(path)
+      throw error
+    }
+  }
+
+  /// Appends to a file being written by ``write(to:overwrite:_:)``.
+  public final class Sink {
+    let descriptor: Int32
+    let path: String
+    /// Bytes written since the kernel was last asked to start writing them to disk.
+    private var pending = 0
+
+    init(descriptor: Int32, path: String) {
+      self.descriptor = descriptor
+      self.path = path
+    }
+
+    /// Writes all of `bytes`.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(SottoError) {
       var offset = 0
-      while offset < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      while offset < bytes.count {
+        let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
+        if count <= 0 {
+          if path == "-" {
+            throw SottoError(
+              .storage, "Standard output could not be written (was it closed?). Stopped there.")
+          }
+          throw Self.incomplete(path)
+        }
         offset += count
       }
-      return true
+      // Start the disk writing every few MiB: the final fsync then waits for the last few
+      // only, instead of for all of a 20 MB backup while nothing else runs.
+      pending += bytes.count
+      if pending >= 4 << 20, path != "-" {
+        _ = sotto_start_writeback(descriptor)
+        pending = 0
+      }
     }
-    guard written, fsync(descriptor) == 0 else {
-      unlink(path)
-      throw SottoError(
-        .storage, "\(path) could not be written completely (disk full?). It was removed.")
+
+    static func incomplete(_ path: String) -> SottoError {
+      SottoError(.storage, "\(path) could not be written completely (disk full?). It was removed.")
     }
   }
 }

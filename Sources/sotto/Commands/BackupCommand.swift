@@ -61,8 +61,10 @@ struct BackupCommand: ParsableCommand {
       let backupKey = BackgroundWork { () throws(SottoError) in
         try Backup.Key(passphrase: finalPassphrase, kdf: kdf)
       }
-      let data = try Backup.seal(contents.all, key: backupKey.value, createdAt: Date())
-      try PlaintextFile.write(data, to: output, overwrite: force)
+      // Written as it is encrypted; a backup that fails on the way is removed.
+      try PlaintextFile.write(to: output, overwrite: force) { (file) throws(SottoError) in
+        try Backup.seal(contents.all, key: backupKey.value, createdAt: Date(), to: file.write)
+      }
       Console.out("Backed up \(contents.all.count) entries to \(output) (encrypted).")
     }
   }

@@ -42,6 +42,30 @@ import Testing
     }
   }
 
+  @Test func aBackupWrittenInPiecesOpensWhole() throws {
+    // Over a megabyte: more chunks than one piece holds, so the writer is called several times.
+    let large = (0..<350).map { index in
+      var urge = Fixtures.urge
+      urge.note = "note \(index) " + String(repeating: "y", count: 3_900)
+      return Entry(
+        id: EntryID(
+          bytes: [UInt8(index >> 8), UInt8(index & 0xFF)] + [UInt8](repeating: 9, count: 14))!,
+        at: Timestamp(unixSeconds: 1_795_600_000 + Int64(index) * 60, utcOffsetSeconds: 0),
+        body: .urge(urge))
+    }
+    let key = try Backup.Key(passphrase: Fixtures.passphrase(), kdf: Fixtures.kdf)
+    var pieces: [[UInt8]] = []
+    let keyGiven = { () throws(SottoError) in key }
+    try Backup.seal(large, key: keyGiven, createdAt: Date(), to: { pieces.append(Array($0)) })
+    #expect(pieces.count >= 3)
+    #expect(pieces[0].count == Backup.headerBytes)
+    let whole = Data(pieces.joined())
+    #expect(try Backup.open(whole, passphrase: Fixtures.passphrase()) == large)
+    // The last chunk, and only it, is final: cutting the file at a piece boundary is refused.
+    let cut = Data(pieces.dropLast().joined())
+    expectRefused(cut, "a backup cut at a piece boundary")
+  }
+
   @Test func aBackupGivesBackEveryEntry() throws {
     #expect(Self.chunkOffsets.count >= 3)
     let opened = try Backup.open(Self.sealed, passphrase: Fixtures.passphrase())
