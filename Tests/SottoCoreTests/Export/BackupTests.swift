@@ -6,14 +6,19 @@ import Testing
 
 @Suite struct BackupTests {
   /// Enough entries (with long notes) for the backup to span several 64 KiB chunks.
-  static let entries: [Entry] = (0..<400).map { index in
-    var urge = Fixtures.urge
-    urge.note = "note \(index) " + String(repeating: "x", count: 300)
-    return Entry(
-      id: EntryID(
-        bytes: [UInt8(index >> 8), UInt8(index & 0xFF)] + [UInt8](repeating: 7, count: 14))!,
-      at: Timestamp(unixSeconds: 1_795_600_000 + Int64(index) * 60, utcOffsetSeconds: 3600),
-      body: .urge(urge))
+  static let entries = urges(400, noteLength: 300)
+
+  /// `count` urges with notes of `noteLength` characters and ids that sort in their order.
+  static func urges(_ count: Int, noteLength: Int) -> [Entry] {
+    (0..<count).map { index in
+      var urge = Fixtures.urge
+      urge.note = "note \(index) " + String(repeating: "x", count: noteLength)
+      return Entry(
+        id: EntryID(
+          bytes: [UInt8(index >> 8), UInt8(index & 0xFF)] + [UInt8](repeating: 7, count: 14))!,
+        at: Timestamp(unixSeconds: 1_795_600_000 + Int64(index) * 60, utcOffsetSeconds: 3600),
+        body: .urge(urge))
+    }
   }
 
   static let sealed: Data = try! Backup.seal(
@@ -44,15 +49,7 @@ import Testing
 
   @Test func aBackupWrittenInPiecesOpensWhole() throws {
     // Over a megabyte: more chunks than one piece holds, so the writer is called several times.
-    let large = (0..<350).map { index in
-      var urge = Fixtures.urge
-      urge.note = "note \(index) " + String(repeating: "y", count: 3_900)
-      return Entry(
-        id: EntryID(
-          bytes: [UInt8(index >> 8), UInt8(index & 0xFF)] + [UInt8](repeating: 9, count: 14))!,
-        at: Timestamp(unixSeconds: 1_795_600_000 + Int64(index) * 60, utcOffsetSeconds: 0),
-        body: .urge(urge))
-    }
+    let large = Self.urges(350, noteLength: 3_900)
     let key = try Backup.Key(passphrase: Fixtures.passphrase(), kdf: Fixtures.kdf)
     var pieces: [[UInt8]] = []
     let keyGiven = { () throws(SottoError) in key }
