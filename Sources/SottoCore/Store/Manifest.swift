@@ -37,6 +37,11 @@ struct Manifest {
 
   static func bucket(of id: RecordKey) -> Int { Int(id.high >> 56) }
 
+  /// Whether every id is greater than the one before (so none is listed twice).
+  static func ascending(_ items: [ManifestItem]) -> Bool {
+    zip(items, items.dropFirst()).allSatisfy { $0.id < $1.id }
+  }
+
   // MARK: Encoding
 
   static func encode(_ head: Head) -> [UInt8] {
@@ -72,8 +77,7 @@ struct Manifest {
     writer.append(u8: plaintextVersion)
     writer.append(u32: UInt32(items.count))
     // A restore's buckets come sorted; sorting them again cost a comparison sort each.
-    let sorted = zip(items, items.dropFirst()).allSatisfy { $0.id < $1.id }
-    for item in sorted ? items : items.sorted(by: { $0.id < $1.id }) {
+    for item in ascending(items) ? items : items.sorted(by: { $0.id < $1.id }) {
       writer.append(u64: item.id.high)
       writer.append(u64: item.id.low)
       writer.append(u64: item.revision)
@@ -148,8 +152,9 @@ struct Manifest {
     let nonEmpty = head.bucketCounts.filter { $0 > 0 }.count
     // Buckets are written sorted and in bucket order, so each id is listed once exactly when
     // every id is greater than the one before.
-    let ordered = zip(all, all.dropFirst()).allSatisfy { $0.id < $1.id }
-    guard UInt64(all.count) == head.recordCount, slots == nonEmpty, ordered else { return nil }
+    guard UInt64(all.count) == head.recordCount, slots == nonEmpty, Self.ascending(all) else {
+      return nil
+    }
     return all
   }
 
@@ -158,7 +163,7 @@ struct Manifest {
   /// Adds or replaces `items` (a bulk add or a restore).
   func apply(_ db: Database, adding items: [ManifestItem]) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
-    guard head.recordCount == 0, zip(items, items.dropFirst()).allSatisfy({ $0.id < $1.id }),
+    guard head.recordCount == 0, Self.ascending(items),
       try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") == 0
     else {
       try apply(db, changes: items.map { ($0.id, $0) })
