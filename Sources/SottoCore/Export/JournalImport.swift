@@ -95,8 +95,8 @@ public enum JournalImport {
     return linedSottoJSON(bytes) ?? sequentialSottoJSON(bytes)
   }
 
-  /// Reads an export laid out as Sotto writes it, one entry a line, with a line per core at
-  /// once; `nil` for any other layout or any doubt (the one-pass reader then decides).
+  /// Reads an export laid out as Sotto writes it, one entry a line, each core reading its share
+  /// of the lines; `nil` for any other layout or any doubt (the one-pass reader then decides).
   ///
   /// JSON strings hold no raw line feeds, so in Sotto's layout every line feed is between
   /// values: the lines between `  "entries" : [` and `  ],` are the entries, one each.
