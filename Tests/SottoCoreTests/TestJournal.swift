@@ -1,3 +1,4 @@
+import CSodium
 import Foundation
 import GRDB
 import SottoModel
@@ -92,5 +93,17 @@ enum Fixtures {
     let queue = try DatabaseQueue(path: path)
     defer { try? queue.close() }
     return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id") }
+  }
+}
+
+extension Sodium {
+  /// An unkeyed BLAKE2b digest of `parts` concatenated, straight from libsodium: the tests'
+  /// reference for the digests Sotto computes.
+  static func digest(_ parts: [UInt8]..., length: Int = 16) -> [UInt8] {
+    let input = parts.flatMap { $0 }
+    var out = [UInt8](repeating: 0, count: length)
+    let result = crypto_generichash(&out, length, input, UInt64(input.count), nil, 0)
+    precondition(result == 0, "BLAKE2b cannot fail with a valid length")
+    return out
   }
 }

@@ -1,3 +1,4 @@
+import CSodium
 import Foundation
 import GRDB
 
@@ -31,8 +32,21 @@ struct Manifest {
       repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
   }
 
+  /// The digest kept of a record (or a bucket): BLAKE2b-128 of `row`, its nonce followed by its
+  /// ciphertext, as they lie side by side when read or sealed in bulk.
+  static func recordDigest(_ row: UnsafeBufferPointer<UInt8>) -> RecordDigest {
+    var out = (UInt64(0), UInt64(0))
+    withUnsafeMutableBytes(of: &out) { raw in
+      _ = crypto_generichash(
+        raw.baseAddress!.assumingMemoryBound(to: UInt8.self), digestBytes, row.baseAddress,
+        UInt64(row.count), nil, 0)
+    }
+    return withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
+  }
+
+  /// ``recordDigest(_:)`` of a nonce and a ciphertext held apart.
   static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> RecordDigest {
-    RecordDigest(Sodium.digest(nonce, ciphertext, length: digestBytes))
+    (nonce + ciphertext).withUnsafeBufferPointer { recordDigest($0) }
   }
 
   static func bucket(of id: RecordKey) -> Int { Int(id.high >> 56) }

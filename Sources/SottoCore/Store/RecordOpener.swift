@@ -20,18 +20,6 @@ struct RecordOpener {
     self.key = UnsafePointer(key.bytePointer)
   }
 
-  /// The digest the manifest keeps of a record: BLAKE2b-128 of `input`, its nonce followed by
-  /// its ciphertext.
-  static func digest(_ input: UnsafeBufferPointer<UInt8>) -> RecordDigest {
-    var out = (UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &out) { raw in
-      _ = crypto_generichash(
-        raw.baseAddress!.assumingMemoryBound(to: UInt8.self), Manifest.digestBytes,
-        input.baseAddress, UInt64(input.count), nil, 0)
-    }
-    return withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
-  }
-
   /// Decrypts, unpads and decodes one record; `nil` when any step fails.
   mutating func open(
     id: UnsafeBufferPointer<UInt8>, revision: UInt64, nonce: UnsafeBufferPointer<UInt8>,

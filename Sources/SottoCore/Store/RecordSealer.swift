@@ -71,7 +71,7 @@ struct RecordSealer {
         row.baseAddress! + Vault.nonceBytes, &length, padded, UInt64(paddedCount),
         associatedData, UInt64(associatedData.count), nil, nonce, key)
       precondition(result == 0, "XChaCha20-Poly1305 encryption cannot fail")
-      return RecordOpener.digest(UnsafeBufferPointer(row))
+      return Manifest.recordDigest(UnsafeBufferPointer(row))
     }
   }
 }

@@ -389,7 +389,7 @@ public final class UnlockedJournal: Sendable {
               var opener = RecordOpener(header: header, key: key)
               for index in range {
                 let row = rows[index]
-                digests[index] = RecordOpener.digest(
+                digests[index] = Manifest.recordDigest(
                   UnsafeBufferPointer(
                     rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
                 if let entry = opener.open(

@@ -17,17 +17,6 @@ enum Sodium {
     return bytes
   }
 
-  /// An unkeyed BLAKE2b digest of `parts` concatenated, `length` bytes long (16 to 64).
-  static func digest(_ parts: [UInt8]..., length: Int = 16) -> [UInt8] {
-    var input: [UInt8] = []
-    input.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { input.append(contentsOf: part) }
-    var out = [UInt8](repeating: 0, count: length)
-    let result = crypto_generichash(&out, length, input, UInt64(input.count), nil, 0)
-    precondition(result == 0, "BLAKE2b cannot fail with a valid length")
-    return out
-  }
-
   /// Pads `bytes` with ISO/IEC 7816-4 padding to a multiple of `block` bytes, as `sodium_pad`:
   /// 0x80, then zeros (always at least the 0x80).
   static func pad(_ bytes: [UInt8], block: Int) -> [UInt8] {

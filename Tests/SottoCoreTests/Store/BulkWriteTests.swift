@@ -105,7 +105,7 @@ import Testing
         let entry = entries[order[position]]
         let opened = opener.open(
           id: id, revision: revisions[position], nonce: nonce, ciphertext: ciphertext)
-        let digest = Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)
+        let digest = RecordDigest(Sodium.digest(nonce, ciphertext))
         let item = chunk.items[offset]
         if opened != entry || id != entry.id.bytes || item.digest != digest
           || item.id != RecordKey(entry.id) || item.revision != revisions[position]

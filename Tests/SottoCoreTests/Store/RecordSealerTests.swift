@@ -23,7 +23,7 @@ import Testing
       nonces.insert(sealed.nonce)
       #expect((sealed.ciphertext.count - Vault.tagBytes) % Vault.paddingBlock == 0)
       #expect(
-        sealed.digest == Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
+        sealed.digest == RecordDigest(Sodium.digest(sealed.nonce, sealed.ciphertext)))
       let opened = opener.open(
         id: entry.id.bytes, revision: UInt64(index + 1), nonce: sealed.nonce,
         ciphertext: sealed.ciphertext)
