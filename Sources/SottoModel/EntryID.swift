@@ -79,21 +79,19 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Appends the 32 lowercase hex digits of the id to `bytes`.
   public func appendHex(to bytes: inout [UInt8]) {
-    for index in 0..<2 * Self.byteCount {
-      let word = index < 16 ? high : low
-      let shift = UInt64(60 - 4 * (index & 15))
-      bytes.append(Hex.digit(UInt8(truncatingIfNeeded: word >> shift) & 0xF))
-    }
+    for index in 0..<2 * Self.byteCount { bytes.append(hexDigit(index)) }
+  }
+
+  /// Hex digit `index` (0 to 31) of the id, lowercase.
+  private func hexDigit(_ index: Int) -> UInt8 {
+    let word = index < 16 ? high : low
+    return Hex.digit(UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (index & 15))) & 0xF)
   }
 
   /// The id as 32 lowercase hex digits.
   public var hex: String {
     String(unsafeUninitializedCapacity: 2 * Self.byteCount) { buffer in
-      for index in 0..<16 {
-        buffer[index] = Hex.digit(UInt8(truncatingIfNeeded: high >> UInt64(60 - 4 * index)) & 0xF)
-        buffer[index + 16] = Hex.digit(
-          UInt8(truncatingIfNeeded: low >> UInt64(60 - 4 * index)) & 0xF)
-      }
+      for index in 0..<2 * Self.byteCount { buffer[index] = hexDigit(index) }
       return 2 * Self.byteCount
     }
   }
