@@ -2,6 +2,7 @@ import CSodium
 import Foundation
 import GRDB
 import SottoModel
+import Testing
 
 @testable import SottoCore
 
@@ -87,6 +88,47 @@ enum Fixtures {
     let queue = try DatabaseQueue(path: path)
     try queue.writeWithoutTransaction { db in try body(db) }
     try queue.close()
+  }
+
+  /// Every key envelope in the journal's files as SQLite sees them: the one in `journal.db`
+  /// alone and the one with its log applied (different after an uncheckpointed header change).
+  static func headerEnvelopes(_ path: String) throws -> [[UInt8]] {
+    var found: [[UInt8]] = []
+    let queue = try DatabaseQueue(path: path)
+    try queue.read { db in
+      found.append([UInt8](try Data.fetchOne(db, sql: "SELECT envelope FROM header")!))
+    }
+    try queue.close()
+    // journal.db alone, without its log: copied where no -wal sits beside it.
+    let alone = (path as NSString).deletingLastPathComponent + "/file-alone-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: alone, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: alone) }
+    try FileManager.default.copyItem(atPath: path, toPath: alone + "/journal.db")
+    let fileOnly = try DatabaseQueue(path: alone + "/journal.db")
+    try? fileOnly.read { db in
+      if let envelope = try Data.fetchOne(db, sql: "SELECT envelope FROM header"),
+        !found.contains([UInt8](envelope))
+      {
+        found.append([UInt8](envelope))
+      }
+    }
+    try fileOnly.close()
+    return found
+  }
+
+  /// Writes random bytes over `count` bytes at `offset` of `path`.
+  static func overwriteBytes(_ path: String, at offset: UInt64, count: Int) throws {
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.seek(toOffset: offset)
+    try handle.write(contentsOf: Data(Sodium.randomBytes(count)))
+    try handle.close()
+  }
+
+  /// A closed journal at `folder/journal.db` holding every kind of entry.
+  static func closedJournal(in folder: TemporaryFolder) throws -> String {
+    let (path, journal) = try newJournal(in: folder)
+    for body in allBodies { try journal.add(body, at: time) }
+    return path
   }
 
   static func recordRows(_ path: String) throws -> [Row] {

@@ -1,35 +1,53 @@
 import CSodium
 import Foundation
-import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// Destroys a journal beyond recovery, without needing its passphrase.
+/// Destroys a journal beyond recovery, without needing its passphrase and without needing to
+/// parse it.
 ///
-/// Order matters: the key envelope is destroyed first (crypto-shredding, NIST SP 800-88
-/// "cryptographic erase"), so from the first committed step nothing is decryptable even if the
-/// rest is interrupted; running the wipe again finishes the job.
+/// Order matters. The first durable write is the crypto-shred (NIST SP 800-88 "cryptographic
+/// erase"): random bytes over the page of `journal.db` that holds the key envelope, and over the
+/// whole `-wal` and `-journal` files (which may hold other copies of that page), all written
+/// before any of them is synced. From the first sync on, no copy of the folder opens with the
+/// passphrase. Then every file is overwritten whole, synced and unlinked. Nothing here goes
+/// through SQLite's write path: opening the journal for writing would let SQLite checkpoint its
+/// log into the file (a durable write of the old envelope) before the shred.
 public struct SecureWipe {
   /// The steps, in order, as reported to the person.
   public enum Step: String, Sendable, CaseIterable {
-    case destroyKeys = "overwrote the key envelope, salt and inbox key with random bytes"
-    case deleteRows = "deleted every entry, the manifest and the inbox (secure_delete on)"
-    case truncateLog = "checkpointed and truncated the write-ahead log"
-    case vacuum = "rebuilt the database file without free pages (VACUUM)"
+    case destroyKeys =
+      "overwrote the key envelope's page and the whole write-ahead log with random bytes, and synced them (nothing is decryptable from here on)"
     case overwriteFiles =
       "overwrote the database and its -wal, -shm and -journal files with random bytes"
     case unlinkFiles = "deleted the files and synced the folder"
     case removeFolder = "removed the now-empty Sotto folder"
   }
 
+  /// What the file at the journal path looks like, read from its raw bytes (never by SQLite).
+  public enum Recognition: Sendable, Equatable {
+    /// A Sotto journal: SQLite's header with Sotto's application id, in the file or its log.
+    case journal
+    /// No main file, only leftovers beside it (`-wal`, `-shm`, `-journal`) of an earlier wipe.
+    case leftovers
+    /// Not recognisable as a Sotto journal: damaged, truncated, or another program's file.
+    case unrecognised
+  }
+
   /// The journal file to destroy.
   public let path: String
   /// Removes the folder afterwards when it is empty and this is true (Sotto's default folder).
   public var removeEmptyFolder: Bool
+  /// Destroys the file even when it is not recognisable as a Sotto journal.
+  public var force = false
   /// Called just before the files are unlinked, with their paths (tests copy them here).
   public var beforeUnlink: (([String]) -> Void)?
+  /// Called after each durable write (each `fsync`), with the file synced: tests stop here and
+  /// copy the folder, as someone who seized it at that moment would have it.
+  public var afterDurableWrite: ((String) -> Void)?
 
   /// Prepares a wipe of the journal at `path`.
   public init(path: String, removeEmptyFolder: Bool) {
@@ -40,63 +58,63 @@ public struct SecureWipe {
   private var files: [String] { [path] + JournalLocation.companionFiles(of: path) }
 
   /// Whether anything of the journal is left to wipe.
-  public var somethingToWipe: Bool { files.contains { FileManager.default.fileExists(atPath: $0) } }
+  public var somethingToWipe: Bool { files.contains { lexists($0) } }
 
   /// Runs every step; returns the steps done.
   ///
-  /// - Throws: ``SottoError/Code/notAJournal`` when the file is not a Sotto journal (nothing is
-  ///   touched: Sotto never destroys a file it did not make), or a storage error.
+  /// - Throws: ``SottoError/Code/notAJournal`` when the file is not recognisable as a Sotto
+  ///   journal and ``force`` is off, ``SottoError/Code/invalidInput`` when the journal path or
+  ///   a file beside it is a symbolic link (both before anything is changed), or a storage
+  ///   error (run it again to finish).
   @discardableResult
   public func run() throws(SottoError) -> [Step] {
     try Sodium.ensureInitialized()
+    try check()
     var done: [Step] = []
-    if FileManager.default.fileExists(atPath: path) {
-      try checkIsJournal()
-      do {
-        let database = try DatabaseQueue(path: path, configuration: Journal.configuration())
-        try database.writeWithoutTransaction { db in
-          try db.inTransaction(.immediate) {
-            try db.execute(
-              sql: """
-                UPDATE header SET envelope = ?, envelope_nonce = ?, kdf_salt = ?,
-                  inbox_public_key = ?, journal_id = ?
-                """,
-              arguments: [
-                Data(Sodium.randomBytes(KeyBundle.byteCount + Vault.tagBytes)),
-                Data(Sodium.randomBytes(Vault.nonceBytes)),
-                Data(Sodium.randomBytes(Vault.saltBytes)),
-                Data(Sodium.randomBytes(Vault.keyBytes)), Data(Sodium.randomBytes(16)),
-              ])
-            return .commit
-          }
-          done.append(.destroyKeys)
-          try db.inTransaction(.immediate) {
-            for table in ["records", "manifest", "inbox"] {
-              try db.execute(sql: "DELETE FROM \(table)")
-            }
-            return .commit
-          }
-          done.append(.deleteRows)
-          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-          done.append(.truncateLog)
-          try db.execute(sql: "VACUUM")
-          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-          done.append(.vacuum)
-        }
-        try database.close()
-      } catch {
-        throw .storage(error, path: path)
+    let present = files.filter { lexists($0) }
+    var opened: [OpenFile] = []
+    defer { for file in opened { close(file.descriptor) } }
+    for file in present { opened.append(try OpenFile(file)) }
+
+    // 1. The shred: every copy of the envelope, written before any sync. When the envelope's
+    // page cannot be found (a damaged file), the whole database is overwritten in this pass.
+    let headerPage = HeaderPage.locate(path)
+    var rest: [(file: OpenFile, range: Range<Int>)] = []
+    var first: [(file: OpenFile, range: Range<Int>)] = []
+    for file in opened {
+      if file.path == path, let page = headerPage, page.upperBound <= file.size {
+        first.append((file, page))
+        rest.append((file, page.upperBound..<file.size))
+        rest.append((file, 0..<page.lowerBound))
+      } else if file.path == path + "-shm" {
+        rest.append((file, 0..<file.size))
+      } else {
+        first.append((file, 0..<file.size))
       }
     }
-    let present = files.filter { FileManager.default.fileExists(atPath: $0) }
-    for file in present { try overwrite(file) }
+    for (file, range) in first { try file.overwrite(range) }
+    for file in Set(first.map(\.file.path)).sorted(by: { $0 == path || $1 != path && $0 < $1 }) {
+      try opened.first { $0.path == file }!.sync()
+      afterDurableWrite?(file)
+    }
+    if opened.contains(where: { $0.path == path }) || first.count > 0 { done.append(.destroyKeys) }
+
+    // 2. Everything else. Page 1 (SQLite's header, which says "Sotto journal") goes last, so a
+    // wipe interrupted here is recognised and finished by the next one.
+    for (file, range) in rest where !range.isEmpty { try file.overwrite(range) }
+    for file in opened where rest.contains(where: { $0.file.path == file.path }) {
+      try file.sync()
+      afterDurableWrite?(file.path)
+    }
     done.append(.overwriteFiles)
+
     beforeUnlink?(present)
     for file in present where unlink(file) != 0 && errno != ENOENT {
       throw SottoError(.storage, "\(file) could not be deleted. Run `sotto wipe` again.")
     }
     let folder = (path as NSString).deletingLastPathComponent
     syncFolder(folder)
+    afterDurableWrite?(folder)
     done.append(.unlinkFiles)
     if removeEmptyFolder,
       (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true,
@@ -108,60 +126,72 @@ public struct SecureWipe {
     return done
   }
 
-  private func checkIsJournal() throws(SottoError) {
-    // Ask SQLite first (the id may still be only in the -wal); a file SQLite cannot read falls
-    // back to the raw header (offset 68, big-endian): a damaged journal must still be wipeable,
-    // another file never.
-    if let queue = try? DatabaseQueue(path: path, configuration: Journal.configuration()),
-      let id = try? queue.read({ db in try Int32.fetchOne(db, sql: "PRAGMA application_id") })
-    {
-      try? queue.close()
-      if id == JournalHeader.applicationID { return }
+  /// Checks, before anything is asked or changed, that the wipe may go ahead.
+  ///
+  /// - Throws: as ``run()`` does for a symbolic link or an unrecognised file.
+  public func check() throws(SottoError) {
+    try refuseLinks()
+    if !force, recognise() == .unrecognised {
       throw SottoError(
         .notAJournal,
-        "\(path) is not a Sotto journal, so `sotto wipe` leaves it alone. Nothing was changed.")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw SottoError(.storage, "The journal at \(path) cannot be read: check its permissions.")
-    }
-    defer { try? handle.close() }
-    let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
-    let isSQLite = header.starts(with: Array("SQLite format 3\0".utf8))
-    let applicationID =
-      header.count >= 72 ? header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : 0
-    guard isSQLite, applicationID == UInt32(bitPattern: JournalHeader.applicationID) else {
-      throw SottoError(
-        .notAJournal,
-        "\(path) is not a Sotto journal, so `sotto wipe` leaves it alone. Nothing was changed.")
+        "\(path) does not look like a Sotto journal: it may be damaged, or another program's "
+          + "file. Nothing was changed. To destroy it anyway, run `sotto wipe --force`.")
     }
   }
 
-  private func overwrite(_ file: String) throws(SottoError) {
-    let descriptor = open(file, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-    guard descriptor >= 0 else {
-      throw SottoError(
-        .storage, "\(file) could not be opened to overwrite it. Run `sotto wipe` again.")
-    }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      throw SottoError(.storage, "\(file) could not be examined. Run `sotto wipe` again.")
-    }
-    var remaining = Int(info.st_size)
-    var block = [UInt8](repeating: 0, count: 64 * 1024)
-    while remaining > 0 {
-      let count = min(remaining, block.count)
-      randombytes_buf(&block, count)
-      let written = block.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, count) }
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else {
-        throw SottoError(.storage, "\(file) could not be overwritten. Run `sotto wipe` again.")
+  /// Refuses before destroying anything when the journal path or a file beside it is a
+  /// symbolic link: following it would destroy a file elsewhere and leave the link, refusing
+  /// halfway would leave half.
+  private func refuseLinks() throws(SottoError) {
+    for file in files {
+      var info = stat()
+      guard lstat(file, &info) == 0 else { continue }
+      if info.st_mode & S_IFMT == S_IFLNK {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: file)) ?? "?"
+        throw SottoError(
+          .invalidInput,
+          "\(file) is a symbolic link (to \(target)), so `sotto wipe` destroyed nothing. Wipe "
+            + "the journal where it is (`sotto wipe --journal PATH` with the real path), then "
+            + "remove the link with `rm`.")
       }
-      remaining -= written
+      guard info.st_mode & S_IFMT == S_IFREG else {
+        throw SottoError(
+          .invalidInput,
+          "\(file) is not a regular file, so `sotto wipe` destroyed nothing.")
+      }
     }
-    guard fsync(descriptor) == 0 else {
-      throw SottoError(.storage, "\(file) could not be synced to disk. Run `sotto wipe` again.")
+  }
+
+  /// Tells, from raw bytes alone, whether the file at ``path`` is a Sotto journal.
+  public func recognise() -> Recognition {
+    guard lexists(path) else { return .leftovers }
+    let header = Self.readPrefix(path, count: 100)
+    if Self.isSottoPageOne(header) { return .journal }
+    // A journal created and interrupted before its first checkpoint has page 1 only in the log.
+    if WALFrames.hasSottoPageOne(path + "-wal") { return .journal }
+    return .unrecognised
+  }
+
+  static func isSottoPageOne(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 72, bytes.starts(with: Array("SQLite format 3\0".utf8)) else {
+      return false
     }
+    let id = bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    return id == UInt32(bitPattern: JournalHeader.applicationID)
+  }
+
+  static func readPrefix(_ file: String, count: Int) -> [UInt8] {
+    let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return [] }
+    defer { close(descriptor) }
+    var buffer = [UInt8](repeating: 0, count: count)
+    let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, 0) }
+    return Array(buffer.prefix(max(read, 0)))
+  }
+
+  private func lexists(_ file: String) -> Bool {
+    var info = stat()
+    return lstat(file, &info) == 0
   }
 
   private func syncFolder(_ folder: String) {
@@ -179,4 +209,117 @@ public struct SecureWipe {
     "filesystem snapshots and backups of the disk (Time Machine, btrfs/ZFS snapshots, ...)",
     "flash storage remapping: an SSD may keep old blocks; this is why the keys were destroyed first",
   ]
+}
+
+/// One file being wiped, open for writing in place.
+private struct OpenFile {
+  let path: String
+  let descriptor: Int32
+  let size: Int
+
+  init(_ path: String) throws(SottoError) {
+    self.path = path
+    descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else {
+      throw SottoError(
+        .storage, "\(path) could not be opened to overwrite it. Run `sotto wipe` again.")
+    }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      close(descriptor)
+      throw SottoError(.storage, "\(path) could not be examined. Run `sotto wipe` again.")
+    }
+    size = Int(info.st_size)
+  }
+
+  /// Writes random bytes over `range`, in place.
+  func overwrite(_ range: Range<Int>) throws(SottoError) {
+    var offset = range.lowerBound
+    var block = [UInt8](repeating: 0, count: 64 * 1024)
+    while offset < range.upperBound {
+      let count = min(range.upperBound - offset, block.count)
+      randombytes_buf(&block, count)
+      let written = block.withUnsafeBytes {
+        pwrite(descriptor, $0.baseAddress!, count, off_t(offset))
+      }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        throw SottoError(.storage, "\(path) could not be overwritten. Run `sotto wipe` again.")
+      }
+      offset += written
+    }
+  }
+
+  func sync() throws(SottoError) {
+    guard fsync(descriptor) == 0 else {
+      throw SottoError(.storage, "\(path) could not be synced to disk. Run `sotto wipe` again.")
+    }
+  }
+}
+
+/// Where the header row (and so the key envelope) lives in `journal.db`.
+private enum HeaderPage {
+  /// The byte range of the header table's page, asked of SQLite with the file opened
+  /// `immutable` (read-only, no locks, no log, no `-shm`: nothing is written); `nil` when SQLite
+  /// cannot read the schema.
+  static func locate(_ path: String) -> Range<Int>? {
+    var handle: OpaquePointer?
+    defer { sqlite3_close_v2(handle) }
+    let uri = "file:" + percentEncoded(path) + "?immutable=1"
+    guard sqlite3_open_v2(uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK
+    else { return nil }
+    guard let pageSize = integer(handle, "PRAGMA page_size"), pageSize > 0,
+      let root = integer(handle, "SELECT rootpage FROM sqlite_schema WHERE name = 'header'"),
+      root > 0
+    else { return nil }
+    let start = (root - 1) * pageSize
+    return start..<(start + pageSize)
+  }
+
+  private static func integer(_ handle: OpaquePointer?, _ sql: String) -> Int? {
+    var statement: OpaquePointer?
+    defer { sqlite3_finalize(statement) }
+    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK,
+      sqlite3_step(statement) == SQLITE_ROW,
+      sqlite3_column_type(statement, 0) == SQLITE_INTEGER
+    else { return nil }
+    return Int(sqlite3_column_int64(statement, 0))
+  }
+
+  private static func percentEncoded(_ path: String) -> String {
+    var result = ""
+    for byte in path.utf8 {
+      let plain =
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2F || byte == 0x2E || byte == 0x2D
+        || byte == 0x5F
+      result += plain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+    }
+    return result
+  }
+}
+
+/// A minimal reader of SQLite's write-ahead log layout (https://sqlite.org/fileformat.html#wal).
+private enum WALFrames {
+  /// Whether the log holds a frame of page 1 carrying Sotto's application id.
+  static func hasSottoPageOne(_ file: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: file), data.count > 32 else {
+      return false
+    }
+    let bytes = [UInt8](data)
+    func u32(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+    guard u32(0) & ~1 == 0x377F_0682 else { return false }
+    let pageSize = u32(8) == 1 ? 65536 : u32(8)
+    guard pageSize >= 512 else { return false }
+    var frame = 32
+    while frame + 24 + pageSize <= bytes.count {
+      if u32(frame) == 1,
+        SecureWipe.isSottoPageOne(Array(bytes[(frame + 24)..<(frame + 24 + 100)]))
+      {
+        return true
+      }
+      frame += 24 + pageSize
+    }
+    return false
+  }
 }

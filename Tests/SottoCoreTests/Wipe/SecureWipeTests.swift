@@ -67,7 +67,7 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
   }
 
-  @Test func wipeRefusesAFileThatIsNotAJournal() throws {
+  @Test func wipeRefusesAnotherProgramsDatabase() throws {
     let folder = TemporaryFolder()
     let path = folder.path + "/precious.db"
     try Fixtures.tamper(path) { db in try db.execute(sql: "CREATE TABLE t (x)") }
@@ -103,5 +103,134 @@ import Testing
     #expect(!contains(after, Array(ciphertext.prefix(64))))
     #expect(!contains(after, Array(ciphertext.suffix(64))))
     #expect(try journal.contents().entries.map(\.entry.id) == [keep.id])
+  }
+
+  /// Copies the journal's files as they are now into a fresh folder, as someone seizing the
+  /// folder at this moment would have them.
+  private func copyFiles(of path: String, into folder: String) -> String {
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for file in [path] + JournalLocation.companionFiles(of: path)
+    where FileManager.default.fileExists(atPath: file) {
+      try? FileManager.default.copyItem(
+        atPath: file, toPath: folder + "/" + (file as NSString).lastPathComponent)
+    }
+    return folder + "/" + (path as NSString).lastPathComponent
+  }
+
+  @Test func noCopyTakenAfterAnyDurableWriteOfTheWipeOpensOrHoldsTheEnvelope() throws {
+    let folder = TemporaryFolder()
+    let path = try Fixtures.closedJournal(in: folder)
+    // A second envelope only in the log: the header is rewritten while the journal stays open,
+    // so -wal holds the newest header page and journal.db the one before.
+    let journal = try Journal.open(at: path).unlock(Fixtures.passphrase())
+    try journal.setQuickCapture(false, passphrase: Fixtures.passphrase())
+    let envelopes = try Fixtures.headerEnvelopes(path)
+    #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    #expect(
+      try Journal.open(at: copyFiles(of: path, into: folder.path + "/before")).unlock(
+        Fixtures.passphrase()
+      ).contents().all.count == Fixtures.allBodies.count)
+    #expect(envelopes.count == 2)
+
+    var copies: [String] = []
+    var wipe = SecureWipe(path: path, removeEmptyFolder: false)
+    wipe.afterDurableWrite = { _ in
+      copies.append(copyFiles(of: path, into: folder.path + "/copy-\(copies.count)"))
+    }
+    try wipe.run()
+    #expect(copies.count >= 3)
+    for (index, copy) in copies.enumerated() {
+      let bytes = folder.allBytes(of: copy)
+      for envelope in envelopes {
+        #expect(!contains(bytes, envelope), "copy \(index) holds a key envelope")
+      }
+      #expect(!contains(bytes, Array(Fixtures.use.note!.utf8)))
+      guard FileManager.default.fileExists(atPath: copy) else { continue }
+      do {
+        _ = try Journal.open(at: copy).unlock(Fixtures.passphrase())
+        Issue.record("copy \(index), taken after a durable write of the wipe, opened")
+      } catch {
+        // Refused as damaged, or as a wrong passphrase: either way, nothing opens.
+      }
+    }
+  }
+
+  @Test(arguments: ["clobbered pages", "changed schema", "truncated to its header"])
+  func aDamagedJournalIsWipedWithoutBeingRead(damage: String) throws {
+    let folder = TemporaryFolder()
+    let path = try Fixtures.closedJournal(in: folder)
+    let envelopes = try Fixtures.headerEnvelopes(path)
+    switch damage {
+    case "clobbered pages":
+      try Fixtures.overwriteBytes(path, at: 4096, count: 3 * 4096)
+    case "changed schema":
+      try Fixtures.tamper(path) { db in try db.execute(sql: "CREATE TABLE extra (x)") }
+    default:
+      let handle = try #require(FileHandle(forWritingAtPath: path))
+      try handle.truncate(atOffset: 4096 + 200)
+      try handle.close()
+    }
+    #expect(throws: SottoError.self) { try Journal.open(at: path).unlock(Fixtures.passphrase()) }
+    var wipe = SecureWipe(path: path, removeEmptyFolder: false)
+    var copies: [String] = []
+    wipe.afterDurableWrite = { _ in
+      copies.append(copyFiles(of: path, into: folder.path + "/copy-\(copies.count)"))
+    }
+    let steps = try wipe.run()
+    #expect(steps.contains(.overwriteFiles))
+    for file in [path] + JournalLocation.companionFiles(of: path) {
+      #expect(!FileManager.default.fileExists(atPath: file))
+    }
+    for copy in copies {
+      let bytes = folder.allBytes(of: copy)
+      for envelope in envelopes { #expect(!contains(bytes, envelope)) }
+    }
+  }
+
+  @Test func aFileWithoutSottosMarkIsWipedOnlyWhenForced() throws {
+    let folder = TemporaryFolder()
+    let path = try Fixtures.closedJournal(in: folder)
+    let envelopes = try Fixtures.headerEnvelopes(path)
+    // SQLite's own header clobbered: nothing says "Sotto journal" any more.
+    try Fixtures.overwriteBytes(path, at: 0, count: 100)
+    let before = FileManager.default.contents(atPath: path)
+    #expect(SecureWipe(path: path, removeEmptyFolder: false).recognise() == .unrecognised)
+    do {
+      try SecureWipe(path: path, removeEmptyFolder: false).run()
+      Issue.record("destroyed an unrecognised file without --force")
+    } catch {
+      #expect(error.code == .notAJournal)
+      #expect(error.message.contains("--force"))
+    }
+    #expect(FileManager.default.contents(atPath: path) == before)
+    #expect(contains([UInt8](before ?? Data()), envelopes[0]))
+    var wipe = SecureWipe(path: path, removeEmptyFolder: false)
+    wipe.force = true
+    var copied: [UInt8] = []
+    wipe.beforeUnlink = { _ in copied = folder.allBytes(of: path) }
+    try wipe.run()
+    #expect(!FileManager.default.fileExists(atPath: path))
+    #expect(copied.count >= (before?.count ?? 0))
+    for envelope in envelopes { #expect(!contains(copied, envelope)) }
+  }
+
+  @Test func aSymlinkedJournalPathIsRefusedBeforeAnythingIsDestroyed() throws {
+    let folder = TemporaryFolder()
+    let real = try Fixtures.closedJournal(in: folder)
+    let link = folder.path + "/link.db"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+    let before = folder.allBytes(of: real)
+    do {
+      try SecureWipe(path: link, removeEmptyFolder: false).run()
+      Issue.record("wiped through a symbolic link")
+    } catch {
+      #expect(error.code == .invalidInput)
+      #expect(error.message.contains(real))
+    }
+    #expect(folder.allBytes(of: real) == before)
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == real)
+    // The real path is wiped as usual.
+    try SecureWipe(path: real, removeEmptyFolder: false).run()
+    #expect(!FileManager.default.fileExists(atPath: real))
   }
 }
