@@ -104,6 +104,11 @@ public struct Entry: Hashable, Sendable, Identifiable {
 
   /// Checks the time and every field of the entry.
   public func validate() throws(EntryValidationError) {
+    guard Timestamp.acceptedRange.contains(at.unixSeconds) else {
+      // Checked before anything formats the time: years outside it overflow the calendar.
+      throw EntryValidationError(
+        field: "time", problem: "must be from the year 1900 to the year 2199")
+    }
     guard abs(at.utcOffsetSeconds) <= Timestamp.maxOffsetSeconds else {
       throw EntryValidationError(field: "time", problem: "has a UTC offset beyond ±18 hours")
     }

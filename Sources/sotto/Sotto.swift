@@ -26,7 +26,7 @@ struct Sotto: ParsableCommand {
       ShowCommand.self, EditCommand.self, DeleteCommand.self, StatusCommand.self,
       ReportCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
       RestoreCommand.self, WipeCommand.self, PasswdCommand.self, VerifyCommand.self,
-      ConfigCommand.self, DemoCommand.self, SurfCommand.self, RulesCommand.self,
+      ConfigCommand.self, DemoCommand.self, SurfCommand.self, RulesCommand.self, InboxCommand.self,
     ])
 }
 

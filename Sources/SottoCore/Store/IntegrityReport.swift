@@ -13,8 +13,10 @@ public struct IntegrityReport: Sendable, Equatable {
   public var revisionMismatch: [EntryID] = []
   /// Records whose bytes differ from the digest the manifest holds.
   public var digestMismatch: [EntryID] = []
-  /// Inbox rows that could not be opened.
+  /// Inbox rows refused: they do not open, are too large, or hold no acceptable entry.
   public var damagedInboxRows = 0
+  /// Inbox rows left waiting unopened (quick capture off, or too many to move in unasked).
+  public var waitingInboxRows = 0
   /// The manifest itself failed its checks (then the lists above may be incomplete).
   public var manifestDamaged = false
   /// The number of records checked.
@@ -53,7 +55,8 @@ public struct IntegrityReport: Sendable, Equatable {
       lines.append("entry \(id.hex) differs from the manifest's record of it")
     }
     if damagedInboxRows > 0 {
-      lines.append("\(damagedInboxRows) quick-capture inbox row(s) could not be opened")
+      lines.append(
+        "\(damagedInboxRows) quick-capture inbox row(s) were refused (see `sotto inbox`)")
     }
     return lines
   }

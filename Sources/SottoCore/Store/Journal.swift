@@ -316,8 +316,19 @@ public final class Journal: Sendable {
     }
     let entry = Entry(
       id: EntryID(bytes: Sodium.randomBytes(16))!, at: time, source: .quickCapture, body: body)
+    guard Inbox.allowedKinds.contains(entry.kind) else {
+      throw SottoError(
+        .invalidInput, "Quick capture logs urges and uses only; this needs the passphrase.")
+    }
     do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
-    let sealed = try Vault.sealToInbox(RecordCodec.encode(entry), publicKey: header.inboxPublicKey)
+    let plaintext = RecordCodec.encode(entry)
+    guard plaintext.count <= Inbox.maxPlaintextBytes else {
+      throw SottoError(
+        .invalidInput,
+        "This entry is too long for quick capture (over \(Inbox.maxPlaintextBytes / 1024) KiB "
+          + "in all). Nothing was written; log it with --unlock.")
+    }
+    let sealed = try Vault.sealToInbox(plaintext, publicKey: header.inboxPublicKey)
     do {
       try database.write { db in
         try db.execute(

@@ -45,7 +45,7 @@ public final class UnlockedJournal: Sendable {
   struct UnlockState {
     /// Rows read during the unlock, for the first ``contents()``.
     var readAhead: RecordPrefetch?
-    var movedFromInbox = 0
+    var inbox = InboxAtUnlock()
     var integrity = IntegrityReport()
   }
 
@@ -56,7 +56,10 @@ public final class UnlockedJournal: Sendable {
   }
 
   /// How many quick-capture entries the unlock moved into the journal.
-  public var movedFromInbox: Int { state.withLock { $0.movedFromInbox } }
+  public var movedFromInbox: Int { state.withLock { $0.inbox.moved } }
+
+  /// What the unlock did with the quick-capture inbox: moved, left waiting, refused.
+  public var inboxAtUnlock: InboxAtUnlock { state.withLock { $0.inbox } }
 
   /// What the check at unlock found: ids and revisions against the manifest (not the
   /// ciphertexts; ``verify()`` and ``contents()`` check those too).
@@ -72,13 +75,11 @@ public final class UnlockedJournal: Sendable {
   }
 
   func prepare(check: Bool) throws(SottoError) {
-    let pending = try journal.inboxCount()
+    let inbox = try receiveInbox()
     var report = IntegrityReport()
-    if pending > 0 {
-      let moved = try write { db in try self.drainInbox(db) }
-      report.damagedInboxRows = pending - moved
-      state.withLock { $0.movedFromInbox = moved }
-    }
+    report.damagedInboxRows = inbox.refused.count
+    report.waitingInboxRows = inbox.waiting
+    state.withLock { $0.inbox = inbox }
     if check {
       let light = try read { db in try self.lightCheck(db) }
       report.missing = light.missing
@@ -89,28 +90,6 @@ public final class UnlockedJournal: Sendable {
     }
     let finalReport = report
     state.withLock { $0.integrity = finalReport }
-  }
-
-  private func drainInbox(_ db: Database) throws -> Int {
-    let rows = try Row.fetchAll(db, sql: "SELECT id, sealed FROM inbox")
-    var changes: [(id: RecordKey, item: ManifestItem?)] = []
-    for row in rows {
-      let id = row.bytes("id")
-      guard let plaintext = Vault.openFromInbox(row.bytes("sealed"), bundle: bundle),
-        var entry = RecordCodec.decode(plaintext), entry.id.bytes == id,
-        (try? entry.validate()) != nil
-      else { continue }
-      entry.source = .quickCapture
-      let exists =
-        try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(id)]) ?? false
-      if !exists {
-        changes.append((RecordKey(id), try insertRecord(db, entry: entry, revision: 1)))
-      }
-      try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(id)])
-    }
-    if !changes.isEmpty { try manifest.apply(db, changes: changes) }
-    return changes.count
   }
 
   private func lightCheck(_ db: Database) throws -> IntegrityReport {
@@ -420,6 +399,7 @@ public final class UnlockedJournal: Sendable {
     func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
     var report = IntegrityReport()
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
     report.manifestDamaged = manifest == nil
     report.recordsChecked = rows.count
     if let manifest {
@@ -561,8 +541,10 @@ public final class UnlockedJournal: Sendable {
   ///
   /// - Parameter kdf: new Argon2id settings, or `nil` to keep the current ones.
   /// - Throws: ``SottoError/Code/damaged`` when a record cannot be decrypted (it would be lost).
+  /// - Returns: the number of inbox rows removed because they do not open (they never could).
+  @discardableResult
   public func changePassphrase(to passphrase: Passphrase, kdf: KDFParameters? = nil)
-    throws(SottoError)
+    throws(SottoError) -> Int
   {
     let newBundle = try KeyBundle.generate()
     var newHeader = header
@@ -571,7 +553,7 @@ public final class UnlockedJournal: Sendable {
     newHeader.inboxPublicKey = newBundle.inboxPublicKey
     try newHeader.wrap(newBundle, passphrase: passphrase)
     let finalHeader = newHeader
-    try write { db in
+    let removedInboxRows = try write { db -> Int in
       let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
       var entries: [(Entry, UInt64)] = []
       for row in rows {
@@ -589,12 +571,25 @@ public final class UnlockedJournal: Sendable {
         }
         entries.append((entry, revision))
       }
-      let inboxRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0
-      guard inboxRows == 0 else {
-        throw SottoError(
-          .damaged,
-          "\(inboxRows) quick-capture inbox row(s) could not be opened and would be lost under a "
-            + "new key. Run `sotto verify`; the passphrase was not changed.")
+      // Inbox rows that open are sealed again to the new inbox key, so they can still be
+      // reviewed; rows that do not open never could be, and are removed (and counted).
+      var resealed: [(id: Data, sealed: [UInt8])] = []
+      let inboxRows = try Row.fetchAll(db, sql: "SELECT id, length(sealed) AS size FROM inbox")
+      for row in inboxRows where row.integer("size") <= Int64(Inbox.maxSealedBytes) {
+        let id = Data(row.bytes("id"))
+        let sealed =
+          try Row.fetchOne(db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [id])?
+          .bytes("sealed") ?? []
+        guard let plaintext = Vault.openFromInbox(sealed, bundle: self.bundle) else { continue }
+        resealed.append(
+          (id, try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)))
+      }
+      let removedInboxRows = inboxRows.count - resealed.count
+      try db.execute(sql: "DELETE FROM inbox")
+      for row in resealed {
+        try db.execute(
+          sql: "INSERT INTO inbox (id, sealed) VALUES (?, ?)",
+          arguments: [row.id, Data(row.sealed)])
       }
       let writeCounter = try self.manifest.readHead(db)?.writeCounter ?? 0
       try finalHeader.insert(db)
@@ -609,8 +604,10 @@ public final class UnlockedJournal: Sendable {
         items.append(sealed.manifestItem(id: entry.id.bytes, revision: revision))
       }
       try newManifest.rebuild(db, items: items, writeCounter: writeCounter + 1)
+      return removedInboxRows
     }
     checkpoint()
+    return removedInboxRows
   }
 
   /// Turns quick capture on or off (the flag is bound into the key envelope).

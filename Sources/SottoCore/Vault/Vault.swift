@@ -15,6 +15,8 @@ enum Vault {
   static let saltBytes = Int(crypto_pwhash_saltbytes())
   /// Record plaintexts are padded to a multiple of this many bytes so lengths leak little.
   static let paddingBlock = 256
+  /// What `crypto_box_seal` adds to a message: an ephemeral public key and a tag.
+  static let sealOverheadBytes = Int(crypto_box_sealbytes())
 
   /// Derives the 32-byte key-encryption key from a passphrase with Argon2id.
   static func deriveKEK(

@@ -33,8 +33,13 @@ struct PasswdCommand: ParsableCommand {
           .readNew(prompt: "New passphrase: ")
       }
       try newPassphrase.checkStrength()
-      try journal.changePassphrase(to: newPassphrase, kdf: kdf?.parameters)
+      let removed = try journal.changePassphrase(to: newPassphrase, kdf: kdf?.parameters)
       Console.out("Changed the passphrase; every entry was re-encrypted under new keys.")
+      if removed > 0 {
+        Console.note(
+          "Removed \(removed) inbox row(s) that did not open with the journal's key (no key "
+            + "could ever open them).")
+      }
       Console.note("Backups and copies made before still open with the old passphrase.")
     }
   }

@@ -47,8 +47,32 @@ struct JournalOptions: ParsableArguments {
         "Moved \(unlocked.movedFromInbox) quick-capture "
           + (unlocked.movedFromInbox == 1 ? "entry" : "entries") + " into the journal.")
     }
+    Self.tell(unlocked.inboxAtUnlock)
     if check { Self.warn(unlocked.integrityAtUnlock) }
     return unlocked
+  }
+
+  /// Tells the person, on stderr, about inbox rows the unlock left out or refused.
+  static func tell(_ inbox: InboxAtUnlock) {
+    switch inbox.held {
+    case .quickCaptureOff?:
+      Console.note(
+        "sotto: \(inbox.waiting) quick-capture row(s) wait in the inbox, but quick capture is "
+          + "off, so nothing was moved in (someone who can write the file may have put them "
+          + "there). Review them with `sotto inbox`; `sotto inbox discard --all` removes them.")
+    case .tooMany?:
+      Console.note(
+        "sotto: \(inbox.waiting) quick-capture rows wait in the inbox, more than the "
+          + "\(Inbox.rowsPerUnlock) Sotto moves in unasked, so none were moved in. Review them "
+          + "with `sotto inbox`, then `sotto inbox accept --all` or `sotto inbox discard --all`.")
+    case nil: break
+    }
+    if !inbox.refused.isEmpty {
+      Console.note(
+        "sotto: \(inbox.refused.count) quick-capture row(s) were refused and left in the inbox:")
+      for (id, problem) in inbox.refused.prefix(5) { Console.note("  - \(id.short) \(problem)") }
+      Console.note("  Review them with `sotto inbox`; remove them with `sotto inbox discard ID`.")
+    }
   }
 
   /// Unlocks and decrypts every entry, warning about anything the checks found.

@@ -1,0 +1,231 @@
+import Foundation
+import GRDB
+import SottoModel
+
+/// The rules of the quick-capture inbox: the one door into a journal that opens without the
+/// passphrase, so anyone who can write the file can knock. Only what quick capture itself
+/// writes may come in, and never more than a person can review.
+public enum Inbox {
+  /// The kinds quick capture writes; nothing else comes in through the inbox.
+  public static let allowedKinds: Set<EntryKind> = [.urge, .use]
+  /// The most rows an unlock moves in without being asked; above it, none are moved and the
+  /// person is told to review them (`sotto inbox`).
+  public static let rowsPerUnlock = 1_000
+  /// The largest padded plaintext quick capture seals (`capture` refuses a larger entry).
+  public static let maxPlaintextBytes = 64 * 1024
+  /// The largest sealed row that is opened at all: larger rows are refused undecrypted.
+  public static var maxSealedBytes: Int { maxPlaintextBytes + Vault.sealOverheadBytes }
+}
+
+/// Why an inbox row cannot come in.
+public enum InboxProblem: Sendable, Equatable, CustomStringConvertible {
+  /// Larger than anything quick capture writes; refused without being decrypted.
+  case tooLarge(bytes: Int)
+  /// Not sealed to this journal's inbox key, or changed since.
+  case doesNotOpen
+  /// Opens, but is not an entry Sotto can read.
+  case unreadable
+  /// A kind quick capture never writes (a goal, a rule).
+  case kindNotAllowed(EntryKind)
+  /// An entry that fails the checks typed input gets.
+  case invalid(String)
+  /// The row's id and the entry's id differ.
+  case idMismatch
+
+  public var description: String {
+    switch self {
+    case .tooLarge(let bytes):
+      "is \(bytes) bytes, larger than any quick capture (refused without being opened)"
+    case .doesNotOpen: "does not open with this journal's key (not sealed by its Sotto, or changed)"
+    case .unreadable: "opens but holds no entry Sotto can read"
+    case .kindNotAllowed(let kind):
+      "holds a \(kind.rawValue), which quick capture never writes (refused)"
+    case .invalid(let reason): "holds an entry that fails its checks: \(reason)"
+    case .idMismatch: "holds an entry whose id differs from the row's"
+    }
+  }
+}
+
+/// One inbox row as the person reviews it.
+public struct InboxItem: Sendable {
+  /// The row's id (the entry's id when it is sound).
+  public let id: EntryID
+  /// The entry, when the row opens and decodes.
+  public let entry: Entry?
+  /// Why it cannot come in, or `nil` when it can.
+  public let problem: InboxProblem?
+}
+
+/// What the unlock did with the inbox.
+public struct InboxAtUnlock: Sendable, Equatable {
+  /// Why rows were left waiting.
+  public enum Held: Sendable, Equatable {
+    /// Quick capture is off: nothing comes in through the inbox.
+    case quickCaptureOff
+    /// More rows than ``Inbox/rowsPerUnlock``.
+    case tooMany
+  }
+
+  /// Entries moved into the journal.
+  public var moved = 0
+  /// Rows left waiting, unopened, and why.
+  public var waiting = 0
+  public var held: Held?
+  /// Rows refused, by id, with the reason; left in place until discarded.
+  public var refused: [(id: EntryID, problem: InboxProblem)] = []
+
+  public static func == (lhs: InboxAtUnlock, rhs: InboxAtUnlock) -> Bool {
+    lhs.moved == rhs.moved && lhs.waiting == rhs.waiting && lhs.held == rhs.held
+      && lhs.refused.map(\.id) == rhs.refused.map(\.id)
+  }
+}
+
+extension UnlockedJournal {
+  /// The unlock's inbox step: moves sound quick captures in, in one transaction, when quick
+  /// capture is on and no more than ``Inbox/rowsPerUnlock`` wait; otherwise opens nothing.
+  func receiveInbox() throws(SottoError) -> InboxAtUnlock {
+    var result = InboxAtUnlock()
+    let pending = try journal.inboxCount()
+    guard pending > 0 else { return result }
+    guard header.quickCapture else {
+      result.waiting = pending
+      result.held = .quickCaptureOff
+      return result
+    }
+    guard pending <= Inbox.rowsPerUnlock else {
+      result.waiting = pending
+      result.held = .tooMany
+      return result
+    }
+    let outcome = try write { db in try self.moveIn(db, only: nil) }
+    result.moved = outcome.moved
+    result.refused = outcome.refused
+    return result
+  }
+
+  /// Every inbox row, opened and checked, for review (`sotto inbox`).
+  public func inboxItems() throws(SottoError) -> [InboxItem] {
+    try read { db in try self.reviewRows(db, only: nil) }
+  }
+
+  /// Moves the sound inbox rows among `ids` (all when `nil`) into the journal, in one
+  /// transaction, whether or not quick capture is on: the person has reviewed them. Rows with
+  /// a problem stay and are returned.
+  public func acceptInbox(_ ids: [EntryID]?) throws(SottoError) -> (
+    moved: Int, refused: [(id: EntryID, problem: InboxProblem)]
+  ) {
+    let outcome = try write { db in try self.moveIn(db, only: ids.map(Set.init)) }
+    checkpoint()
+    return outcome
+  }
+
+  /// Deletes the inbox rows among `ids` (all when `nil`), unopened; returns how many.
+  @discardableResult
+  public func discardInbox(_ ids: [EntryID]?) throws(SottoError) -> Int {
+    let count = try write { db -> Int in
+      guard let ids else {
+        try db.execute(sql: "DELETE FROM inbox")
+        return db.changesCount
+      }
+      var count = 0
+      for id in ids {
+        try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(id.bytes)])
+        count += db.changesCount
+      }
+      return count
+    }
+    checkpoint()
+    return count
+  }
+
+  /// The inbox row whose id is `text` or starts with it (6 to 32 hex digits).
+  public func inboxID(matching text: String) throws(SottoError) -> EntryID {
+    let prefix = text.lowercased()
+    guard prefix.count >= 6, prefix.count <= 32, prefix.allSatisfy(\.isHexDigit) else {
+      throw SottoError(
+        .invalidInput, "An inbox id is 6 to 32 hex digits (0-9, a-f), as `sotto inbox` shows.")
+    }
+    let ids = try read { db in
+      try Data.fetchAll(db, sql: "SELECT id FROM inbox").map { Self.entryID([UInt8]($0)) }
+    }
+    let matches = ids.filter { $0.hex.hasPrefix(prefix) }
+    guard !matches.isEmpty else {
+      throw SottoError(.entryNotFound, "No inbox row has an id starting with \(prefix).")
+    }
+    guard matches.count == 1 else {
+      throw SottoError(
+        .ambiguousID,
+        "\(matches.count) inbox rows have ids starting with \(prefix); type more digits.")
+    }
+    return matches[0]
+  }
+
+  private func moveIn(_ db: Database, only: Set<EntryID>?) throws -> (
+    moved: Int, refused: [(id: EntryID, problem: InboxProblem)]
+  ) {
+    var changes: [(id: RecordKey, item: ManifestItem?)] = []
+    var refused: [(id: EntryID, problem: InboxProblem)] = []
+    for item in try reviewRows(db, only: only) {
+      guard item.problem == nil, var entry = item.entry else {
+        refused.append((item.id, item.problem ?? .unreadable))
+        continue
+      }
+      entry.source = .quickCapture
+      let exists =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
+        ?? false
+      if !exists {
+        changes.append((RecordKey(entry.id.bytes), try insertRecord(db, entry: entry, revision: 1)))
+      }
+      try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(entry.id.bytes)])
+    }
+    if !changes.isEmpty { try manifest.apply(db, changes: changes) }
+    return (changes.count, refused)
+  }
+
+  /// Opens and checks each row (of `only`, when given). A row's bytes are read only when its
+  /// size is within what quick capture writes, so a hostile row costs no memory.
+  func reviewRows(_ db: Database, only: Set<EntryID>?) throws -> [InboxItem] {
+    var items: [InboxItem] = []
+    let rows = try Row.fetchAll(db, sql: "SELECT id, length(sealed) AS size FROM inbox ORDER BY id")
+    for row in rows {
+      let idBytes = row.bytes("id")
+      let id = Self.entryID(idBytes)
+      if let only, !only.contains(id) { continue }
+      let size = Int(row.integer("size"))
+      guard size <= Inbox.maxSealedBytes else {
+        items.append(InboxItem(id: id, entry: nil, problem: .tooLarge(bytes: size)))
+        continue
+      }
+      let sealed =
+        try Row.fetchOne(
+          db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [Data(idBytes)]
+        )?.bytes("sealed") ?? []
+      items.append(Self.check(id: id, idBytes: idBytes, sealed: sealed, bundle: bundle))
+    }
+    return items
+  }
+
+  static func check(id: EntryID, idBytes: [UInt8], sealed: [UInt8], bundle: KeyBundle)
+    -> InboxItem
+  {
+    guard let plaintext = Vault.openFromInbox(sealed, bundle: bundle) else {
+      return InboxItem(id: id, entry: nil, problem: .doesNotOpen)
+    }
+    guard let entry = RecordCodec.decode(plaintext) else {
+      return InboxItem(id: id, entry: nil, problem: .unreadable)
+    }
+    guard Inbox.allowedKinds.contains(entry.kind) else {
+      return InboxItem(id: id, entry: nil, problem: .kindNotAllowed(entry.kind))
+    }
+    guard entry.id.bytes == idBytes else {
+      return InboxItem(id: id, entry: nil, problem: .idMismatch)
+    }
+    do { try entry.validate() } catch {
+      // The entry is not handed on: its values are exactly what the checks keep out.
+      return InboxItem(id: id, entry: nil, problem: .invalid("the \(error.field) \(error.problem)"))
+    }
+    return InboxItem(id: id, entry: entry, problem: nil)
+  }
+}
