@@ -88,6 +88,62 @@ import Testing
     #expect(linked.stderr.contains(cli.journal))
     #expect(try cli.run(["list"]).status == 0)
   }
+
+  /// Quick captures made while it was on, then quick capture turned off: the next unlock moves
+  /// nothing in and says so; `sotto inbox` lists them; `accept` brings them in.
+  @Test func withQuickCaptureOffTheInboxIsHeldAndReviewable() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    #expect(try cli.run(["urge", "4", "--note", "waiting"], scripted: false).status == 0)
+    #expect(try cli.run(["config", "quick-capture", "off"]).status == 0)
+    // config unlocked first, with quick capture still on: that capture is in. A second one,
+    // sealed by hand the way an intruder would (only the public key), is not.
+    let listed = try cli.run(["list", "--format", "json"])
+    #expect(listed.status == 0)
+    let junk = String(repeating: "ab", count: 152)
+    let inserted = try cli.run(
+      [
+        "-c",
+        "sqlite3 \(cli.journal) \"INSERT INTO inbox (id, sealed) VALUES "
+          + "(x'00112233445566778899aabbccddeeff', x'\(junk)')\"",
+      ], tool: "/bin/sh")
+    #expect(inserted.status == 0, "\(inserted.stderr)")
+    let held = try cli.run(["list"])
+    #expect(held.status == 0)
+    #expect(held.stderr.contains("quick capture is off"), "\(held.stderr)")
+    #expect(held.stderr.contains("sotto inbox"))
+    let review = try cli.run(["inbox"])
+    #expect(review.status == 0)
+    #expect(review.stdout.contains("001122"))
+    #expect(review.stdout.contains("does not open"))
+    // A row that never opens blocks nothing: passwd works and removes it.
+    let newFile = cli.folder + "/new-passphrase"
+    cli.write(newFile, "a different long passphrase\n")
+    let passwd = try cli.run(["passwd", "--new-passphrase-file", newFile])
+    #expect(passwd.status == 0, "\(passwd.stderr)")
+    #expect(passwd.stderr.contains("Removed 1 inbox row"))
+    cli.write(cli.passphraseFile, "a different long passphrase\n")
+    let verify = try cli.run(["verify"])
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    #expect(try cli.run(["inbox", "discard"]).status == 64)
+  }
+
+  @Test func importRefusesTimesOutsideTheRange() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    for unix in ["9223372036854775807", "1000000000000000", "-2208988801", "7258118400"] {
+      let file = cli.folder + "/hostile.jsonl"
+      cli.write(
+        file,
+        "{\"format\":\"sotto-export-jsonl\",\"schemaVersion\":1}\n"
+          + "{\"at\":{\"offset\":0,\"unix\":\(unix)},\"id\":\"0c2c50a4704cb58cc99081b09aee61cd\","
+          + "\"kind\":\"urge\",\"source\":\"direct\",\"urge\":{\"intensity\":3,\"triggers\":[]}}\n")
+      let result = try cli.run(["import", file])
+      #expect(result.status == 64, "\(unix): \(result.stderr)")
+      #expect(result.stderr.contains("1900"), "\(unix): \(result.stderr)")
+    }
+    #expect(try cli.run(["status"]).status == 0)
+  }
 }
 
 extension CLIRunner {
