@@ -16,6 +16,13 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"])]
     ),
+    // libpwquality (the library behind passwd's checks, with cracklib's dictionary) judges
+    // new passphrases.
+    .systemLibrary(
+      name: "CPwquality",
+      pkgConfig: "pwquality",
+      providers: [.apt(["libpwquality-dev", "cracklib-runtime"])]
+    ),
     .target(
       name: "CSottoSupport",
       linkerSettings: [.linkedLibrary("sqlite3")]
@@ -26,6 +33,7 @@ let package = Package(
       dependencies: [
         "SottoModel",
         "CSodium",
+        "CPwquality",
         "CSottoSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),

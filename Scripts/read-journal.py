@@ -57,7 +57,7 @@ def main():
      quick) = db.execute(
         "SELECT magic, format_version, journal_id, kdf_algorithm, kdf_opslimit, kdf_memlimit, "
         "kdf_salt, envelope_nonce, envelope, inbox_public_key, quick_capture FROM header").fetchone()
-    if magic != "sotto-journal" or alg != 2 or not (1 <= ops <= 16) or not (8192 <= mem <= 4 << 30):
+    if magic != "sotto-journal" or alg != 2 or not (1 <= ops <= 6) or not (8192 <= mem <= 1 << 30):
         fail("header out of bounds")
 
     raw = open(passphrase_file, "rb").read().split(b"\n")[0].rstrip(b"\r")

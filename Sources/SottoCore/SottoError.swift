@@ -24,6 +24,8 @@ public struct SottoError: Error, Sendable, CustomStringConvertible {
     case weakPassphrase
     /// The passphrase could not be read (file, descriptor or terminal).
     case passphraseInput
+    /// A new passphrase and its repetition differ.
+    case passphraseMismatch
     /// No entry matches the id given.
     case entryNotFound
     /// More than one entry matches the id prefix given.

@@ -144,6 +144,66 @@ import Testing
     }
     #expect(try cli.run(["status"]).status == 0)
   }
+
+  /// On a terminal, `init` explains a weak or mismatched passphrase and asks again (3 tries).
+  @Test(.timeLimit(.minutes(1)))
+  func initAsksAgainAfterAWeakOrMismatchedPassphrase() throws {
+    let cli = CLIRunner()
+    let good = "lamp orbit cactus violin"
+    let result = try cli.run(
+      [
+        Self.dialogue, "Choose a passphrase", "Password2024", "Try again (2 more)", "",
+        "Choose a passphrase", good, "Repeat it", good + "s", "differ", "", "Choose a passphrase",
+        good, "Repeat it", good, "Created", "", "--", CLIRunner.binary, "init", "--kdf",
+        "interactive",
+      ], tool: "/usr/bin/python3")
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("unrelated words"))
+    #expect(!result.stdout.contains("Password2024"))
+    cli.write(cli.passphraseFile, good + "\n")
+    #expect(try cli.run(["list"]).status == 0)
+    // Three weak answers: it gives up, and nothing is created.
+    let other = CLIRunner()
+    let refused = try other.run(
+      [
+        Self.dialogue, "Choose a passphrase", "bbbbbbbb", "Choose a passphrase", "99999999",
+        "Choose a passphrase", "password12", "--", CLIRunner.binary, "init", "--kdf",
+        "interactive",
+      ], tool: "/usr/bin/python3")
+    #expect(refused.status == 9, "\(refused.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: other.journal))
+  }
+
+  /// Crashes the binary on purpose (it waits at a prompt; the signals a crash raises are sent
+  /// to it) and checks that it prints nothing of its memory: Swift's backtracer printed
+  /// registers with the bytes they point at, and offered a debugger on a terminal.
+  @Test(.timeLimit(.minutes(1)), arguments: [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGQUIT, SIGTRAP])
+  func aCrashPrintsNoBacktraceOrMemory(signal: Int32) throws {
+    let cli = CLIRunner()
+    let script = """
+      import signal, subprocess, sys, time
+      # The test runner blocks some signals, and children inherit the mask.
+      child = subprocess.Popen([sys.argv[1], "surf", "--no-tty", "--minutes", "1"],
+          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+          preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_SETMASK, []))
+      child.stdin.write(b"8\\n"); child.stdin.flush()
+      time.sleep(1.0)
+      child.send_signal(int(sys.argv[2]))
+      out, err = child.communicate(timeout=30)
+      sys.stdout.write(out.decode(errors="replace") + err.decode(errors="replace"))
+      sys.exit(-child.returncode if child.returncode < 0 else 200)
+      """
+    let result = try cli.run(
+      ["-c", script, CLIRunner.binary, String(signal)], tool: "/usr/bin/python3")
+    #expect(result.status == signal, "\(result.stdout)")
+    for marker in ["Backtracing", "crashed", "Registers", "rax", "rip", "Thread 0", "debug"] {
+      #expect(!result.stdout.contains(marker), "signal \(signal): \(result.stdout.prefix(400))")
+    }
+  }
+
+  static let dialogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Scripts/pty-dialogue").path
 }
 
 extension CLIRunner {

@@ -93,11 +93,12 @@ import Testing
 
   @Test func weakPassphrasesAreRefusedAtInit() throws {
     let cli = CLIRunner()
-    for weak in ["short", "password123"] {
+    for weak in ["short", "password123", "Password2024", "bbbbbbbb"] {
       cli.write(cli.passphraseFile, weak + "\n")
       let result = try cli.run(["init", "--kdf", "interactive"])
       #expect(result.status == 9)
-      #expect(result.stderr.contains("passphrase"))
+      #expect(result.stderr.contains("too easy to guess"))
+      #expect(result.stderr.contains("unrelated words"))
     }
     #expect(!FileManager.default.fileExists(atPath: cli.journal))
   }

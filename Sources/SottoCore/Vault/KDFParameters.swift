@@ -36,10 +36,12 @@ public struct KDFParameters: Hashable, Sendable {
     "interactive": .interactive, "moderate": .moderate, "sensitive": .sensitive,
   ]
 
-  /// The most passes a journal may ask for: more would only make unlocking hang.
-  public static let maxOpsLimit: UInt64 = 16
-  /// The most memory a journal may ask for: 4 GiB, so a hostile file cannot demand 100 GiB.
-  public static let maxMemLimit: UInt64 = 4 << 30
+  /// The most passes a journal may ask for: the most Sotto writes (`sensitive`, 4) and a
+  /// margin; a hostile header must not make each unlock attempt take minutes.
+  public static let maxOpsLimit: UInt64 = 6
+  /// The most memory a journal may ask for: what `sensitive` uses (1 GiB), no more, so a
+  /// hostile header cannot demand more memory than Sotto itself ever asks for.
+  public static let maxMemLimit: UInt64 = 1 << 30
 
   /// Refuses parameters outside sane bounds before any memory is allocated.
   public func validate() throws(SottoError) {

@@ -45,28 +45,12 @@ public final class Passphrase: Sendable {
     return sodium_memcmp(secret.bytePointer, other.secret.bytePointer, secret.count) == 0
   }
 
-  /// The shortest passphrase accepted for a new journal, in characters.
-  public static let minimumLength = 8
-
-  /// Refuses a new passphrase that is too short or among the most common passwords.
+  /// Refuses a passphrase too weak for a new journal, saying why and what would be strong.
   ///
   /// A journal is only as safe as its passphrase: anyone with the file can try guesses offline,
-  /// and the common lists are the first thing they try.
+  /// and dictionaries, names and patterns are the first thing they try. Judged by libpwquality
+  /// (``PassphraseStrength``).
   public func checkStrength() throws(SottoError) {
-    let text = secret.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-    if text.count < Self.minimumLength {
-      throw SottoError(
-        .weakPassphrase,
-        "The passphrase must have at least \(Self.minimumLength) characters: anyone who copies "
-          + "the journal can try guesses offline. A few unrelated words work well. "
-          + "Nothing was written.")
-    }
-    if CommonPasswords.contains(text.lowercased()) {
-      throw SottoError(
-        .weakPassphrase,
-        "That passphrase is on the lists of most common passwords, which are the first guesses "
-          + "an attacker tries. Choose another; a few unrelated words work well. "
-          + "Nothing was written.")
-    }
+    try PassphraseStrength.check(secret)
   }
 }

@@ -54,7 +54,8 @@ struct InboxListCommand: ParsableCommand {
         }
       }
       if items.count > limit { Console.out("  ... and \(items.count - limit) more (--limit N)") }
-      Console.out("Accept with `sotto inbox accept ID` or `--all`; discard with `sotto inbox discard`.")
+      Console.out(
+        "Accept with `sotto inbox accept ID` or `--all`; discard with `sotto inbox discard`.")
     }
   }
 }
@@ -87,7 +88,8 @@ struct InboxAcceptCommand: ParsableCommand {
     try runReportingErrors {
       let journal = try options.unlock()
       let outcome = try journal.acceptInbox(try selection.resolve(in: journal))
-      Console.out("Moved \(outcome.moved) entr\(outcome.moved == 1 ? "y" : "ies") into the journal.")
+      Console.out(
+        "Moved \(outcome.moved) entr\(outcome.moved == 1 ? "y" : "ies") into the journal.")
       for (id, problem) in outcome.refused.prefix(20) {
         Console.note("  not accepted: \(id.short) \(problem)")
       }

@@ -26,7 +26,7 @@ enum ExitStatus {
     case .damaged: damaged
     case .newerFormat: newerFormat
     case .storage: storage
-    case .weakPassphrase, .passphraseInput: passphrase
+    case .weakPassphrase, .passphraseInput, .passphraseMismatch: passphrase
     case .entryNotFound, .ambiguousID: entryNotFound
     case .concurrentChange: concurrentChange
     case .invalidInput: invalidInput

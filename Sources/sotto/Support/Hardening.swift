@@ -8,6 +8,7 @@ import SottoCore
 /// decrypted entries), and files created private to the user.
 enum Hardening {
   static func apply() {
+    ProcessHardening.disableCrashReports()
     ProcessHardening.disableCoreDumps()
     umask(0o077)
   }

@@ -38,16 +38,36 @@ struct PassphraseReader {
     return try Passphrase(consuming: &bytes)
   }
 
+  /// How many times a new passphrase is asked for on the terminal before giving up.
+  static let newPassphraseAttempts = 3
+
   /// Reads a new passphrase: from the scripted source, or asked twice on the terminal.
+  ///
+  /// On the terminal, a weak passphrase or two that differ are explained and asked for again,
+  /// up to ``newPassphraseAttempts`` times.
   func readNew(prompt: String = "New passphrase: ") throws(SottoError) -> Passphrase {
     if hasScriptedSource { return try read() }
+    var attempt = 1
+    while true {
+      do {
+        return try readNewOnce(prompt: prompt)
+      } catch  where error.code == .weakPassphrase || error.code == .passphraseMismatch {
+        guard attempt < Self.newPassphraseAttempts else { throw error }
+        Console.note(error.message.replacingOccurrences(of: " Nothing was written.", with: ""))
+        Console.note("Try again (\(Self.newPassphraseAttempts - attempt) more).")
+        attempt += 1
+      }
+    }
+  }
+
+  private func readNewOnce(prompt: String) throws(SottoError) -> Passphrase {
     var firstBytes = try Terminal.readSecret(prompt: prompt)
     let first = try Passphrase(consuming: &firstBytes)
     try first.checkStrength()
     var secondBytes = try Terminal.readSecret(prompt: "Repeat it: ")
     let second = try Passphrase(consuming: &secondBytes)
     guard first.matches(second) else {
-      throw SottoError(.passphraseInput, "The two passphrases differ. Nothing was written.")
+      throw SottoError(.passphraseMismatch, "The two passphrases differ. Nothing was written.")
     }
     return first
   }

@@ -48,11 +48,28 @@ import Testing
     _ = try Journal.open(at: path).unlock(Fixtures.passphrase(decomposed))
   }
 
-  @Test func weakPassphrasesAreRefused() throws {
-    for weak in ["short", "password123", "Qwertyuiop"] {
-      #expect(throws: SottoError.self) { try Fixtures.passphrase(weak).checkStrength() }
+  /// The old check was 75 exact strings and accepted every one of these.
+  @Test(arguments: [
+    "shrt", "password123", "Qwertyuiop", "password12", "Password2024", "99999999", "bbbbbbbb",
+    "        ", "hunter22hunter22", "Tr0ub4dor&3", "abcdefghijklmnop", "123456789012",
+  ])
+  func weakPassphrasesAreRefusedWithWhatWouldBeStrong(weak: String) throws {
+    do {
+      try Fixtures.passphrase(weak).checkStrength()
+      Issue.record("a weak passphrase was accepted")
+    } catch {
+      #expect(error.code == .weakPassphrase)
+      #expect(error.message.contains("12 or more characters"))
+      #expect(error.message.contains("unrelated words"))
+      #expect(!error.message.contains(weak.trimmingCharacters(in: .whitespaces)))
     }
-    try Fixtures.passphrase("four unrelated words here").checkStrength()
+  }
+
+  @Test(arguments: [
+    "four unrelated words here", "correct horse battery staple", "lamp orbit cactus violin",
+  ])
+  func passphrasesOfUnrelatedWordsAreAccepted(strong: String) throws {
+    try Fixtures.passphrase(strong).checkStrength()
   }
 
   @Test func passphraseReadingDropsOneLineEndingAndRejectsEmptyOrInvalid() throws {

@@ -141,6 +141,25 @@ import Testing
     }
   }
 
+  /// The old bounds let a header ask for 16 passes over 4 GiB (57 s and 4.2 GB per attempt).
+  @Test(arguments: [
+    (Int64(16), Int64(4) << 30), (Int64(7), Int64(64) << 20), (Int64(2), (Int64(1) << 30) + 1),
+    (Int64(0), Int64(64) << 20), (Int64(2), Int64(4096)),
+  ])
+  func kdfSettingsBeyondWhatSottoWritesAreRefused(ops: Int64, mem: Int64) throws {
+    let folder = TemporaryFolder()
+    let (path, _) = try Fixtures.newJournal(in: folder)
+    try Fixtures.tamper(path) { db in
+      try db.execute(
+        sql: "UPDATE header SET kdf_opslimit = ?, kdf_memlimit = ?", arguments: [ops, mem])
+    }
+    #expect(throws: SottoError.self) { try Journal.open(at: path) }
+    // Every level Sotto writes stays inside.
+    for level in KDFParameters.levels.values {
+      #expect(throws: Never.self) { try level.validate() }
+    }
+  }
+
   @Test func aChangedSaltLooksLikeAWrongPassphrase() throws {
     let folder = TemporaryFolder()
     let (path, _) = try Fixtures.newJournal(in: folder)
