@@ -27,3 +27,9 @@ void sotto_scrub_stack(void) {
 int sotto_start_writeback(int fd) {
     return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
+
+void sotto_scrub_arguments(int argc, char **argv, int keep) {
+  for (int i = keep; i < argc; i++) {
+    if (argv[i] != NULL) memset(argv[i], 0, strlen(argv[i]));
+  }
+}

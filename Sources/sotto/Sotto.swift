@@ -34,6 +34,6 @@ struct Sotto: ParsableCommand {
 enum SottoMain {
   static func main() {
     Hardening.apply()
-    Sotto.main()
+    Sotto.main(Hardening.takeArguments())
   }
 }

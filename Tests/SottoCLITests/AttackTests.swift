@@ -201,6 +201,107 @@ import Testing
     }
   }
 
+  /// While `sotto use ... --note ...` waits at its passphrase prompt, its command line as any
+  /// user's `ps` reads it shows no entry word (it did before: every word, for the whole run).
+  @Test(.timeLimit(.minutes(1)))
+  func noEntryWordIsInTheCommandLineWhileSottoRuns() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let result = try cli.run(
+      [
+        Self.dialogue, "Passphrase:", "<cmdline>", "", CLIRunner.passphrase, "Logged", "", "--",
+        CLIRunner.binary, "use", "heroin", "0.5", "g", "--route", "injected", "--note",
+        "bought on the corner by the station", "--unlock", "--quiet",
+      ], tool: "/usr/bin/python3")
+    #expect(result.status == 0, "\(result.stdout)")
+    let cmdline = try #require(
+      result.stdout.split(separator: "\n").first { $0.hasPrefix("cmdline: ") })
+    #expect(cmdline.contains("sotto"))
+    #expect(cmdline.contains("use"))
+    for word in ["heroin", "0.5", "injected", "corner", "station", "--note"] {
+      #expect(!cmdline.contains(word), "\(cmdline)")
+    }
+    let listed = try cli.run(["list"])
+    #expect(listed.stdout.contains("corner by the station"))
+  }
+
+  /// `sotto urge` and `sotto use` with no arguments on a terminal ask for each field, ask
+  /// again after an answer they cannot take, and log exactly what was answered.
+  @Test(.timeLimit(.minutes(1)))
+  func urgeAndUseAskForEachFieldOnATerminal() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let urge = try cli.run(
+      [
+        Self.dialogue, "How strong", "11", "from 0 to 10", "", "How strong", "7", "set it off",
+        "payday, bored", "ride it out", "r", "How long", "25", "helped", "walked it off",
+        "A note", "zebra words", "When", "yesterday 22:30", "Logged", "", "--", CLIRunner.binary,
+        "urge",
+      ], tool: "/usr/bin/python3")
+    #expect(urge.status == 0, "\(urge.stdout)")
+    let use = try cli.run(
+      [
+        Self.dialogue, "What did you use", "alcohol", "How much", "3 drinks", "How?", "<enter>",
+        "Where?", "bar", "cost", "lots", "a number", "", "cost", "18.50", "before", "anxious",
+        "after", "<enter>", "A note", "<enter>", "When", "<enter>", "Logged", "", "--",
+        CLIRunner.binary, "use", "--quiet",
+      ], tool: "/usr/bin/python3")
+    #expect(use.status == 0, "\(use.stdout)")
+    let listed = try cli.run(["list", "--format", "json"])
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    let urgeEntry = try #require(entries.first { $0["kind"] as? String == "urge" })
+    let urgeBody = try #require(urgeEntry["urge"] as? [String: Any])
+    #expect(urgeBody["intensity"] as? Int == 7)
+    #expect(urgeBody["triggers"] as? [String] == ["payday", "bored"])
+    #expect(urgeBody["outcome"] as? String == "resisted")
+    #expect(urgeBody["durationMinutes"] as? Int == 25)
+    #expect(urgeBody["note"] as? String == "zebra words")
+    let useBody = try #require(
+      entries.first { $0["kind"] as? String == "use" }?["use"] as? [String: Any])
+    #expect(useBody["substance"] as? String == "alcohol")
+    #expect(useBody["amount"] as? Double == 3)
+    #expect(useBody["unit"] as? String == "drinks")
+    #expect(useBody["cost"] as? Double == 18.5)
+    #expect(useBody["route"] == nil)
+    #expect(useBody["moodBefore"] as? String == "anxious")
+  }
+
+  @Test func anEntryCanComeAsJSONOnStandardInput() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let use = try cli.run(
+      ["use", "--stdin", "--quiet"],
+      stdin: #"{"substance":"heroin","amount":0.5,"unit":"g","route":"injected","#
+        + #""note":"bought on the corner","at":"2h ago"}"#)
+    #expect(use.status == 0, "\(use.stderr)")
+    let urge = try cli.run(
+      ["urge", "--stdin"], stdin: #"{"intensity":6,"triggers":["payday"],"outcome":"acted"}"#)
+    #expect(urge.status == 0, "\(urge.stderr)")
+    let listed = try cli.run(["list"])
+    #expect(listed.stdout.contains("heroin 0.5 g"))
+    #expect(listed.stdout.contains("6/10"))
+    let before = cli.fingerprint()
+    let refused: [(String, String, String)] = [
+      ("urge", #"{"intensity":7,"bogus":1}"#, "Unknown key"),
+      ("urge", #"{"intensity":true}"#, "must be a number"),
+      ("urge", #"{"intensity":11}"#, "intensity"),
+      ("urge", #"{"triggers":["x"]}"#, "needs \"intensity\""),
+      ("urge", #"[7]"#, "one JSON object"),
+      ("use", #"{"substance":"alcohol","amount":3}"#, "go together"),
+      ("use", #"{"substance":"alcohol","at":"next blursday"}"#, "time"),
+      ("use", #"{"substance":7}"#, "must be text"),
+    ]
+    for (command, json, message) in refused {
+      let result = try cli.run([command, "--stdin"], stdin: json)
+      #expect(result.status == 64, "\(json): \(result.stderr)")
+      #expect(result.stderr.contains(message), "\(json): \(result.stderr)")
+    }
+    #expect(try cli.run(["urge", "7", "--stdin"], stdin: "{}").status == 64)
+    #expect(try cli.run(["urge"], stdin: "").status == 64)
+    #expect(cli.fingerprint() == before)
+  }
+
   static let dialogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Scripts/pty-dialogue").path

@@ -24,4 +24,8 @@ void sotto_scrub_stack(void);
 /// Returns 0 on success, -1 on failure.
 int sotto_start_writeback(int fd);
 
+/// Overwrites with zeros, in place, the strings argv[keep] ... argv[argc - 1]: the memory that
+/// /proc/PID/cmdline (and so every user's `ps`) reads. The caller has copied them first.
+void sotto_scrub_arguments(int argc, char **argv, int keep);
+
 #endif

@@ -16,6 +16,18 @@ public enum ProcessHardening {
     return limited && sotto_disable_dumping() == 0
   }
 
+  /// Takes the program's arguments and then overwrites them in the process's memory, keeping the
+  /// program's and the command's name: `/proc/PID/cmdline`, which any user's `ps` reads, then
+  /// shows `sotto use` and no entry text for the rest of the run.
+  ///
+  /// The shell has already saved what was typed to its history; this only closes `ps`.
+  /// - Returns: the arguments after the program's name, as they were given.
+  public static func takeArguments() -> [String] {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    sotto_scrub_arguments(CommandLine.argc, CommandLine.unsafeArgv, 2)
+    return arguments
+  }
+
   /// The signals Swift's runtime backtracer catches on Linux.
   static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGQUIT]
 

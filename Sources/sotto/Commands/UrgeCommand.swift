@@ -16,14 +16,22 @@ struct UrgeCommand: ParsableCommand {
     abstract: "Log an urge: how strong it was, what set it off, and what happened.",
     discussion: """
       Examples:
+        sotto urge                 asks for each field in turn (nothing lands in the shell's history)
+        echo '{"intensity": 7, "triggers": ["payday"], "outcome": "resisted"}' | sotto urge --stdin
         sotto urge 7 --trigger payday --trigger bored --resisted --note "walked it off"
         sotto urge 4 --acted --at "yesterday 22:30"
+
+      The last form is quick to type, but the shell keeps every word in its history file and \
+      other users' `ps` can see it while Sotto starts: use the questions or --stdin for \
+      anything you would not want read (or, in bash with HISTCONTROL=ignorespace, start the \
+      line with a space). --stdin takes one JSON object with the keys intensity (required), \
+      triggers, outcome ("resisted" or "acted"), duration, coping, note and at.
 
       With quick capture on (the default) this works without the passphrase.
       """)
 
-  @Argument(help: "How strong, from 0 (barely there) to 10 (overwhelming).")
-  var intensity: Int
+  @Argument(help: "How strong, from 0 (barely there) to 10 (overwhelming). Leave out to be asked.")
+  var intensity: Int?
 
   @Option(name: .customLong("trigger"), help: "What set it off; repeat for several.")
   var triggers: [String] = []
@@ -47,15 +55,40 @@ struct UrgeCommand: ParsableCommand {
   @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
   var unlock = false
 
+  @Flag(name: .customLong("stdin"), help: "Read the urge as one JSON object from standard input.")
+  var fromStandardInput = false
+
   @OptionGroup var options: JournalOptions
+
+  /// The fields from wherever they were given: JSON, the questions, or the arguments.
+  func fields() throws -> UrgeFields {
+    let flagged =
+      !triggers.isEmpty || outcome != nil || duration != nil || coping != nil || note != nil
+      || at != nil
+    if fromStandardInput {
+      guard intensity == nil, !flagged else {
+        throw InputError("With --stdin, every field comes from the JSON; give no others.")
+      }
+      return try EntryInput.readUrgeJSON()
+    }
+    guard let intensity else {
+      guard !flagged, EntryInput.canAsk else {
+        throw InputError(
+          "Give the intensity (sotto urge 7), answer the questions on a terminal (sotto urge), "
+            + "or pipe JSON with --stdin.")
+      }
+      return try EntryInput.askUrge()
+    }
+    return UrgeFields(
+      intensity: intensity, triggers: triggers, outcome: outcome, duration: duration,
+      coping: coping, note: note, at: at)
+  }
 
   func run() throws {
     try runReportingErrors {
-      let time = try Clock().parseEntryTime(at)
-      let urge = Urge(
-        intensity: intensity, triggers: LogSupport.names(triggers), outcome: outcome,
-        durationMinutes: duration, coping: LogSupport.text(coping), note: LogSupport.text(note))
-      try LogSupport.log(.urge(urge), at: time, options: options, forceUnlock: unlock)
+      let fields = try fields()
+      let time = try Clock().parseEntryTime(fields.at)
+      try LogSupport.log(.urge(fields.urge), at: time, options: options, forceUnlock: unlock)
     }
   }
 }

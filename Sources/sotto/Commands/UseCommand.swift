@@ -7,9 +7,17 @@ struct UseCommand: ParsableCommand {
     abstract: "Log a use: what, how much, how, where, what it cost and how it felt.",
     discussion: """
       Examples:
+        sotto use                  asks for each field in turn (nothing lands in the shell's history)
+        echo '{"substance": "alcohol", "amount": 3, "unit": "drinks"}' | sotto use --stdin
         sotto use alcohol 3 drinks --cost 18.50 --setting bar --mood-before anxious
         sotto use mdma 80 mg --route oral --at "yesterday 23:10"
         sotto use cannabis
+
+      The argument form is quick to type, but the shell keeps every word in its history file \
+      and other users' `ps` can see it while Sotto starts: use the questions or --stdin for \
+      anything you would not want read (or, in bash with HISTCONTROL=ignorespace, start the \
+      line with a space). --stdin takes one JSON object with the keys substance (required), \
+      amount and unit (together), route, setting, cost, moodBefore, moodAfter, note and at.
 
       With quick capture on (the default) this works without the passphrase.
 
@@ -20,8 +28,8 @@ struct UseCommand: ParsableCommand {
       --quiet leaves them out. Notes never stop an entry from being saved.
       """)
 
-  @Argument(help: "The substance (alcohol, cannabis, mdma, ...).")
-  var substance: String
+  @Argument(help: "The substance (alcohol, cannabis, mdma, ...). Leave out to be asked.")
+  var substance: String?
 
   @Argument(
     parsing: .allUnrecognized,
@@ -57,6 +65,9 @@ struct UseCommand: ParsableCommand {
   @Flag(help: "Leave out the safety notes printed after the entry is saved.")
   var quiet = false
 
+  @Flag(name: .customLong("stdin"), help: "Read the use as one JSON object from standard input.")
+  var fromStandardInput = false
+
   @OptionGroup var options: JournalOptions
 
   /// Reads `AMOUNT [UNIT]`; a lone amount needs a unit.
@@ -82,17 +93,37 @@ struct UseCommand: ParsableCommand {
     return (amount, Naming.unit(words[1]))
   }
 
+  /// The fields from wherever they were given: JSON, the questions, or the arguments.
+  func fields() throws -> UseFields {
+    let flagged =
+      !quantity.isEmpty || route != nil || setting != nil || cost != nil || moodBefore != nil
+      || moodAfter != nil || note != nil || at != nil
+    if fromStandardInput {
+      guard substance == nil, !flagged else {
+        throw InputError("With --stdin, every field comes from the JSON; give no others.")
+      }
+      return try EntryInput.readUseJSON()
+    }
+    guard let substance else {
+      guard !flagged, EntryInput.canAsk else {
+        throw InputError(
+          "Give the substance (sotto use alcohol 3 drinks), answer the questions on a terminal "
+            + "(sotto use), or pipe JSON with --stdin.")
+      }
+      return try EntryInput.askUse()
+    }
+    let (amount, unit) = try Self.parseQuantity(quantity)
+    return UseFields(
+      substance: substance, amount: amount, unit: unit, route: route, setting: setting, cost: cost,
+      moodBefore: moodBefore, moodAfter: moodAfter, note: note, at: at)
+  }
+
   func run() throws {
     try runReportingErrors {
-      let time = try Clock().parseEntryTime(at)
-      let (amount, unit) = try Self.parseQuantity(quantity)
-      let use = Use(
-        substance: Naming.canonical(substance), amount: amount, unit: unit,
-        route: LogSupport.text(route).map(Naming.canonical), setting: LogSupport.text(setting),
-        cost: cost, moodBefore: LogSupport.text(moodBefore), moodAfter: LogSupport.text(moodAfter),
-        note: LogSupport.text(note))
+      let fields = try fields()
+      let time = try Clock().parseEntryTime(fields.at)
       let (entry, journal) = try LogSupport.log(
-        .use(use), at: time, options: options, forceUnlock: unlock)
+        .use(fields.use), at: time, options: options, forceUnlock: unlock)
       if !quiet { LogSupport.printSafetyNotes(for: entry, journal: journal) }
     }
   }

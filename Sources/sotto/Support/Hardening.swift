@@ -12,4 +12,7 @@ enum Hardening {
     ProcessHardening.disableCoreDumps()
     umask(0o077)
   }
+
+  /// The arguments, taken before they are wiped from the process's memory.
+  static func takeArguments() -> [String] { ProcessHardening.takeArguments() }
 }
