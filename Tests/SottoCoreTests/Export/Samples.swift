@@ -56,7 +56,8 @@ enum Samples {
       id: id(10), at: Timestamp(unixSeconds: 1_700_000_002, utcOffsetSeconds: 0),
       body: .goal(Goal(rule: .resistRate(percent: 80)))),
     Entry(
-      id: id(11), at: Timestamp(unixSeconds: 1_779_000_500, utcOffsetSeconds: 64_800),
+      // The widest offset accepted (+14:00, Kiribati's).
+      id: id(11), at: Timestamp(unixSeconds: 1_779_000_500, utcOffsetSeconds: 50_400),
       body: .urge(Urge(intensity: 10, triggers: [], outcome: .acted, note: "+1 more"))),
   ]
 }

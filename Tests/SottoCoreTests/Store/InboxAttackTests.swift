@@ -206,4 +206,31 @@ import Testing
     #expect(contents.all.map(\.id) == [kept.id])
     #expect(contents.integrity.undecryptable == [hostile.id])
   }
+
+  /// Replays the `entrytime` fuzzer's findings (Fuzz/regressions/entrytime/), decoded as the
+  /// harness does: a time of 2199 with an offset of +18 h (DateFormatter stopped the program),
+  /// and an offset of Int32.min (the offset check itself overflowed).
+  @Test func entryTimeFuzzerFindingsAreRefusedWithoutStopping() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fuzz/regressions/entrytime")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !$0.hasPrefix(".") }
+    #expect(files.count >= 2)
+    for file in files {
+      let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+      guard bytes.count >= 12 else { continue }
+      let unix = bytes[0..<8].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+      let offset = bytes[8..<12].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+      let entry = Self.entry(.urge(Fixtures.urge), unix: unix, offset: offset)
+      #expect(throws: EntryValidationError.self) { try entry.validate() }
+      #expect(!entry.at.isWithinAcceptedRange)
+    }
+    // The widest offsets in use, -12:00 and +14:00, stay accepted.
+    for offset: Int32 in [-12 * 3600, 14 * 3600] {
+      #expect(throws: Never.self) {
+        try Self.entry(.urge(Fixtures.urge), offset: offset).validate()
+      }
+    }
+  }
 }
