@@ -26,13 +26,16 @@ enum Terminal {
     if canHideEcho {
       saved = original
       savedDescriptor = tty
-      signal(SIGINT) { _ in
+      // Ctrl-C and Ctrl-\ give the terminal its echo back before the process ends.
+      let restore: @convention(c) (Int32) -> Void = { signalNumber in
         if Terminal.savedDescriptor >= 0 {
           tcsetattr(Terminal.savedDescriptor, TCSAFLUSH, &Terminal.saved)
           _ = write(Terminal.savedDescriptor, "\n", 1)
         }
-        _exit(130)
+        _exit(128 + signalNumber)
       }
+      signal(SIGINT, restore)
+      signal(SIGQUIT, restore)
       var silent = original
       silent.c_lflag &= ~tcflag_t(ECHO)
       silent.c_lflag |= tcflag_t(ECHONL)
@@ -43,6 +46,7 @@ enum Terminal {
         tcsetattr(tty, TCSAFLUSH, &original)
         savedDescriptor = -1
         signal(SIGINT, SIG_DFL)
+        signal(SIGQUIT, SIG_DFL)
       }
     }
     return try PassphraseReader.readLine(from: tty, closing: false)
