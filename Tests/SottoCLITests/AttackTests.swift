@@ -60,6 +60,11 @@ import Testing
         completed = true
         break
       }
+      // Interrupted at any sync, the wipe is finished by running it again, without --force.
+      let wasLeft = FileManager.default.fileExists(atPath: cli.journal)
+      let again = try cli.run(["wipe", "--yes"])
+      #expect(again.status == (wasLeft ? 0 : 4), "stop \(stop): the second wipe: \(again.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: cli.journal))
     }
     #expect(completed, "the wipe never completed")
   }
@@ -283,7 +288,7 @@ import Testing
     #expect(listed.stdout.contains("6/10"))
     let before = cli.fingerprint()
     let refused: [(String, String, String)] = [
-      ("urge", #"{"intensity":7,"bogus":1}"#, "Unknown key"),
+      ("urge", #"{"intensity":7,"bought on the corner":1}"#, "Unknown key"),
       ("urge", #"{"intensity":true}"#, "must be a number"),
       ("urge", #"{"intensity":11}"#, "intensity"),
       ("urge", #"{"triggers":["x"]}"#, "needs \"intensity\""),
@@ -296,6 +301,7 @@ import Testing
       let result = try cli.run([command, "--stdin"], stdin: json)
       #expect(result.status == 64, "\(json): \(result.stderr)")
       #expect(result.stderr.contains(message), "\(json): \(result.stderr)")
+      #expect(!result.stderr.contains("corner"), "an error repeated entry text")
     }
     #expect(try cli.run(["urge", "7", "--stdin"], stdin: "{}").status == 64)
     #expect(try cli.run(["urge"], stdin: "").status == 64)

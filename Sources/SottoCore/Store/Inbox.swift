@@ -103,9 +103,10 @@ extension UnlockedJournal {
     return result
   }
 
-  /// Every inbox row, opened and checked, for review (`sotto inbox`).
-  public func inboxItems() throws(SottoError) -> [InboxItem] {
-    try read { db in try self.reviewRows(db, only: nil) }
+  /// The first `limit` inbox rows (by id), opened and checked, for review (`sotto inbox`);
+  /// only those are opened.
+  public func inboxItems(limit: Int = .max) throws(SottoError) -> [InboxItem] {
+    try read { db in try self.reviewRows(db, only: nil, limit: limit) }
   }
 
   /// Moves the sound inbox rows among `ids` (all when `nil`) into the journal, in one
@@ -127,9 +128,12 @@ extension UnlockedJournal {
         try db.execute(sql: "DELETE FROM inbox")
         return db.changesCount
       }
+      // By the stored bytes: a hostile row's id need not be 16 bytes long.
+      let wanted = Set(ids)
       var count = 0
-      for id in ids {
-        try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(id.bytes)])
+      for raw in try Data.fetchAll(db, sql: "SELECT id FROM inbox")
+      where wanted.contains(Self.entryID([UInt8](raw))) {
+        try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [raw])
         count += db.changesCount
       }
       return count
@@ -184,16 +188,22 @@ extension UnlockedJournal {
     return (changes.count, refused)
   }
 
-  /// Opens and checks each row (of `only`, when given). A row's bytes are read only when its
-  /// size is within what quick capture writes, so a hostile row costs no memory.
-  func reviewRows(_ db: Database, only: Set<EntryID>?) throws -> [InboxItem] {
+  /// Opens and checks each row (of `only`, when given; at most `limit`). A row's bytes are read
+  /// only when it is a blob within what quick capture writes, so a hostile row costs no memory
+  /// (SQLite gives a blob's length without reading it; a text's length counts characters).
+  func reviewRows(_ db: Database, only: Set<EntryID>?, limit: Int = .max) throws -> [InboxItem] {
     var items: [InboxItem] = []
-    let rows = try Row.fetchAll(db, sql: "SELECT id, length(sealed) AS size FROM inbox ORDER BY id")
-    for row in rows {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox ORDER BY id")
+    for row in rows where items.count < limit {
       let idBytes = row.bytes("id")
       let id = Self.entryID(idBytes)
       if let only, !only.contains(id) { continue }
       let size = Int(row.integer("size"))
+      guard row.checked("type", as: String.self) == "blob" else {
+        items.append(InboxItem(id: id, entry: nil, problem: .doesNotOpen))
+        continue
+      }
       guard size <= Inbox.maxSealedBytes else {
         items.append(InboxItem(id: id, entry: nil, problem: .tooLarge(bytes: size)))
         continue

@@ -571,25 +571,30 @@ public final class UnlockedJournal: Sendable {
         }
         entries.append((entry, revision))
       }
-      // Inbox rows that open are sealed again to the new inbox key, so they can still be
-      // reviewed; rows that do not open never could be, and are removed (and counted).
-      var resealed: [(id: Data, sealed: [UInt8])] = []
-      let inboxRows = try Row.fetchAll(db, sql: "SELECT id, length(sealed) AS size FROM inbox")
-      for row in inboxRows where row.integer("size") <= Int64(Inbox.maxSealedBytes) {
+      // Inbox rows that open are sealed again to the new inbox key, one at a time, so they
+      // can still be reviewed; rows that do not open (or are too large to be quick captures)
+      // never could be, and are removed and counted.
+      var removedInboxRows = 0
+      let inboxRows = try Row.fetchAll(
+        db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox")
+      for row in inboxRows {
         let id = Data(row.bytes("id"))
-        let sealed =
-          try Row.fetchOne(db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [id])?
-          .bytes("sealed") ?? []
-        guard let plaintext = Vault.openFromInbox(sealed, bundle: self.bundle) else { continue }
-        resealed.append(
-          (id, try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)))
-      }
-      let removedInboxRows = inboxRows.count - resealed.count
-      try db.execute(sql: "DELETE FROM inbox")
-      for row in resealed {
+        let plaintext: [UInt8]? =
+          if row.checked("type", as: String.self) == "blob",
+            row.integer("size") <= Int64(Inbox.maxSealedBytes)
+          {
+            Vault.openFromInbox(
+              try Row.fetchOne(db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [id])?
+                .bytes("sealed") ?? [], bundle: self.bundle)
+          } else { nil }
+        guard let plaintext else {
+          try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [id])
+          removedInboxRows += 1
+          continue
+        }
+        let sealed = try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)
         try db.execute(
-          sql: "INSERT INTO inbox (id, sealed) VALUES (?, ?)",
-          arguments: [row.id, Data(row.sealed)])
+          sql: "UPDATE inbox SET sealed = ? WHERE id = ?", arguments: [Data(sealed), id])
       }
       let writeCounter = try self.manifest.readHead(db)?.writeCounter ?? 0
       try finalHeader.insert(db)

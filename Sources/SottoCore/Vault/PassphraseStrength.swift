@@ -1,5 +1,6 @@
 import CPwquality
 import CSodium
+import CSottoSupport
 import Synchronization
 
 /// Judges a new passphrase with libpwquality, the library `passwd` uses, and cracklib's
@@ -19,8 +20,9 @@ enum PassphraseStrength {
 
   /// What would make a passphrase strong, said with every refusal.
   static let advice =
-    "A strong passphrase has 12 or more characters and is not a word, a name or a pattern: "
-    + "four or five unrelated words (like \"lamp orbit cactus violin\") work well."
+    "A strong passphrase is long (at least 12 characters, better 16 or more) and is not a word, "
+    + "a name or a pattern: four or five unrelated words (like \"lamp orbit cactus violin\") "
+    + "work well."
 
   /// Throws ``SottoError/Code/weakPassphrase`` with the reason and the advice when `secret`
   /// is too easy to guess, or when the dictionary cannot be loaded to judge it.
@@ -33,7 +35,10 @@ enum PassphraseStrength {
         from: source.bindMemory(to: UInt8.self).baseAddress!, count: source.count)
     }
     terminated.bytePointer[secret.count] = 0
-    let (score, message) = lock.withLock { _ in judge(terminated) }
+    let (score, message) = lock.withLock { _ in
+      defer { sotto_scrub_stack() }  // cracklib copies the passphrase to its stack buffers
+      return judge(terminated)
+    }
     if score >= minimumScore { return }
     if message.contains("error loading dictionary") {
       throw SottoError(

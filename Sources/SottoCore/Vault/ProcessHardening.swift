@@ -21,10 +21,12 @@ public enum ProcessHardening {
   /// shows `sotto use` and no entry text for the rest of the run.
   ///
   /// The shell has already saved what was typed to its history; this only closes `ps`.
+  /// - Parameter isCommand: whether the first argument is a command's name (kept when it is).
   /// - Returns: the arguments after the program's name, as they were given.
-  public static func takeArguments() -> [String] {
+  public static func takeArguments(keepingFirstIf isCommand: (String) -> Bool) -> [String] {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    sotto_scrub_arguments(CommandLine.argc, CommandLine.unsafeArgv, 2)
+    let keep = arguments.first.map(isCommand) == true ? 2 : 1
+    sotto_scrub_arguments(CommandLine.argc, CommandLine.unsafeArgv, Int32(keep))
     return arguments
   }
 

@@ -1,6 +1,5 @@
 import CSodium
 import Foundation
-import GRDBSQLite
 
 #if canImport(Glibc)
   import Glibc
@@ -76,16 +75,27 @@ public struct SecureWipe {
     defer { for file in opened { close(file.descriptor) } }
     for file in present { opened.append(try OpenFile(file)) }
 
-    // 1. The shred: every copy of the envelope, written before any sync. When the envelope's
-    // page cannot be found (a damaged file), the whole database is overwritten in this pass.
-    let headerPage = HeaderPage.locate(path)
+    // 1. The shred: every copy of the envelope, written before any sync. The header row is
+    // the only place the plaintext magic `sotto-journal` appears (everything else is
+    // ciphertext), so every page of journal.db that holds it is found by reading the file
+    // (no schema needed: a root page moved by an interrupted checkpoint is found too). When
+    // none is found (a damaged file), the whole database is overwritten in this pass.
+    let layout = MainFileLayout.read(path)
     var rest: [(file: OpenFile, range: Range<Int>)] = []
     var first: [(file: OpenFile, range: Range<Int>)] = []
     for file in opened {
-      if file.path == path, let page = headerPage, page.upperBound <= file.size {
-        first.append((file, page))
-        rest.append((file, page.upperBound..<file.size))
-        rest.append((file, 0..<page.lowerBound))
+      if file.path == path, !layout.headerPages.isEmpty {
+        for page in layout.headerPages { first.append((file, page)) }
+        // Everything else, page 1 (SQLite's header, which says "Sotto journal") last, so a wipe
+        // interrupted here is recognised and finished by the next one.
+        let pageOne = 0..<min(layout.pageSize, file.size)
+        var start = pageOne.upperBound
+        for page in layout.headerPages.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+          if page.lowerBound > start { rest.append((file, start..<page.lowerBound)) }
+          start = max(start, page.upperBound)
+        }
+        if file.size > start { rest.append((file, start..<file.size)) }
+        rest.append((file, pageOne))
       } else if file.path == path + "-shm" {
         rest.append((file, 0..<file.size))
       } else {
@@ -99,10 +109,20 @@ public struct SecureWipe {
     }
     if opened.contains(where: { $0.path == path }) || first.count > 0 { done.append(.destroyKeys) }
 
-    // 2. Everything else. Page 1 (SQLite's header, which says "Sotto journal") goes last, so a
-    // wipe interrupted here is recognised and finished by the next one.
-    for (file, range) in rest where !range.isEmpty { try file.overwrite(range) }
-    for file in opened where rest.contains(where: { $0.file.path == file.path }) {
+    // 2. Everything else, in the order set above; page 1 of journal.db is written and synced
+    // after all the rest is on disk.
+    let last = rest.last.flatMap { $0.file.path == path ? $0 : nil }
+    let body = last == nil ? rest : Array(rest.dropLast())
+    for (file, range) in body where !range.isEmpty { try file.overwrite(range) }
+    for file in opened where body.contains(where: { $0.file.path == file.path }) {
+      try file.sync()
+      afterDurableWrite?(file.path)
+    }
+    if let (file, range) = last, !range.isEmpty {
+      try file.overwrite(range)
+      // Random bytes but for a mark that says "being wiped": a wipe stopped between here and
+      // the unlink is recognised, and finished, by the next one.
+      try file.write(Self.wipeMark, at: 0)
       try file.sync()
       afterDurableWrite?(file.path)
     }
@@ -172,7 +192,11 @@ public struct SecureWipe {
     return .unrecognised
   }
 
+  /// Written over the start of a journal whose every other byte is already random.
+  static let wipeMark = Array("sotto: wipe in progress\0".utf8)
+
   static func isSottoPageOne(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: wipeMark) { return true }
     guard bytes.count >= 72, bytes.starts(with: Array("SQLite format 3\0".utf8)) else {
       return false
     }
@@ -250,6 +274,16 @@ private struct OpenFile {
     }
   }
 
+  /// Writes `bytes` at `offset`, in place.
+  func write(_ bytes: [UInt8], at offset: Int) throws(SottoError) {
+    let written = bytes.withUnsafeBytes {
+      pwrite(descriptor, $0.baseAddress!, $0.count, off_t(offset))
+    }
+    guard written == bytes.count else {
+      throw SottoError(.storage, "\(path) could not be overwritten. Run `sotto wipe` again.")
+    }
+  }
+
   func sync() throws(SottoError) {
     guard fsync(descriptor) == 0 else {
       throw SottoError(.storage, "\(path) could not be synced to disk. Run `sotto wipe` again.")
@@ -257,69 +291,83 @@ private struct OpenFile {
   }
 }
 
-/// Where the header row (and so the key envelope) lives in `journal.db`.
-private enum HeaderPage {
-  /// The byte range of the header table's page, asked of SQLite with the file opened
-  /// `immutable` (read-only, no locks, no log, no `-shm`: nothing is written); `nil` when SQLite
-  /// cannot read the schema.
-  static func locate(_ path: String) -> Range<Int>? {
-    var handle: OpaquePointer?
-    defer { sqlite3_close_v2(handle) }
-    let uri = "file:" + percentEncoded(path) + "?immutable=1"
-    guard sqlite3_open_v2(uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK
-    else { return nil }
-    guard let pageSize = integer(handle, "PRAGMA page_size"), pageSize > 0,
-      let root = integer(handle, "SELECT rootpage FROM sqlite_schema WHERE name = 'header'"),
-      root > 0
-    else { return nil }
-    let start = (root - 1) * pageSize
-    return start..<(start + pageSize)
-  }
+/// Where the header row (and so the key envelope) lives in `journal.db`, read from raw bytes.
+private struct MainFileLayout {
+  /// The page size from SQLite's header (offset 16), or 4096 when the header is unreadable.
+  var pageSize = 4096
+  /// The byte ranges of the pages holding the header row's magic text.
+  var headerPages: [Range<Int>] = []
 
-  private static func integer(_ handle: OpaquePointer?, _ sql: String) -> Int? {
-    var statement: OpaquePointer?
-    defer { sqlite3_finalize(statement) }
-    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK,
-      sqlite3_step(statement) == SQLITE_ROW,
-      sqlite3_column_type(statement, 0) == SQLITE_INTEGER
-    else { return nil }
-    return Int(sqlite3_column_int64(statement, 0))
-  }
+  static let magic = Array(JournalHeader.magic.utf8)
 
-  private static func percentEncoded(_ path: String) -> String {
-    var result = ""
-    for byte in path.utf8 {
-      let plain =
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2F || byte == 0x2E || byte == 0x2D
-        || byte == 0x5F
-      result += plain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+  static func read(_ path: String) -> MainFileLayout {
+    var layout = MainFileLayout()
+    let header = SecureWipe.readPrefix(path, count: 100)
+    if header.count >= 18 {
+      let size = Int(header[16]) << 8 | Int(header[17])
+      let pageSize = size == 1 ? 65536 : size
+      if pageSize >= 512, pageSize <= 65536, pageSize & (pageSize - 1) == 0 {
+        layout.pageSize = pageSize
+      }
     }
-    return result
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return layout }
+    defer { close(descriptor) }
+    var page = [UInt8](repeating: 0, count: layout.pageSize)
+    var offset = 0
+    while true {
+      let count = page.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress!, layout.pageSize, off_t(offset))
+      }
+      guard count > 0 else { break }
+      if contains(page[..<count], magic) { layout.headerPages.append(offset..<(offset + count)) }
+      offset += count
+    }
+    return layout
+  }
+
+  private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard haystack.count >= needle.count, let first = needle.first else { return false }
+    var index = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while index <= last {
+      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 }
 
-/// A minimal reader of SQLite's write-ahead log layout (https://sqlite.org/fileformat.html#wal).
+/// A minimal reader of SQLite's write-ahead log layout (https://sqlite.org/fileformat.html#wal),
+/// frame by frame: a log can be large.
 private enum WALFrames {
   /// Whether the log holds a frame of page 1 carrying Sotto's application id.
   static func hasSottoPageOne(_ file: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: file), data.count > 32 else {
-      return false
-    }
-    let bytes = [UInt8](data)
-    func u32(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
-    guard u32(0) & ~1 == 0x377F_0682 else { return false }
-    let pageSize = u32(8) == 1 ? 65536 : u32(8)
-    guard pageSize >= 512 else { return false }
-    var frame = 32
-    while frame + 24 + pageSize <= bytes.count {
-      if u32(frame) == 1,
-        SecureWipe.isSottoPageOne(Array(bytes[(frame + 24)..<(frame + 24 + 100)]))
-      {
-        return true
+    let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    func read(_ count: Int, at offset: Int) -> [UInt8] {
+      var buffer = [UInt8](repeating: 0, count: count)
+      let got = buffer.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress!, count, off_t(offset))
       }
+      return Array(buffer.prefix(max(got, 0)))
+    }
+    func u32(_ bytes: [UInt8], _ at: Int) -> Int {
+      bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }
+    }
+    let header = read(32, at: 0)
+    guard header.count == 32, u32(header, 0) & ~1 == 0x377F_0682 else { return false }
+    let pageSize = u32(header, 8) == 1 ? 65536 : u32(header, 8)
+    guard pageSize >= 512, pageSize <= 65536 else { return false }
+    var frame = 32
+    while true {
+      let start = read(24 + 100, at: frame)
+      guard start.count == 124 else { return false }
+      if u32(start, 0) == 1, SecureWipe.isSottoPageOne(Array(start[24...])) { return true }
       frame += 24 + pageSize
     }
-    return false
   }
 }

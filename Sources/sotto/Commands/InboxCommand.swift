@@ -35,16 +35,15 @@ struct InboxListCommand: ParsableCommand {
     try runReportingErrors {
       guard limit > 0 else { throw InputError("--limit must be 1 or more.") }
       let journal = try options.unlock()
-      let items = try journal.inboxItems()
-      guard !items.isEmpty else {
+      let total = try journal.journal.inboxCount()
+      guard total > 0 else {
         Console.out("The inbox is empty.")
         return
       }
-      let sound = items.filter { $0.problem == nil }.count
-      Console.out(
-        "\(items.count) row(s) in the inbox: \(sound) can be accepted, "
-          + "\(items.count - sound) cannot.")
-      for item in items.prefix(limit) {
+      // Only the rows shown are opened: an inbox may hold many hostile rows.
+      let items = try journal.inboxItems(limit: limit)
+      Console.out("\(total) row(s) in the inbox" + (total > limit ? "; the first \(limit):" : ":"))
+      for item in items {
         if let problem = item.problem {
           Console.out("  \(item.id.short)  refused: \(problem)")
         } else if let entry = item.entry {
@@ -53,7 +52,7 @@ struct InboxListCommand: ParsableCommand {
               + EntryText.summary(entry))
         }
       }
-      if items.count > limit { Console.out("  ... and \(items.count - limit) more (--limit N)") }
+      if total > items.count { Console.out("  ... and \(total - items.count) more (--limit N)") }
       Console.out(
         "Accept with `sotto inbox accept ID` or `--all`; discard with `sotto inbox discard`.")
     }

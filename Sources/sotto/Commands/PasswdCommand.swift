@@ -37,8 +37,8 @@ struct PasswdCommand: ParsableCommand {
       Console.out("Changed the passphrase; every entry was re-encrypted under new keys.")
       if removed > 0 {
         Console.note(
-          "Removed \(removed) inbox row(s) that did not open with the journal's key (no key "
-            + "could ever open them).")
+          "Removed \(removed) inbox row(s) that did not open with the journal's key, or were "
+            + "larger than any quick capture: no key could open them after the change.")
       }
       Console.note("Backups and copies made before still open with the old passphrase.")
     }

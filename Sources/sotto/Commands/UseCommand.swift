@@ -74,7 +74,9 @@ struct UseCommand: ParsableCommand {
   static func parseQuantity(_ words: [String]) throws -> (Double?, String?) {
     guard !words.isEmpty else { return (nil, nil) }
     if let unknown = words.first(where: { $0.hasPrefix("--") }) {
-      throw InputError("Unknown option \(unknown). See `sotto use --help`.")
+      // Only the option's name: after "=" may come entry text.
+      let name = unknown.split(separator: "=", maxSplits: 1).first.map(String.init) ?? unknown
+      throw InputError("Unknown option \(name.prefix(40)). See `sotto use --help`.")
     }
     guard words.count <= 2 else {
       throw InputError(

@@ -10,8 +10,8 @@ struct WipeCommand: ParsableCommand {
       Asks you to type `delete everything` (or give --yes). Destroys the keys first: random \
       bytes over the key envelope's page and the whole write-ahead log, synced before anything \
       else, so no copy of the folder is decryptable from that moment on. Then overwrites every \
-      file with random bytes, syncs and deletes them. It reads nothing, so it also works on a \
-      damaged journal; a file it does not recognise as a Sotto journal is destroyed only with \
+      file with random bytes, syncs and deletes them. It parses none of the journal's tables, \
+      so it also works on a damaged journal; a file it does not recognise as a Sotto journal is destroyed only with \
       --force. A journal path that is a symbolic link is refused before anything is destroyed. \
       If it is interrupted, run it again to finish.
 

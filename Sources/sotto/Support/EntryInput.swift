@@ -207,9 +207,10 @@ enum EntryInput {
         "Standard input is not one JSON object (for example {\"intensity\": 7}). Nothing was "
           + "written.")
     }
-    if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+    // The unknown key is not repeated: it could be entry text typed in the wrong place.
+    if object.keys.contains(where: { !keys.contains($0) }) {
       throw InputError(
-        "Unknown key \"\(unknown.prefix(40))\" in the \(kind) JSON; the keys are "
+        "Unknown key in the \(kind) JSON; the keys are "
           + keys.sorted().joined(separator: ", ") + ". Nothing was written.")
     }
     return JSONFields(values: object)

@@ -14,5 +14,8 @@ enum Hardening {
   }
 
   /// The arguments, taken before they are wiped from the process's memory.
-  static func takeArguments() -> [String] { ProcessHardening.takeArguments() }
+  static func takeArguments() -> [String] {
+    let commands = Set(Sotto.configuration.subcommands.map { $0._commandName })
+    return ProcessHardening.takeArguments(keepingFirstIf: commands.contains)
+  }
 }

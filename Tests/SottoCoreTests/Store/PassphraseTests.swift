@@ -59,7 +59,7 @@ import Testing
       Issue.record("a weak passphrase was accepted")
     } catch {
       #expect(error.code == .weakPassphrase)
-      #expect(error.message.contains("12 or more characters"))
+      #expect(error.message.contains("at least 12 characters"))
       #expect(error.message.contains("unrelated words"))
       #expect(!error.message.contains(weak.trimmingCharacters(in: .whitespaces)))
     }
