@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: a private, encrypted journal of urges, use and goals.
 struct Sotto: ParsableCommand {
@@ -34,6 +35,17 @@ struct Sotto: ParsableCommand {
 enum SottoMain {
   static func main() {
     Hardening.apply()
-    Sotto.main(Hardening.takeArguments())
+    let arguments = Hardening.takeArguments()
+    do {
+      var command = try Sotto.parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      guard Sotto.exitCode(for: error) != .success else { Sotto.exit(withError: error) }
+      // A value the parser could not take may be entry text ("--cost 'bought on the
+      // corner'"): its messages are printed without the values given.
+      let message = ParseErrorText.redacting(Sotto.fullMessage(for: error), arguments: arguments)
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      Foundation.exit(Sotto.exitCode(for: error).rawValue)
+    }
   }
 }

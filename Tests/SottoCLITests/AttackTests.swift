@@ -308,6 +308,24 @@ import Testing
     #expect(cli.fingerprint() == before)
   }
 
+  /// The parser's messages quote the value they could not take; Sotto's leave it out.
+  @Test func aMessageAboutABadValueDoesNotRepeatIt() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let cases: [[String]] = [
+      ["urge", "bought-on-the-corner"],
+      ["use", "alcohol", "3", "drinks", "--cost", "bought on the corner"],
+      ["urge", "7", "bought on the corner"], ["urge", "7", "--duration=bought-on-the-corner"],
+      ["use", "alcohol", "--nte=bought on the corner"],
+    ]
+    for arguments in cases {
+      let result = try cli.run(arguments)
+      #expect(result.status == 64, "\(arguments): \(result.stderr)")
+      #expect(!result.stderr.contains("corner"), "\(result.stderr)")
+      #expect(result.stderr.contains("sotto") || result.stderr.contains("Error"))
+    }
+  }
+
   static let dialogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Scripts/pty-dialogue").path
