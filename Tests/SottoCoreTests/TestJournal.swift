@@ -131,6 +131,16 @@ enum Fixtures {
     return path
   }
 
+  /// The inputs a fuzz target found failing, kept in Fuzz/regressions/TARGET/.
+  static func fuzzFindings(_ target: String) throws -> [[UInt8]] {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fuzz/regressions/\(target)")
+    return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { !$0.hasPrefix(".") }.sorted()
+      .map { try [UInt8](Data(contentsOf: folder.appendingPathComponent($0))) }
+  }
+
   static func recordRows(_ path: String) throws -> [Row] {
     let queue = try DatabaseQueue(path: path)
     defer { try? queue.close() }

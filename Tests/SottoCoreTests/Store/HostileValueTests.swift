@@ -66,14 +66,9 @@ import Testing
   /// exactly as Fuzz/HeaderFuzz.swift does. The first, found within seconds of fuzzing the code
   /// as it was, is a `magic` column holding a blob that is not UTF-8.
   @Test func headerFuzzerFindingsAreRefusedWithoutStopping() throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fuzz/regressions/header")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !$0.hasPrefix(".") }
-    #expect(!files.isEmpty)
-    for file in files {
-      let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+    let findings = try Fixtures.fuzzFindings("header")
+    #expect(!findings.isEmpty)
+    for bytes in findings {
       if let header = JournalHeader(row: JournalHeader.fuzzRow(from: bytes)) {
         #expect(throws: SottoError.self) { try header.validate() }
       }

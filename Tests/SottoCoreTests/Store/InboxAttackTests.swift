@@ -211,14 +211,9 @@ import Testing
   /// harness does: a time of 2199 with an offset of +18 h (DateFormatter stopped the program),
   /// and an offset of Int32.min (the offset check itself overflowed).
   @Test func entryTimeFuzzerFindingsAreRefusedWithoutStopping() throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Fuzz/regressions/entrytime")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !$0.hasPrefix(".") }
-    #expect(files.count >= 2)
-    for file in files {
-      let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+    let findings = try Fixtures.fuzzFindings("entrytime")
+    #expect(findings.count >= 2)
+    for bytes in findings {
       guard bytes.count >= 12 else { continue }
       let unix = bytes[0..<8].reduce(Int64(0)) { $0 << 8 | Int64($1) }
       let offset = bytes[8..<12].reduce(Int32(0)) { $0 << 8 | Int32($1) }
