@@ -1,4 +1,4 @@
-#define _GNU_SOURCE  // explicit_bzero, sync_file_range
+#define _GNU_SOURCE  // explicit_bzero, sync_file_range, F_OFD_SETLK
 #include "sotto_support.h"
 
 #include <fcntl.h>
@@ -32,4 +32,13 @@ void sotto_scrub_arguments(int argc, char **argv, int keep) {
   for (int i = keep; i < argc; i++) {
     if (argv[i] != NULL) memset(argv[i], 0, strlen(argv[i]));
   }
+}
+
+int sotto_try_lock_byte(int fd, long offset) {
+  struct flock lock = {0};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = offset;
+  lock.l_len = 1;
+  return fcntl(fd, F_OFD_SETLK, &lock) == 0 ? 0 : -1;
 }

@@ -326,6 +326,27 @@ import Testing
     }
   }
 
+  /// While another process has the journal open (here a plain SQLite reader), `wipe` refuses
+  /// and changes nothing: that process's next write would land after the shred.
+  @Test func wipeRefusesWhileAnotherProcessHasTheJournalOpen() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    try cli.run(["urge", "5"])
+    let script = """
+      import sqlite3, subprocess, sys
+      db = sqlite3.connect(sys.argv[2]); db.execute("SELECT count(*) FROM records").fetchone()
+      r = subprocess.run([sys.argv[1], "wipe", "--yes"], capture_output=True, text=True)
+      print(r.returncode); print(r.stderr)
+      """
+    let before = cli.fingerprint()
+    let result = try cli.run(
+      ["-c", script, CLIRunner.binary, cli.journal], tool: "/usr/bin/python3")
+    #expect(result.stdout.hasPrefix("11"), "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("Another sotto process has the journal open"))
+    #expect(cli.fingerprint() == before)
+    #expect(try cli.run(["wipe", "--yes"]).status == 0)
+  }
+
   static let dialogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Scripts/pty-dialogue").path

@@ -1,4 +1,5 @@
 import CSodium
+import CSottoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -74,6 +75,18 @@ public struct SecureWipe {
     var opened: [OpenFile] = []
     defer { for file in opened { close(file.descriptor) } }
     for file in present { opened.append(try OpenFile(file)) }
+    // SQLite's shared-memory file: every open connection holds a read lock on its byte 128
+    // (the "dead man switch"). Taking a write lock there refuses the wipe while another
+    // process has the journal open (its next write would land after the shred), and keeps
+    // new connections out until the files are gone.
+    if let shm = opened.first(where: { $0.path == path + "-shm" }),
+      sotto_try_lock_byte(shm.descriptor, 128) != 0
+    {
+      throw SottoError(
+        .concurrentChange,
+        "Another sotto process has the journal open, so nothing was wiped. Run `sotto wipe` "
+          + "again when it has finished.")
+    }
 
     // 1. The shred: every copy of the envelope, written before any sync. The header row is
     // the only place the plaintext magic `sotto-journal` appears (everything else is

@@ -16,9 +16,12 @@ import Testing
 
   @Test func wipeRemovesEveryFileAndLeavesNothingReadableBeforeTheUnlink() throws {
     let folder = TemporaryFolder()
-    let (path, journal) = try Fixtures.newJournal(in: folder)
-    for body in Fixtures.allBodies { try journal.add(body, at: Fixtures.time) }
-    let recordKey = journal.bundle.recordKey.withUnsafeBytes { Array($0) }
+    // Closed before the wipe, which refuses a journal another connection has open.
+    let (path, recordKey) = try { () throws -> (String, [UInt8]) in
+      let (path, journal) = try Fixtures.newJournal(in: folder)
+      for body in Fixtures.allBodies { try journal.add(body, at: Fixtures.time) }
+      return (path, journal.bundle.recordKey.withUnsafeBytes { Array($0) })
+    }()
     let copyFolder = folder.path + "/copy"
     try FileManager.default.createDirectory(atPath: copyFolder, withIntermediateDirectories: true)
 
@@ -50,8 +53,7 @@ import Testing
 
   @Test func afterTheKeysAreDestroyedNothingDecryptsAndASecondRunFinishes() throws {
     let folder = TemporaryFolder()
-    let (path, journal) = try Fixtures.newJournal(in: folder)
-    try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
+    let path = try Fixtures.closedJournal(in: folder)
     // Simulate a wipe interrupted right after its first step: only the envelope destroyed.
     try Fixtures.tamper(path) { db in
       try db.execute(
@@ -233,4 +235,5 @@ import Testing
     try SecureWipe(path: real, removeEmptyFolder: false).run()
     #expect(!FileManager.default.fileExists(atPath: real))
   }
+
 }
