@@ -14,7 +14,8 @@ extension IntegrityReport {
   /// Puts every list of ids in order, so reports read the same on every run.
   mutating func sortFindings() {
     for keyPath in [
-      \IntegrityReport.undecryptable, \.digestMismatch, \.missing, \.unexpected, \.revisionMismatch,
+      \IntegrityReport.undecryptable, \.outOfRange, \.digestMismatch, \.missing, \.unexpected,
+      \.revisionMismatch,
     ] {
       self[keyPath: keyPath].sort()
     }

@@ -5,6 +5,9 @@ import SottoModel
 public struct IntegrityReport: Sendable, Equatable {
   /// Records that fail authentication: changed bytes, moved or swapped rows.
   public var undecryptable: [EntryID] = []
+  /// Records that open but hold a time outside the accepted range (written by an older
+  /// version); kept, carried over by `passwd`, but not shown.
+  public var outOfRange: [EntryID] = []
   /// Records the manifest lists but the table lacks: deleted behind Sotto's back.
   public var missing: [EntryID] = []
   /// Records in the table the manifest does not list: injected or resurrected rows.
@@ -24,13 +27,16 @@ public struct IntegrityReport: Sendable, Equatable {
 
   /// Whether nothing was found.
   public var isClean: Bool {
-    undecryptable.isEmpty && missing.isEmpty && unexpected.isEmpty && revisionMismatch.isEmpty
+    undecryptable.isEmpty && outOfRange.isEmpty && missing.isEmpty && unexpected.isEmpty
+      && revisionMismatch.isEmpty
       && digestMismatch.isEmpty && damagedInboxRows == 0 && !manifestDamaged
   }
 
   /// Every id named by any finding, once, sorted.
   public var affectedIDs: [EntryID] {
-    Array(Set(undecryptable + missing + unexpected + revisionMismatch + digestMismatch)).sorted()
+    Array(
+      Set(undecryptable + outOfRange + missing + unexpected + revisionMismatch + digestMismatch)
+    ).sorted()
   }
 
   /// One line per finding, for people; ids only, never contents.
@@ -41,6 +47,11 @@ public struct IntegrityReport: Sendable, Equatable {
     }
     for id in undecryptable {
       lines.append("entry \(id.hex) fails authentication (damaged or moved)")
+    }
+    for id in outOfRange {
+      lines.append(
+        "entry \(id.hex) has a time outside the years 1900-2199 (accepted by an older Sotto); "
+          + "it is kept but not shown")
     }
     for id in missing { lines.append("entry \(id.hex) is missing (deleted outside Sotto)") }
     for id in unexpected {

@@ -21,9 +21,13 @@ struct RecordOpener {
   }
 
   /// Decrypts, unpads and decodes one record; `nil` when any step fails.
+  ///
+  /// - Parameter checkingTime: also `nil` for an entry whose time is outside the accepted
+  ///   range (older versions accepted any). Only re-keying and re-listing, which carry a record
+  ///   over as it is and lay nothing out, pass `false`.
   mutating func open(
     id: UnsafeBufferPointer<UInt8>, revision: UInt64, nonce: UnsafeBufferPointer<UInt8>,
-    ciphertext: UnsafeBufferPointer<UInt8>
+    ciphertext: UnsafeBufferPointer<UInt8>, checkingTime: Bool = true
   ) -> Entry? {
     guard id.count == 16, nonce.count == Vault.nonceBytes, ciphertext.count >= Vault.tagBytes
     else { return nil }
@@ -50,19 +54,21 @@ struct RecordOpener {
       // Only Sotto, holding the key, writes records, and it checks every entry on the way in;
       // but versions before the time range accepted any time (an import of year 292 billion),
       // and such a record must read as damaged, not stop a later step that lays it out.
-      entry.at.isWithinAcceptedRange
+      !checkingTime || entry.at.isWithinAcceptedRange
     else { return nil }
     return entry
   }
 
   /// Convenience for single records held in arrays.
-  mutating func open(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8])
-    -> Entry?
-  {
+  mutating func open(
+    id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
+  ) -> Entry? {
     id.withUnsafeBufferPointer { id in
       nonce.withUnsafeBufferPointer { nonce in
         ciphertext.withUnsafeBufferPointer { ciphertext in
-          open(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
+          open(
+            id: id, revision: revision, nonce: nonce, ciphertext: ciphertext,
+            checkingTime: checkingTime)
         }
       }
     }

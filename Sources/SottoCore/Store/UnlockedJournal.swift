@@ -162,9 +162,12 @@ public final class UnlockedJournal: Sendable {
     return sealed.manifestItem(id: entry.id.bytes, revision: revision)
   }
 
-  func decrypt(id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8]) -> Entry? {
+  func decrypt(
+    id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
+  ) -> Entry? {
     var opener = RecordOpener(header: header, key: bundle.recordKey)
-    return opener.open(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext)
+    return opener.open(
+      id: id, revision: revision, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
   }
 
   /// Adds a new entry with a fresh random id.
@@ -409,7 +412,25 @@ public final class UnlockedJournal: Sendable {
         if let item, digests[index] != item.digest { report.digestMismatch.append(id(of: index)) }
       }
     }
-    for index in rows.indices where failed[index] { report.undecryptable.append(id(of: index)) }
+    if failed.contains(true) {
+      var opener = RecordOpener(header: header, key: key)
+      for index in rows.indices where failed[index] {
+        let row = rows[index]
+        // Rare: tell an old record with a time outside the range from a damaged one.
+        let readable = records.storage.withUnsafeBufferPointer { storage in
+          opener.open(
+            id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
+            nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+            ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]),
+            checkingTime: false) != nil
+        }
+        if readable {
+          report.outOfRange.append(id(of: index))
+        } else {
+          report.undecryptable.append(id(of: index))
+        }
+      }
+    }
     report.sortFindings()
     // Oldest first. Sort small keys, then move each entry once, along the cycles of the
     // permutation: sorting the entries themselves would move them many times.
@@ -562,7 +583,7 @@ public final class UnlockedJournal: Sendable {
         guard
           let entry = self.decrypt(
             id: id, revision: revision, nonce: row.bytes("nonce"),
-            ciphertext: row.bytes("ciphertext"))
+            ciphertext: row.bytes("ciphertext"), checkingTime: false)
         else {
           throw SottoError(
             .damaged,
@@ -636,7 +657,10 @@ public final class UnlockedJournal: Sendable {
         let revision = UInt64(max(row.integer("revision"), 0))
         let nonce = row.bytes("nonce")
         let ciphertext = row.bytes("ciphertext")
-        guard self.decrypt(id: id, revision: revision, nonce: nonce, ciphertext: ciphertext) != nil
+        guard
+          self.decrypt(
+            id: id, revision: revision, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
+            != nil
         else { continue }
         items.append(
           ManifestItem(

@@ -193,18 +193,28 @@ import Testing
   }
 
   @Test func aRecordWithATimeOutsideTheRangeReadsAsDamagedAndTheRestLoads() throws {
-    // As an import of unix = Int64.max was accepted before the range existed.
+    // As an import of unix = 10^15 was accepted before the range existed. (Int64.max, also
+    // accepted then, is beyond what the record reader takes: such a record reads as damaged.)
     let folder = TemporaryFolder()
     let (path, journal) = try Fixtures.newJournal(in: folder)
     let kept = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
-    let hostile = Self.entry(.urge(Fixtures.urge), unix: Int64.max)
+    let hostile = Self.entry(.urge(Fixtures.urge), unix: 1_000_000_000_000_000)
     try journal.write { db in
       let item = try journal.insertRecord(db, entry: hostile, revision: 1)
       try journal.manifest.apply(db, changes: [(RecordKey(hostile.id.bytes), item)])
     }
     let contents = try Journal.open(at: path).unlock(Fixtures.passphrase()).contents()
     #expect(contents.all.map(\.id) == [kept.id])
-    #expect(contents.integrity.undecryptable == [hostile.id])
+    #expect(contents.integrity.outOfRange == [hostile.id])
+    #expect(contents.integrity.undecryptable.isEmpty)
+    #expect(contents.integrity.findings.contains { $0.contains("1900-2199") })
+    // It does not block passwd: the record is carried over as it is, and still reported.
+    let reopened = try Journal.open(at: path).unlock(Fixtures.passphrase())
+    try reopened.changePassphrase(to: Fixtures.passphrase("a new passphrase here"))
+    let after = try Journal.open(at: path).unlock(Fixtures.passphrase("a new passphrase here"))
+      .contents()
+    #expect(after.all.map(\.id) == [kept.id])
+    #expect(after.integrity.outOfRange == [hostile.id])
   }
 
   /// Replays the `entrytime` fuzzer's findings (Fuzz/regressions/entrytime/), decoded as the
