@@ -93,52 +93,35 @@ public struct SecureWipe {
     // ciphertext), so every page of journal.db that holds it is found by reading the file
     // (no schema needed: a root page moved by an interrupted checkpoint is found too). When
     // none is found (a damaged file), the whole database is overwritten in this pass.
+    // 2. Everything else. 3. Page 1 (SQLite's header, which says "Sotto journal") last, with
+    // a mark, so that a wipe stopped before the unlink is recognised and finished by the next.
     let layout = MainFileLayout.read(path)
-    var rest: [(file: OpenFile, range: Range<Int>)] = []
-    var first: [(file: OpenFile, range: Range<Int>)] = []
+    var shred: [Piece] = []
+    var rest: [Piece] = []
+    var pageOne: [Piece] = []
     for file in opened {
       if file.path == path, !layout.headerPages.isEmpty {
-        for page in layout.headerPages { first.append((file, page)) }
-        // Everything else, page 1 (SQLite's header, which says "Sotto journal") last, so a wipe
-        // interrupted here is recognised and finished by the next one.
-        let pageOne = 0..<min(layout.pageSize, file.size)
-        var start = pageOne.upperBound
-        for page in layout.headerPages.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-          if page.lowerBound > start { rest.append((file, start..<page.lowerBound)) }
+        let first = 0..<min(layout.pageSize, file.size)
+        var start = first.upperBound
+        for page in layout.headerPages {  // in file order
+          shred.append(Piece(file: file, range: page))
+          if page.lowerBound > start {
+            rest.append(Piece(file: file, range: start..<page.lowerBound))
+          }
           start = max(start, page.upperBound)
         }
-        if file.size > start { rest.append((file, start..<file.size)) }
-        rest.append((file, pageOne))
+        if file.size > start { rest.append(Piece(file: file, range: start..<file.size)) }
+        pageOne.append(Piece(file: file, range: first, mark: Self.wipeMark))
       } else if file.path == path + "-shm" {
-        rest.append((file, 0..<file.size))
+        rest.append(Piece(file: file, range: 0..<file.size))
       } else {
-        first.append((file, 0..<file.size))
+        shred.append(Piece(file: file, range: 0..<file.size))
       }
     }
-    for (file, range) in first { try file.overwrite(range) }
-    for file in Set(first.map(\.file.path)).sorted(by: { $0 == path || $1 != path && $0 < $1 }) {
-      try opened.first { $0.path == file }!.sync()
-      afterDurableWrite?(file)
-    }
-    if opened.contains(where: { $0.path == path }) || first.count > 0 { done.append(.destroyKeys) }
-
-    // 2. Everything else, in the order set above; page 1 of journal.db is written and synced
-    // after all the rest is on disk.
-    let last = rest.last.flatMap { $0.file.path == path ? $0 : nil }
-    let body = last == nil ? rest : Array(rest.dropLast())
-    for (file, range) in body where !range.isEmpty { try file.overwrite(range) }
-    for file in opened where body.contains(where: { $0.file.path == file.path }) {
-      try file.sync()
-      afterDurableWrite?(file.path)
-    }
-    if let (file, range) = last, !range.isEmpty {
-      try file.overwrite(range)
-      // Random bytes but for a mark that says "being wiped": a wipe stopped between here and
-      // the unlink is recognised, and finished, by the next one.
-      try file.write(Self.wipeMark, at: 0)
-      try file.sync()
-      afterDurableWrite?(file.path)
-    }
+    try writeThenSync(shred, in: opened)
+    if !shred.isEmpty { done.append(.destroyKeys) }
+    try writeThenSync(rest, in: opened)
+    try writeThenSync(pageOne, in: opened)
     done.append(.overwriteFiles)
 
     beforeUnlink?(present)
@@ -157,6 +140,19 @@ public struct SecureWipe {
       done.append(.removeFolder)
     }
     return done
+  }
+
+  /// Writes every piece, then syncs each file written, in the order of `files` (journal.db
+  /// first), telling ``afterDurableWrite`` after each sync.
+  private func writeThenSync(_ pieces: [Piece], in files: [OpenFile]) throws(SottoError) {
+    for piece in pieces where !piece.range.isEmpty {
+      try piece.file.overwrite(piece.range)
+      if let mark = piece.mark { try piece.file.write(mark, at: piece.range.lowerBound) }
+    }
+    for file in files where pieces.contains(where: { $0.file.path == file.path }) {
+      try file.sync()
+      afterDurableWrite?(file.path)
+    }
   }
 
   /// Checks, before anything is asked or changed, that the wipe may go ahead.
@@ -246,6 +242,13 @@ public struct SecureWipe {
     "filesystem snapshots and backups of the disk (Time Machine, btrfs/ZFS snapshots, ...)",
     "flash storage remapping: an SSD may keep old blocks; this is why the keys were destroyed first",
   ]
+}
+
+/// A byte range of a file to overwrite with random bytes, and a mark to write at its start.
+private struct Piece {
+  let file: OpenFile
+  let range: Range<Int>
+  var mark: [UInt8]? = nil
 }
 
 /// One file being wiped, open for writing in place.
