@@ -27,8 +27,9 @@ public func fuzzInbox(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   }
   guard sealed.count <= Inbox.maxSealedBytes else { return 0 }
   let idBytes = Array(rest.prefix(16))
+  guard let plaintext = Vault.openFromInbox(sealed, bundle: bundle) else { return 0 }
   let item = UnlockedJournal.check(
-    id: UnlockedJournal.entryID(idBytes), idBytes: idBytes, sealed: sealed, bundle: bundle)
+    id: UnlockedJournal.entryID(idBytes), idBytes: idBytes, plaintext)
   if item.problem == nil {
     // What comes in must be what quick capture writes, valid, and must encode again.
     guard let entry = item.entry, Inbox.allowedKinds.contains(entry.kind),

@@ -46,6 +46,12 @@ public enum InboxProblem: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// An inbox row as read: its plaintext, or why it was not opened.
+enum OpenedInboxRow {
+  case opened([UInt8])
+  case refused(InboxProblem)
+}
+
 /// One inbox row as the person reviews it.
 public struct InboxItem: Sendable {
   /// The row's id (the entry's id when it is sound).
@@ -188,41 +194,55 @@ extension UnlockedJournal {
     return (changes.count, refused)
   }
 
-  /// Opens and checks each row (of `only`, when given; at most `limit`). A row's bytes are read
-  /// only when it is a blob within what quick capture writes, so a hostile row costs no memory
-  /// (SQLite gives a blob's length without reading it; a text's length counts characters).
+  /// Opens and checks each row (of `only`, when given; at most `limit`).
   func reviewRows(_ db: Database, only: Set<EntryID>?, limit: Int = .max) throws -> [InboxItem] {
     var items: [InboxItem] = []
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox ORDER BY id")
-    for row in rows where items.count < limit {
-      let idBytes = row.bytes("id")
+    try forEachInboxRow(db) { idBytes, opened in
       let id = Self.entryID(idBytes)
-      if let only, !only.contains(id) { continue }
-      let size = Int(row.integer("size"))
-      guard row.checked("type", as: String.self) == "blob" else {
-        items.append(InboxItem(id: id, entry: nil, problem: .doesNotOpen))
-        continue
+      if let only, !only.contains(id) { return true }
+      switch opened {
+      case .opened(let plaintext): items.append(Self.check(id: id, idBytes: idBytes, plaintext))
+      case .refused(let problem): items.append(InboxItem(id: id, entry: nil, problem: problem))
       }
-      guard size <= Inbox.maxSealedBytes else {
-        items.append(InboxItem(id: id, entry: nil, problem: .tooLarge(bytes: size)))
-        continue
-      }
-      let sealed =
-        try Row.fetchOne(
-          db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [Data(idBytes)]
-        )?.bytes("sealed") ?? []
-      items.append(Self.check(id: id, idBytes: idBytes, sealed: sealed, bundle: bundle))
+      return items.count < limit
     }
     return items
   }
 
-  static func check(id: EntryID, idBytes: [UInt8], sealed: [UInt8], bundle: KeyBundle)
-    -> InboxItem
-  {
-    guard let plaintext = Vault.openFromInbox(sealed, bundle: bundle) else {
-      return InboxItem(id: id, entry: nil, problem: .doesNotOpen)
+  /// Calls `body` with each inbox row's id bytes, in id order, and the row opened with this
+  /// journal's inbox key, or why it was not; stops when `body` returns false. The one way
+  /// inbox rows are read: a row's bytes are read only when it is a blob within what quick
+  /// capture writes, so a hostile row costs no memory (SQLite gives a blob's length without
+  /// reading it; a text's length counts characters), and one row at a time.
+  func forEachInboxRow(
+    _ db: Database, _ body: ([UInt8], OpenedInboxRow) throws -> Bool
+  ) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox ORDER BY id")
+    for row in rows {
+      let idBytes = row.bytes("id")
+      let size = Int(row.integer("size"))
+      let opened: OpenedInboxRow
+      if row.checked("type", as: String.self) != "blob" {
+        opened = .refused(.doesNotOpen)
+      } else if size > Inbox.maxSealedBytes {
+        opened = .refused(.tooLarge(bytes: size))
+      } else {
+        let sealed =
+          try Row.fetchOne(
+            db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [Data(idBytes)]
+          )?.bytes("sealed") ?? []
+        opened =
+          Vault.openFromInbox(sealed, bundle: bundle).map(OpenedInboxRow.opened)
+          ?? .refused(.doesNotOpen)
+      }
+      guard try body(idBytes, opened) else { return }
     }
+  }
+
+  /// The checks of an opened row: an entry Sotto reads, of a kind quick capture writes, with
+  /// the row's id, that passes the checks typed input gets.
+  static func check(id: EntryID, idBytes: [UInt8], _ plaintext: [UInt8]) -> InboxItem {
     guard let entry = RecordCodec.decode(plaintext) else {
       return InboxItem(id: id, entry: nil, problem: .unreadable)
     }

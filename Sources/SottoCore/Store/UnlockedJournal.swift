@@ -596,26 +596,17 @@ public final class UnlockedJournal: Sendable {
       // can still be reviewed; rows that do not open (or are too large to be quick captures)
       // never could be, and are removed and counted.
       var removedInboxRows = 0
-      let inboxRows = try Row.fetchAll(
-        db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox")
-      for row in inboxRows {
-        let id = Data(row.bytes("id"))
-        let plaintext: [UInt8]? =
-          if row.checked("type", as: String.self) == "blob",
-            row.integer("size") <= Int64(Inbox.maxSealedBytes)
-          {
-            Vault.openFromInbox(
-              try Row.fetchOne(db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [id])?
-                .bytes("sealed") ?? [], bundle: self.bundle)
-          } else { nil }
-        guard let plaintext else {
-          try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [id])
+      try self.forEachInboxRow(db) { idBytes, opened in
+        if case .opened(let plaintext) = opened {
+          let sealed = try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)
+          try db.execute(
+            sql: "UPDATE inbox SET sealed = ? WHERE id = ?",
+            arguments: [Data(sealed), Data(idBytes)])
+        } else {
+          try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(idBytes)])
           removedInboxRows += 1
-          continue
         }
-        let sealed = try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)
-        try db.execute(
-          sql: "UPDATE inbox SET sealed = ? WHERE id = ?", arguments: [Data(sealed), id])
+        return true
       }
       let writeCounter = try self.manifest.readHead(db)?.writeCounter ?? 0
       try finalHeader.insert(db)
