@@ -197,9 +197,9 @@ extension UnlockedJournal {
   /// Opens and checks each row (of `only`, when given; at most `limit`).
   func reviewRows(_ db: Database, only: Set<EntryID>?, limit: Int = .max) throws -> [InboxItem] {
     var items: [InboxItem] = []
-    try forEachInboxRow(db) { idBytes, opened in
+    try forEachInboxRow(db, where: { only?.contains(Self.entryID($0)) ?? true }) {
+      idBytes, opened in
       let id = Self.entryID(idBytes)
-      if let only, !only.contains(id) { return true }
       switch opened {
       case .opened(let plaintext): items.append(Self.check(id: id, idBytes: idBytes, plaintext))
       case .refused(let problem): items.append(InboxItem(id: id, entry: nil, problem: problem))
@@ -210,17 +210,20 @@ extension UnlockedJournal {
   }
 
   /// Calls `body` with each inbox row's id bytes, in id order, and the row opened with this
-  /// journal's inbox key, or why it was not; stops when `body` returns false. The one way
+  /// journal's inbox key, or why it was not, for the rows `include` takes (nothing of the
+  /// others is read); stops when `body` returns false. The one way
   /// inbox rows are read: a row's bytes are read only when it is a blob within what quick
   /// capture writes, so a hostile row costs no memory (SQLite gives a blob's length without
   /// reading it; a text's length counts characters), and one row at a time.
   func forEachInboxRow(
-    _ db: Database, _ body: ([UInt8], OpenedInboxRow) throws -> Bool
+    _ db: Database, where include: ([UInt8]) -> Bool = { _ in true },
+    _ body: ([UInt8], OpenedInboxRow) throws -> Bool
   ) throws {
     let rows = try Row.fetchAll(
       db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox ORDER BY id")
     for row in rows {
       let idBytes = row.bytes("id")
+      guard include(idBytes) else { continue }
       let size = Int(row.integer("size"))
       let opened: OpenedInboxRow
       if row.checked("type", as: String.self) != "blob" {
