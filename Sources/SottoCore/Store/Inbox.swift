@@ -150,24 +150,10 @@ extension UnlockedJournal {
 
   /// The inbox row whose id is `text` or starts with it (6 to 32 hex digits).
   public func inboxID(matching text: String) throws(SottoError) -> EntryID {
-    let prefix = text.lowercased()
-    guard prefix.count >= 6, prefix.count <= 32, prefix.allSatisfy(\.isHexDigit) else {
-      throw SottoError(
-        .invalidInput, "An inbox id is 6 to 32 hex digits (0-9, a-f), as `sotto inbox` shows.")
-    }
-    let ids = try read { db in
-      try Data.fetchAll(db, sql: "SELECT id FROM inbox").map { Self.entryID([UInt8]($0)) }
-    }
-    let matches = ids.filter { $0.hex.hasPrefix(prefix) }
-    guard !matches.isEmpty else {
-      throw SottoError(.entryNotFound, "No inbox row has an id starting with \(prefix).")
-    }
-    guard matches.count == 1 else {
-      throw SottoError(
-        .ambiguousID,
-        "\(matches.count) inbox rows have ids starting with \(prefix); type more digits.")
-    }
-    return matches[0]
+    Self.entryID(
+      try Self.uniqueID(
+        matching: text, in: read { db in try Data.fetchAll(db, sql: "SELECT id FROM inbox") },
+        names: ("inbox row", "inbox rows", "`sotto inbox`")))
   }
 
   private func moveIn(_ db: Database, only: Set<EntryID>?) throws -> (

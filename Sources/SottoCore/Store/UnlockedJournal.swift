@@ -104,6 +104,31 @@ public final class UnlockedJournal: Sendable {
     return report
   }
 
+  /// The one id among `ids` whose hex digits start with `text` (6 to 32 hex digits): how the
+  /// person names an entry or an inbox row. `names`: the thing, its plural, where ids are shown.
+  static func uniqueID(
+    matching text: String, in ids: [Data], names: (one: String, many: String, shown: String)
+  ) throws(SottoError) -> [UInt8] {
+    let prefix = text.lowercased()
+    guard prefix.count >= 6, prefix.count <= 32,
+      Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
+    else {
+      throw SottoError(
+        .invalidInput,
+        "An \(names.one) id is 6 to 32 hex digits (0-9, a-f), as shown by \(names.shown).")
+    }
+    let matches = ids.map { [UInt8]($0) }.filter { Hex.encode($0).hasPrefix(prefix) }
+    guard !matches.isEmpty else {
+      throw SottoError(.entryNotFound, "No \(names.one) has an id starting with \(prefix).")
+    }
+    guard matches.count == 1 else {
+      throw SottoError(
+        .ambiguousID,
+        "\(matches.count) \(names.many) have ids starting with \(prefix); type more digits.")
+    }
+    return matches[0]
+  }
+
   static func entryID(_ bytes: [UInt8]) -> EntryID {
     EntryID(bytes: bytes) ?? EntryID(
       bytes: Array((bytes + [UInt8](repeating: 0, count: 16)).prefix(16)))!
@@ -473,33 +498,17 @@ public final class UnlockedJournal: Sendable {
 
   /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).
   public func entry(matching text: String) throws(SottoError) -> StoredEntry {
-    let prefix = text.lowercased()
-    guard prefix.count >= 6, prefix.count <= 32,
-      Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
-    else {
-      throw SottoError(
-        .invalidInput,
-        "An entry id is 6 to 32 hex digits (0-9, a-f), as shown by `sotto list`.")
-    }
-    let ids = try read { db in
-      try Data.fetchAll(db, sql: "SELECT id FROM records").map { [UInt8]($0) }
-    }
-    let matches = ids.filter { Hex.encode($0).hasPrefix(prefix) }
-    guard !matches.isEmpty else {
-      throw SottoError(.entryNotFound, "No entry has an id starting with \(prefix).")
-    }
-    guard matches.count == 1 else {
-      throw SottoError(
-        .ambiguousID, "\(matches.count) entries have ids starting with \(prefix); type more digits."
-      )
-    }
-    let id = matches[0]
+    let id = try Self.uniqueID(
+      matching: text, in: read { db in try Data.fetchAll(db, sql: "SELECT id FROM records") },
+      names: ("entry", "entries", "`sotto list`"))
     let row = try read { db in
       try Row.fetchOne(
         db, sql: "SELECT revision, nonce, ciphertext FROM records WHERE id = ?",
         arguments: [Data(id)])
     }
-    guard let row else { throw SottoError(.entryNotFound, "No entry has the id \(prefix).") }
+    guard let row else {
+      throw SottoError(.entryNotFound, "No entry has the id \(Hex.encode(id)).")
+    }
     let revision = UInt64(max(row.integer("revision"), 0))
     guard
       let entry = decrypt(
