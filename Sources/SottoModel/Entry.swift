@@ -109,8 +109,7 @@ public struct Entry: Hashable, Sendable, Identifiable {
       throw EntryValidationError(
         field: "time", problem: "must be from the year 1900 to the year 2199")
     }
-    guard (-Timestamp.maxOffsetSeconds...Timestamp.maxOffsetSeconds).contains(at.utcOffsetSeconds)
-    else {
+    guard Timestamp.acceptedOffsets.contains(at.utcOffsetSeconds) else {
       throw EntryValidationError(field: "time", problem: "has a UTC offset beyond ±14 hours")
     }
     try body.validate()

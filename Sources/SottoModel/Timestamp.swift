@@ -19,6 +19,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable {
   /// +14:00). ISO 8601 allows ±18, but Foundation's DateFormatter stops the program for an
   /// offset of 15 hours or more (found by the `entrytime` fuzzer), so such a time never gets in.
   public static let maxOffsetSeconds: Int32 = 14 * 3600
+  /// The offsets accepted, ±``maxOffsetSeconds``.
+  public static let acceptedOffsets = -maxOffsetSeconds...maxOffsetSeconds
 
   /// The instants an entry may have: 1900-01-01T00:00:00Z up to, not including,
   /// 2200-01-01T00:00:00Z. Every way in (typed, imported, restored, quick capture, a record)
@@ -28,7 +30,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable {
   /// Whether the instant is in ``acceptedRange`` and the offset within ±14 hours.
   public var isWithinAcceptedRange: Bool {
     Self.acceptedRange.contains(unixSeconds)
-      && (-Self.maxOffsetSeconds...Self.maxOffsetSeconds).contains(utcOffsetSeconds)
+      && Self.acceptedOffsets.contains(utcOffsetSeconds)
   }
 
   /// Creates a timestamp from its two stored parts.

@@ -63,7 +63,7 @@ public struct InboxItem: Sendable {
 }
 
 /// What the unlock did with the inbox.
-public struct InboxAtUnlock: Sendable, Equatable {
+public struct InboxAtUnlock: Sendable {
   /// Why rows were left waiting.
   public enum Held: Sendable, Equatable {
     /// Quick capture is off: nothing comes in through the inbox.
@@ -79,11 +79,6 @@ public struct InboxAtUnlock: Sendable, Equatable {
   public var held: Held?
   /// Rows refused, by id, with the reason; left in place until discarded.
   public var refused: [(id: EntryID, problem: InboxProblem)] = []
-
-  public static func == (lhs: InboxAtUnlock, rhs: InboxAtUnlock) -> Bool {
-    lhs.moved == rhs.moved && lhs.waiting == rhs.waiting && lhs.held == rhs.held
-      && lhs.refused.map(\.id) == rhs.refused.map(\.id)
-  }
 }
 
 extension UnlockedJournal {
@@ -183,8 +178,8 @@ extension UnlockedJournal {
   /// Opens and checks each row (of `only`, when given; at most `limit`).
   func reviewRows(_ db: Database, only: Set<EntryID>?, limit: Int = .max) throws -> [InboxItem] {
     var items: [InboxItem] = []
-    try forEachInboxRow(db, where: { only?.contains(Self.entryID($0)) ?? true }) {
-      idBytes, opened in
+    let wanted: ([UInt8]) -> Bool = { only?.contains(Self.entryID($0)) ?? true }
+    try forEachInboxRow(db, where: wanted) { idBytes, opened in
       let id = Self.entryID(idBytes)
       switch opened {
       case .opened(let plaintext): items.append(Self.check(id: id, idBytes: idBytes, plaintext))

@@ -68,7 +68,8 @@ struct InboxSelection: ParsableArguments {
   var all = false
 
   func resolve(in journal: UnlockedJournal) throws -> [EntryID]? {
-    guard all != !ids.isEmpty else {
+    // Exactly one of the two.
+    guard all == ids.isEmpty else {
       throw InputError("Give one or more row ids from `sotto inbox`, or --all.")
     }
     return all ? nil : try ids.map { try journal.inboxID(matching: $0) }

@@ -39,7 +39,6 @@ struct InitCommand: ParsableCommand {
     try runReportingErrors {
       let path = try options.path()
       let passphrase = try options.passphrases.readNew(prompt: "Choose a passphrase: ")
-      try passphrase.checkStrength()
       let journal = try Journal.create(
         at: path, passphrase: passphrase, kdf: kdf.parameters, quickCapture: !noQuickCapture)
       Console.out("Created your journal at \(journal.path) (key derivation: \(kdf.rawValue)).")

@@ -28,11 +28,11 @@ struct PasswdCommand: ParsableCommand {
       let newPassphrase: Passphrase
       if let newPassphraseFile {
         newPassphrase = try PassphraseReader.readFile(newPassphraseFile)
+        try newPassphrase.checkStrength()
       } else {
         newPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
           .readNew(prompt: "New passphrase: ")
       }
-      try newPassphrase.checkStrength()
       let removed = try journal.changePassphrase(to: newPassphrase, kdf: kdf?.parameters)
       Console.out("Changed the passphrase; every entry was re-encrypted under new keys.")
       if removed > 0 {

@@ -15,7 +15,7 @@ enum Hardening {
 
   /// The arguments, taken before they are wiped from the process's memory.
   static func takeArguments() -> [String] {
-    let commands = Set(Sotto.configuration.subcommands.map { $0._commandName })
+    let commands = Set(Sotto.configuration.subcommands.compactMap { $0.configuration.commandName })
     return ProcessHardening.takeArguments(keepingFirstIf: commands.contains)
   }
 }

@@ -43,10 +43,14 @@ struct PassphraseReader {
 
   /// Reads a new passphrase: from the scripted source, or asked twice on the terminal.
   ///
-  /// On the terminal, a weak passphrase or two that differ are explained and asked for again,
-  /// up to ``newPassphraseAttempts`` times.
+  /// Its strength is checked here, for every source. On the terminal, a weak passphrase or two
+  /// that differ are explained and asked for again, up to ``newPassphraseAttempts`` times.
   func readNew(prompt: String = "New passphrase: ") throws(SottoError) -> Passphrase {
-    if hasScriptedSource { return try read() }
+    if hasScriptedSource {
+      let passphrase = try read()
+      try passphrase.checkStrength()
+      return passphrase
+    }
     var attempt = 1
     while true {
       do {
