@@ -358,12 +358,8 @@ extension CLIRunner {
   func run(_ arguments: [String], tool: String, environment: [String: String] = [:]) throws
     -> Result
   {
-    var env = [
-      "PATH": "/usr/bin:/bin", "HOME": folder, "TZ": "Europe/Berlin", "SOTTO_JOURNAL": journal,
-      "SOTTO_PASSPHRASE_FILE": passphraseFile,
-    ]
-    for (key, value) in environment { env[key] = value }
-    let result = try Self.runTool(tool, arguments, environment: env)
+    let result = try Self.runTool(
+      tool, arguments, environment: self.environment(scripted: true, adding: environment))
     return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
   }
 }

@@ -53,12 +53,7 @@ final class CLIRunner: Sendable {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = arguments
-    var env = [
-      "PATH": "/usr/bin:/bin", "HOME": folder, "TZ": "Europe/Berlin", "SOTTO_JOURNAL": journal,
-    ]
-    if scripted { env["SOTTO_PASSPHRASE_FILE"] = passphraseFile }
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
+    process.environment = self.environment(scripted: scripted, adding: environment)
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
@@ -74,6 +69,17 @@ final class CLIRunner: Sendable {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// What every run gets: a fixed PATH, HOME, time zone and journal, and the passphrase file
+  /// when `scripted`, with `extra` on top.
+  func environment(scripted: Bool, adding extra: [String: String]) -> [String: String] {
+    var env = [
+      "PATH": "/usr/bin:/bin", "HOME": folder, "TZ": "Europe/Berlin", "SOTTO_JOURNAL": journal,
+    ]
+    if scripted { env["SOTTO_PASSPHRASE_FILE"] = passphraseFile }
+    for (key, value) in extra { env[key] = value }
+    return env
   }
 
   /// Creates the journal with the fast `interactive` key derivation.

@@ -29,8 +29,10 @@ int sotto_start_writeback(int fd);
 void sotto_scrub_arguments(int argc, char **argv, int keep);
 
 /// Takes an open-file-description write lock (F_OFD_SETLK) on the one byte at `offset`, without
-/// waiting. OFD locks conflict with SQLite's POSIX locks, even within this process, so this fails
-/// while any connection holds the byte. Released when the descriptor is closed.
+/// waiting. OFD locks conflict with the POSIX locks SQLite takes, so this fails while a
+/// connection in another process holds the byte (within one process SQLite keeps one lock per
+/// file for all its connections, which this does not always see). Released when the descriptor
+/// is closed.
 /// Returns 0 when taken, -1 when another holds it (or on failure).
 int sotto_try_lock_byte(int fd, long offset);
 
