@@ -54,8 +54,8 @@ struct DemoCommand: ParsableCommand {
         The demo journal has been deleted. To start your own:
 
           sotto init                                  create it and choose a passphrase
-          sotto urge 7 --trigger payday --resisted    log an urge (no passphrase needed)
-          sotto use alcohol 3 drinks --cost 18.50     log a use
+          sotto urge                                  log an urge: asks for each field, no passphrase
+          sotto use                                   log a use: asks what, how much, how, ...
           sotto goal add --max 10 drinks --of alcohol --per week
           sotto status                                today at a glance
           sotto report                                this week's trends
