@@ -4,7 +4,13 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <errno.h>
+#include <spawn.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
 
 int sotto_disable_dumping(void) {
     return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
@@ -41,4 +47,38 @@ int sotto_try_lock_byte(int fd, long offset) {
   lock.l_start = offset;
   lock.l_len = 1;
   return fcntl(fd, F_OFD_SETLK, &lock) == 0 ? 0 : -1;
+}
+
+int sotto_spawn_reading_stdout(char *const argv[], int *pid) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    if (posix_spawn_file_actions_init(&actions) != 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    // dup2 clears close-on-exec on the child's copy; both pipe ends close in the child.
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    pid_t child = 0;
+    int rc = posix_spawnp(&child, argv[0], &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    if (rc != 0) {
+        close(fds[0]);
+        errno = rc;
+        return -1;
+    }
+    *pid = (int)child;
+    return fds[0];
+}
+
+int sotto_wait_child(int pid) {
+    int status = 0;
+    while (waitpid((pid_t)pid, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
 }

@@ -1,62 +1,86 @@
 import Foundation
 
-/// Reads the times people type: `now`, `2h ago`, `yesterday 22:30`, `2026-11-20T21:00`.
+/// Reads the times people type: `now`, `1h30m ago`, `5pm`, `yesterday at 22:30`,
+/// `last tuesday 20:00`, `this morning`, `2026-11-20T21:00`.
 ///
-/// Accepted forms (case does not matter, surrounding spaces are ignored):
+/// Accepted forms (case, commas and extra spaces do not matter; `at` and `on` may be left in):
 /// - `now`
-/// - `N ago` or just `N`, where N is a whole number followed by `m`/`min`, `h`, `d` or `w`
-///   (`90m ago`, `3h ago`, `2d`, `1w ago`)
-/// - `today`, `yesterday`, optionally followed by `HH:MM` (`today 14:00`, `yesterday 22:30`)
-/// - `HH:MM` alone: today at that time
-/// - ISO 8601: `2026-11-20`, `2026-11-20T21:00`, `2026-11-20 21:00:30`, optionally with `Z` or an
-///   offset such as `+01:00`. Without an offset the time is read in the local time zone.
+/// - durations back from now, alone or compound, with or without `ago`: `90m ago`, `1h30m ago`,
+///   `1 hour 30 minutes ago`, `2d`, `an hour ago`; units `m`/`min`, `h`/`hr`, `d`, `w`
+/// - a time of day: `14:00`, `14:00:30`, `5pm`, `5 pm`, `5:30pm`, `12am` (midnight), `noon`,
+///   `midnight`; alone it means today
+/// - a day, optionally with a time of day before or after it: `today`, `yesterday`, a weekday
+///   (`monday`, `mon`: the latest one on or before today), `last monday` (the latest one before
+///   today), `this monday` (as `monday`), `next monday` (the first one after today), or a date
+///   `2026-11-20`. Without a time of day it means the start of that day
+/// - a part of a day, alone or after a day: `this morning` (09:00), `this afternoon` (15:00),
+///   `this evening` (19:00), `tonight` (21:00), `last night` (yesterday 21:00),
+///   `yesterday evening`, `friday night`. For today, a part that has begun but whose usual hour
+///   is still to come means now
+/// - ISO 8601: `2026-11-20T21:00`, `2026-11-20 21:00:30`, optionally with `Z` or an offset such
+///   as `+01:00`. Without an offset the time is read in the local time zone.
 public enum TimeExpression {
-  /// The form people are shown when a time cannot be read.
+  /// The forms people are shown when a time cannot be read.
   public static let examples =
-    "now, 90m ago, 3h ago, 2d ago, today 14:00, yesterday 22:30, "
-    + "2026-11-20 or 2026-11-20T21:00"
+    "now, 90m ago, 1h30m ago, 5pm, noon, yesterday 22:30, last tuesday 20:00, "
+    + "this morning, tonight, 2026-11-20 or 2026-11-20T21:00"
+
+  /// What a text named: an instant, and whether it was a whole day given without a time of day.
+  public struct Reading: Sendable, Hashable {
+    /// The instant: for a whole day, its first second.
+    public var timestamp: Timestamp
+    /// Whether the text named a day without a time of day (`yesterday`, `2026-11-30`, `monday`).
+    public var isWholeDay: Bool
+  }
 
   /// Parses `text` relative to `now` in `timeZone`.
   ///
   /// - Parameters:
   ///   - text: what the person typed.
-  ///   - field: the option's name, used in the error ("time", "since").
+  ///   - field: the option's name, used in the error (`--at`, `--since`).
   /// - Returns: the instant, with the UTC offset in force there (or the offset written in `text`).
   /// - Throws: ``EntryValidationError`` naming the field and the accepted forms.
   public static func parse(
     _ text: String, field: String = "time", now: Date, timeZone: TimeZone
   ) throws(EntryValidationError) -> Timestamp {
-    let input = Naming.canonical(text)
+    try read(text, field: field, now: now, timeZone: timeZone).timestamp
+  }
+
+  /// Parses the end of a range (`--until`): a whole day reads as its last second, so
+  /// `--until 2026-11-30` includes that day, as a report over the same dates does.
+  public static func parseEnd(
+    _ text: String, field: String = "until", now: Date, timeZone: TimeZone
+  ) throws(EntryValidationError) -> Timestamp {
+    let reading = try read(text, field: field, now: now, timeZone: timeZone)
+    guard reading.isWholeDay else { return reading.timestamp }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = reading.timestamp.timeZone
+    guard let next = calendar.date(byAdding: .day, value: 1, to: reading.timestamp.date) else {
+      return reading.timestamp
+    }
+    return Timestamp(date: next.addingTimeInterval(-1), timeZone: reading.timestamp.timeZone)
+  }
+
+  /// Parses `text`, saying whether it named a whole day.
+  public static func read(
+    _ text: String, field: String = "time", now: Date, timeZone: TimeZone
+  ) throws(EntryValidationError) -> Reading {
+    let input = Naming.canonical(text.replacingOccurrences(of: ",", with: " "))
     let failure = EntryValidationError(
       field: field, problem: "could not be read as a time; try one of: \(examples)")
     guard !input.isEmpty, input.utf8.count <= 64 else { throw failure }
-
-    if input == "now" { return Timestamp(date: now, timeZone: timeZone) }
-    if let seconds = relativeSeconds(input) {
-      return Timestamp(date: now.addingTimeInterval(-seconds), timeZone: timeZone)
+    func instant(_ date: Date) -> Reading {
+      Reading(timestamp: Timestamp(date: date, timeZone: timeZone), isWholeDay: false)
+    }
+    if input == "now" || input == "right now" || input == "just now" { return instant(now) }
+    if let seconds = relativeSeconds(input) { return instant(now.addingTimeInterval(-seconds)) }
+    if let (timestamp, hasClock) = parseISO(input, timeZone: timeZone) {
+      return Reading(timestamp: timestamp, isWholeDay: !hasClock)
     }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    let words = input.split(separator: " ").map(String.init)
-    if let first = words.first, first == "today" || first == "yesterday", words.count <= 2 {
-      let dayStart = calendar.startOfDay(for: now)
-      guard
-        let day = first == "today"
-          ? dayStart : calendar.date(byAdding: .day, value: -1, to: dayStart)
-      else { throw failure }
-      let clock = words.count == 2 ? parseClock(words[1]) : (0, 0, 0)
-      guard let clock, let date = at(day: day, clock: clock, calendar: calendar) else {
-        throw failure
-      }
-      return Timestamp(date: date, timeZone: timeZone)
-    }
-    if words.count == 1, let clock = parseClock(input) {
-      guard let date = at(day: calendar.startOfDay(for: now), clock: clock, calendar: calendar)
-      else { throw failure }
-      return Timestamp(date: date, timeZone: timeZone)
-    }
-    if let timestamp = parseISO(input, timeZone: timeZone) { return timestamp }
-    throw failure
+    guard let reading = parseWords(input, now: now, calendar: calendar) else { throw failure }
+    return reading
   }
 
   /// Throws when `timestamp` lies more than a day after `now`: a likely typing mistake.
@@ -68,27 +92,160 @@ public enum TimeExpression {
     }
   }
 
+  /// Seconds back from now for durations: `90m`, `1h30m ago`, `1 hour 30 minutes ago`,
+  /// `an hour ago`. More than about 200 years is surely a mistake, and not read.
   private static func relativeSeconds(_ input: String) -> TimeInterval? {
-    var text = Substring(input)
-    if text.hasSuffix(" ago") { text = text.dropLast(4) }
-    text = Substring(text.replacingOccurrences(of: " ", with: ""))
-    let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
-    guard !digits.isEmpty, digits.count <= 7, let count = Double(digits) else { return nil }
-    let unit = text.dropFirst(digits.count)
-    let scale: TimeInterval
-    switch unit {
-    case "m", "min", "mins", "minute", "minutes": scale = 60
-    case "h", "hr", "hrs", "hour", "hours": scale = 3600
-    case "d", "day", "days": scale = 86_400
-    case "w", "week", "weeks": scale = 7 * 86_400
-    default: return nil
+    var words = input.split(separator: " ").map(String.init)
+    if words.last == "ago" { words.removeLast() }
+    guard !words.isEmpty else { return nil }
+    // "1h30m" and "1 h 30 m" alike: split runs of digits from runs of letters.
+    var pieces: [String] = []
+    for word in words {
+      if word == "a" || word == "an" { pieces.append("1"); continue }
+      if word == "and" { continue }
+      var current = ""
+      for character in word {
+        let isDigit = character.isASCII && character.isNumber
+        if let last = current.last, (last.isASCII && last.isNumber) != isDigit {
+          pieces.append(current)
+          current = ""
+        }
+        current.append(character)
+      }
+      if !current.isEmpty { pieces.append(current) }
     }
-    let seconds = count * scale
-    // More than about 200 years back is surely a mistake.
-    return seconds <= 200 * 365 * 86_400 ? seconds : nil
+    guard pieces.count >= 2, pieces.count % 2 == 0 else { return nil }
+    var total: TimeInterval = 0
+    for index in stride(from: 0, to: pieces.count, by: 2) {
+      let digits = pieces[index]
+      guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 7,
+        let count = Double(digits)
+      else { return nil }
+      let scale: TimeInterval
+      switch pieces[index + 1] {
+      case "m", "min", "mins", "minute", "minutes": scale = 60
+      case "h", "hr", "hrs", "hour", "hours": scale = 3600
+      case "d", "day", "days": scale = 86_400
+      case "w", "wk", "wks", "week", "weeks": scale = 7 * 86_400
+      default: return nil
+      }
+      total += count * scale
+    }
+    return total <= 200 * 365 * 86_400 ? total : nil
   }
 
+  /// The parts of a day people name, with the hour each stands for and the hour it begins.
+  private static let partsOfDay: [String: (hour: Int, begins: Int)] = [
+    "morning": (9, 5), "afternoon": (15, 12), "evening": (19, 17), "night": (21, 18),
+  ]
+
+  private static let weekdays: [String: Int] = [
+    "sunday": 1, "sun": 1, "monday": 2, "mon": 2, "tuesday": 3, "tue": 3, "tues": 3,
+    "wednesday": 4, "wed": 4, "thursday": 5, "thu": 5, "thur": 5, "thurs": 5, "friday": 6,
+    "fri": 6, "saturday": 7, "sat": 7,
+  ]
+
+  /// Reads a day, a part of a day and a time of day, in words (`last tuesday at 5pm`).
+  private static func parseWords(_ input: String, now: Date, calendar: Calendar) -> Reading? {
+    var words = input.split(separator: " ").map(String.init).filter { $0 != "at" && $0 != "on" }
+    let today = calendar.startOfDay(for: now)
+    func shifted(_ days: Int) -> Date? { calendar.date(byAdding: .day, value: days, to: today) }
+
+    // A time of day, first or last: "5pm", "5 pm", "17:30", "noon".
+    var clock: (Int, Int, Int)? = nil
+    if words.count >= 2, let last = parseClock(words[words.count - 2] + words[words.count - 1]),
+      ["am", "pm"].contains(words[words.count - 1])
+    {
+      clock = last
+      words.removeLast(2)
+    } else if let last = words.last.flatMap(parseClock) {
+      clock = last
+      words.removeLast()
+    } else if let first = words.first.flatMap(parseClock) {
+      clock = first
+      words.removeFirst()
+    }
+
+    // The day, and perhaps a part of it.
+    var day: Date? = nil
+    var part: (hour: Int, begins: Int)? = nil
+    switch words.first {
+    case nil: day = clock == nil ? nil : today
+    case "today": day = today; words.removeFirst()
+    case "yesterday": day = shifted(-1); words.removeFirst()
+    case "tonight": day = today; part = partsOfDay["night"]; words.removeFirst()
+    case "this" where words.count == 2 && partsOfDay[words[1]] != nil:
+      day = today; part = partsOfDay[words[1]]; words.removeAll()
+    case "last" where words.count == 2 && words[1] == "night":
+      day = shifted(-1); part = partsOfDay["night"]; words.removeAll()
+    case let first?:
+      var direction = "this"
+      var name = first
+      if ["last", "this", "next"].contains(first), words.count >= 2 {
+        direction = first
+        name = words[1]
+        words.removeFirst()
+      }
+      if let weekday = weekdays[name] {
+        let current = calendar.component(.weekday, from: today)
+        var back = (current - weekday + 7) % 7
+        if direction == "last" && back == 0 { back = 7 }
+        day = direction == "next" ? shifted((weekday - current + 6) % 7 + 1) : shifted(-back)
+        words.removeFirst()
+      } else if direction == "this", let (date, hasClock) = parseISO(first, timeZone: calendar.timeZone),
+        !hasClock
+      {
+        day = date.date
+        words.removeFirst()
+      }
+    }
+    if part == nil, words.count == 1, let named = partsOfDay[words[0]] {
+      part = named
+      words.removeAll()
+    }
+    guard words.isEmpty, let day else { return nil }
+
+    if let clock {
+      return at(day: day, clock: clock, calendar: calendar).map {
+        Reading(timestamp: Timestamp(date: $0, timeZone: calendar.timeZone), isWholeDay: false)
+      }
+    }
+    if let part {
+      guard var date = at(day: day, clock: (part.hour, 0, 0), calendar: calendar) else { return nil }
+      // "this evening" typed at 18:30: the evening has begun, its usual hour is still to come.
+      if date > now, let begins = at(day: day, clock: (part.begins, 0, 0), calendar: calendar),
+        begins <= now
+      {
+        date = now
+      }
+      return Reading(timestamp: Timestamp(date: date, timeZone: calendar.timeZone), isWholeDay: false)
+    }
+    return Reading(timestamp: Timestamp(date: day, timeZone: calendar.timeZone), isWholeDay: true)
+  }
+
+  /// A time of day: `14:00`, `14:00:30`, `5pm`, `5:30pm`, `12am`, `noon`, `midnight`.
   private static func parseClock(_ text: String) -> (Int, Int, Int)? {
+    switch text {
+    case "noon", "midday": return (12, 0, 0)
+    case "midnight": return (0, 0, 0)
+    default: break
+    }
+    if text.hasSuffix("am") || text.hasSuffix("pm") {
+      let isPM = text.hasSuffix("pm")
+      let body = String(text.dropLast(2))
+      let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+      guard (1...2).contains(parts.count),
+        parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+        let hour = Int(parts[0]), (1...12).contains(hour)
+      else { return nil }
+      let minute = parts.count == 2 ? Int(parts[1]) ?? 99 : 0
+      guard (0...59).contains(minute) else { return nil }
+      return ((hour % 12) + (isPM ? 12 : 0), minute, 0)
+    }
+    return parse24HourClock(text)
+  }
+
+  private static func parse24HourClock(_ text: String) -> (Int, Int, Int)? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2 || parts.count == 3 else { return nil }
     var values: [Int] = []
@@ -112,7 +269,7 @@ public enum TimeExpression {
     return calendar.date(from: components)
   }
 
-  private static func parseISO(_ input: String, timeZone: TimeZone) -> Timestamp? {
+  private static func parseISO(_ input: String, timeZone: TimeZone) -> (Timestamp, hasClock: Bool)? {
     // Date part: YYYY-MM-DD.
     let scalars = Array(input.utf8)
     guard scalars.count >= 10 else { return nil }
@@ -146,7 +303,7 @@ public enum TimeExpression {
         zone = TimeZone(secondsFromGMT: offset)
         rest = String(rest[..<signIndex])
       }
-      guard let parsed = parseClock(rest) else { return nil }
+      guard let parsed = parse24HourClock(rest) else { return nil }
       clock = parsed
     }
     var calendar = Calendar(identifier: .gregorian)
@@ -156,7 +313,7 @@ public enum TimeExpression {
     guard let date = calendar.date(from: components),
       calendar.component(.day, from: date) == day
     else { return nil }
-    return Timestamp(date: date, timeZone: zone ?? timeZone)
+    return (Timestamp(date: date, timeZone: zone ?? timeZone), hasClock: !rest.isEmpty)
   }
 
   private static func parseOffset(_ text: String) -> Int? {

@@ -36,6 +36,11 @@ enum SottoMain {
   static func main() {
     Hardening.apply()
     let arguments = Hardening.takeArguments()
+    if arguments.isEmpty && Console.stdoutIsTerminal {
+      Welcome.show()
+      return
+    }
+    refuseUnknownCommand(arguments)
     do {
       var command = try Sotto.parseAsRoot(arguments)
       try command.run()
@@ -43,9 +48,42 @@ enum SottoMain {
       guard Sotto.exitCode(for: error) != .success else { Sotto.exit(withError: error) }
       // A value the parser could not take may be entry text ("--cost 'bought on the
       // corner'"): its messages are printed without the values given.
-      let message = ParseErrorText.redacting(Sotto.fullMessage(for: error), arguments: arguments)
-      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      let raw = ParseErrorText.redacting(Sotto.message(for: error), arguments: arguments)
+      if !raw.isEmpty {
+        let message = ParseErrorText.houseWording(
+          raw, command: ParseErrorText.commandWords(arguments))
+        FileHandle.standardError.write(Data(("sotto: " + message + "\n").utf8))
+      }
       Foundation.exit(Sotto.exitCode(for: error).rawValue)
     }
+  }
+
+  /// `sotto lsit` and `sotto help lst`: an error naming the nearest command, before parsing.
+  ///
+  /// The word is shown only when it is a near miss of a command name; anything else may be
+  /// entry text typed in the wrong place.
+  static func refuseUnknownCommand(_ arguments: [String]) {
+    let names = Sotto.configuration.subcommands.compactMap { $0.configuration.commandName }
+    var word: String? = nil
+    if let first = arguments.first, !first.hasPrefix("-") {
+      if first == "help" {
+        if arguments.count >= 2, !arguments[1].hasPrefix("-"), !names.contains(arguments[1]) {
+          word = arguments[1]
+        }
+      } else if !names.contains(first) {
+        word = first
+      }
+    }
+    guard let word else { return }
+    let message: String
+    if let near = ParseErrorText.nearestCommand(to: word, among: names) {
+      message = "`\(word)` is not a command. Did you mean `sotto \(near)`? See `sotto --help`."
+    } else {
+      message =
+        "That is not a command (not shown here, in case it is private). `sotto --help` lists "
+        + "the commands."
+    }
+    FileHandle.standardError.write(Data(("sotto: " + message + "\n").utf8))
+    Foundation.exit(ExitStatus.invalidInput)
   }
 }

@@ -130,7 +130,7 @@ import Testing
     cli.write(cli.passphraseFile, "a different long passphrase\n")
     let verify = try cli.run(["verify"])
     #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-    #expect(try cli.run(["inbox", "discard"]).status == 64)
+    #expect(try cli.run(["inbox", "discard", "--yes"]).status == 64)
   }
 
   @Test func importRefusesTimesOutsideTheRange() throws {

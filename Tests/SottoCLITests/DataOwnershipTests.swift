@@ -137,7 +137,9 @@ import Testing
 
     let existing = try cli.run(["restore", backup])
     #expect(existing.status == 5)
-    let replaced = try cli.run(["restore", backup, "--replace"])
+    let unconfirmed = try cli.run(["restore", backup, "--replace"])
+    #expect(unconfirmed.status == 64, "without a terminal, replacing needs --yes")
+    let replaced = try cli.run(["restore", backup, "--replace", "--yes"])
     #expect(replaced.status == 0, "\(replaced.stderr)")
     #expect(try cli.run(["verify"]).status == 0)
   }

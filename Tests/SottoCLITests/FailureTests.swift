@@ -181,7 +181,7 @@ import Testing
     }
     let backup = cli.folder + "/journal.sottobak"
     _ = try run(["backup", "--output", backup])
-    _ = try run(["restore", backup, "--replace", "--kdf", "interactive"])
+    _ = try run(["restore", backup, "--replace", "--yes", "--kdf", "interactive"])
     _ = try run(["verify"])
     let second = cli.folder + "/passphrase-2"
     cli.write(second, "a second passphrase for the tmp test\n")

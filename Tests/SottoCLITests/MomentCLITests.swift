@@ -217,8 +217,10 @@ import Testing
 
     #expect(try cli.run(["rules", "add", "gin", "GIN"]).status == 64)
     let notRule = try SurfCLITests.entries(cli, type: "use").first?["id"] as? String ?? ""
-    #expect(try cli.run(["rules", "remove", notRule]).status == 64)
-    let removed = try cli.run(["rules", "remove", id])
+    #expect(try cli.run(["rules", "remove", notRule, "--yes"]).status == 64)
+    let unconfirmed = try cli.run(["rules", "remove", id])
+    #expect(unconfirmed.status == 64, "without a terminal, removing needs --yes")
+    let removed = try cli.run(["rules", "remove", id, "--yes"])
     #expect(removed.status == 0, "\(removed.stderr)")
     #expect(try cli.run(["rules", "list"]).stdout.contains("No rules of your own yet"))
   }

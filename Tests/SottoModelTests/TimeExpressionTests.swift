@@ -29,6 +29,77 @@ import Testing
     #expect(try parse("14:00").unixSeconds == 1_795_179_600)
   }
 
+  // 2026-11-20 is a Friday; its first second in Berlin is 1_795_129_200 (from isoForms).
+  static let dayStart: Int64 = 1_795_129_200
+
+  @Test func compoundDurations() throws {
+    #expect(try parse("1h30m ago").unixSeconds == 1_795_185_000 - 5400)
+    #expect(try parse("1h 30m ago").unixSeconds == 1_795_185_000 - 5400)
+    #expect(try parse("1 hour 30 minutes ago").unixSeconds == 1_795_185_000 - 5400)
+    #expect(try parse("an hour ago").unixSeconds == 1_795_185_000 - 3600)
+    #expect(try parse("2 days ago").unixSeconds == 1_795_185_000 - 172_800)
+  }
+
+  @Test func twelveHourClockAndNamedHours() throws {
+    #expect(try parse("5pm").unixSeconds == Self.dayStart + 17 * 3600)
+    #expect(try parse("5 PM").unixSeconds == Self.dayStart + 17 * 3600)
+    #expect(try parse("5:30pm").unixSeconds == Self.dayStart + 17 * 3600 + 1800)
+    #expect(try parse("12am").unixSeconds == Self.dayStart)
+    #expect(try parse("12pm").unixSeconds == Self.dayStart + 12 * 3600)
+    #expect(try parse("noon").unixSeconds == Self.dayStart + 12 * 3600)
+    #expect(try parse("midnight").unixSeconds == Self.dayStart)
+    #expect(try parse("yesterday at 22:30").unixSeconds == Self.dayStart - 86_400 + 22 * 3600 + 1800)
+    #expect(try parse("22:30 yesterday").unixSeconds == Self.dayStart - 86_400 + 22 * 3600 + 1800)
+  }
+
+  @Test func weekdays() throws {
+    // Tuesday 2026-11-17 and Monday 2026-11-16 are 3 and 4 days before Friday the 20th.
+    #expect(try parse("last tuesday").unixSeconds == Self.dayStart - 3 * 86_400)
+    #expect(try parse("tuesday 20:00").unixSeconds == Self.dayStart - 3 * 86_400 + 20 * 3600)
+    #expect(try parse("monday 20:00").unixSeconds == Self.dayStart - 4 * 86_400 + 20 * 3600)
+    #expect(try parse("Mon at 8pm").unixSeconds == Self.dayStart - 4 * 86_400 + 20 * 3600)
+    // Today is a Friday: "friday" is today, "last friday" a week back, "next monday" in 3 days.
+    #expect(try parse("friday").unixSeconds == Self.dayStart)
+    #expect(try parse("last friday").unixSeconds == Self.dayStart - 7 * 86_400)
+    #expect(try parse("next monday").unixSeconds == Self.dayStart + 3 * 86_400)
+    #expect(try parse("2026-11-18 at 5pm").unixSeconds == Self.dayStart - 2 * 86_400 + 17 * 3600)
+  }
+
+  @Test func partsOfTheDay() throws {
+    // Now is 15:30: the morning and afternoon have passed, the evening is to come.
+    #expect(try parse("this morning").unixSeconds == Self.dayStart + 9 * 3600)
+    #expect(try parse("this afternoon").unixSeconds == Self.dayStart + 15 * 3600)
+    #expect(try parse("this evening").unixSeconds == Self.dayStart + 19 * 3600)
+    #expect(try parse("tonight").unixSeconds == Self.dayStart + 21 * 3600)
+    #expect(try parse("last night").unixSeconds == Self.dayStart - 86_400 + 21 * 3600)
+    #expect(try parse("yesterday evening").unixSeconds == Self.dayStart - 86_400 + 19 * 3600)
+    #expect(try parse("friday night").unixSeconds == Self.dayStart + 21 * 3600)
+    // At 18:30 the evening has begun: "this evening" is now, not 19:00 still to come.
+    let evening = now.addingTimeInterval(3 * 3600)
+    let reading = try TimeExpression.parse("this evening", now: evening, timeZone: berlin)
+    #expect(reading.unixSeconds == 1_795_185_000 + 3 * 3600)
+  }
+
+  @Test func wholeDaysAndTheEndOfARange() throws {
+    #expect(try TimeExpression.read("yesterday", now: now, timeZone: berlin).isWholeDay)
+    #expect(try TimeExpression.read("2026-11-19", now: now, timeZone: berlin).isWholeDay)
+    #expect(try !TimeExpression.read("yesterday 10:00", now: now, timeZone: berlin).isWholeDay)
+    #expect(try !TimeExpression.read("2026-11-19T00:00", now: now, timeZone: berlin).isWholeDay)
+    // --until 2026-11-19 includes that day up to its last second.
+    let end = try TimeExpression.parseEnd("2026-11-19", now: now, timeZone: berlin)
+    #expect(end.unixSeconds == Self.dayStart - 1)
+    let clockEnd = try TimeExpression.parseEnd("14:00", now: now, timeZone: berlin)
+    #expect(clockEnd.unixSeconds == Self.dayStart + 14 * 3600)
+  }
+
+  @Test(arguments: [
+    "13pm", "0am", "someday", "last", "next", "tuesday tuesday", "1h30", "5 pm yesterday extra",
+    "this 5pm", "last 2026-11-19", "25:00", "in 2h", "morning evening",
+  ])
+  func wordsThatAreNotTimesAreRefused(_ text: String) {
+    #expect(throws: EntryValidationError.self) { try parse(text) }
+  }
+
   @Test func isoForms() throws {
     #expect(try parse("2026-11-20T21:00").unixSeconds == 1_795_204_800)
     #expect(try parse("2026-11-20 21:00:00").unixSeconds == 1_795_204_800)

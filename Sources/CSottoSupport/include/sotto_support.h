@@ -36,4 +36,13 @@ void sotto_scrub_arguments(int argc, char **argv, int keep);
 /// Returns 0 when taken, -1 when another holds it (or on failure).
 int sotto_try_lock_byte(int fd, long offset);
 
+/// Starts argv[0] (looked up in PATH; no shell) with its standard output on a new pipe and
+/// stdin and stderr shared with Sotto, as `--passphrase-command` needs (a pinentry or `pass`
+/// may ask on the terminal). argv ends with NULL. The pipe is close-on-exec in Sotto.
+/// Returns the pipe's read end and sets *pid, or -1 with errno set.
+int sotto_spawn_reading_stdout(char *const argv[], int *pid);
+
+/// Waits for the child `pid`; returns its exit status, 128 + the signal that ended it, or -1.
+int sotto_wait_child(int pid);
+
 #endif

@@ -24,7 +24,8 @@ public struct TextStatusRenderer: Sendable {
           + "last use \(DateText.duration(seconds: substance.secondsSinceLastUse)) ago")
       let today = Self.amounts(substance.today, occasions: substance.occasionsToday)
       let week = Self.amounts(substance.thisWeek, occasions: substance.occasionsThisWeek)
-      out.line(String(repeating: " ", count: 20) + "today \(today) · this week \(week)")
+      // Several units make a long line: wrapped to the report's width, never one long row.
+      out.wrapped("today \(today) · this week \(week)", indent: 20, hanging: 2)
     }
     out.line(
       "  Spending today \(NumberText.money(status.spendingToday)) · this week "

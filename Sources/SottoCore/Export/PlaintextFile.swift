@@ -10,6 +10,34 @@ import Foundation
 /// The file is created with mode 0600 and `O_EXCL`, so an existing file is never overwritten
 /// unless `overwrite` is set; links are not followed. No temporary file is used.
 public enum PlaintextFile {
+  /// Refuses a destination that ``write(to:overwrite:_:)`` would refuse, before any passphrase
+  /// is asked for or anything decrypted: an existing file without `overwrite`, a missing folder.
+  public static func checkDestination(_ path: String, overwrite: Bool) throws(SottoError) {
+    guard path != "-" else { return }
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      guard overwrite else { throw exists(path) }
+      return
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue
+    {
+      throw SottoError(
+        .storage,
+        "\(path) could not be created: the folder \(folder) does not exist. Create it, or "
+          + "choose another place. Nothing was written.")
+    }
+  }
+
+  private static func exists(_ path: String) -> SottoError {
+    SottoError(
+      .invalidInput,
+      "\(path) already exists. Choose another name, or add --force to replace it. "
+        + "Nothing was written.")
+  }
+
   /// Writes `data` to `path` (`-` means standard output).
   public static func write(_ data: Data, to path: String, overwrite: Bool) throws(SottoError) {
     try write(to: path, overwrite: overwrite) { (sink: Sink) throws(SottoError) in
@@ -33,11 +61,7 @@ public enum PlaintextFile {
     flags |= overwrite ? O_TRUNC : O_EXCL
     let descriptor = open(path, flags, 0o600)
     guard descriptor >= 0 else {
-      if errno == EEXIST {
-        throw SottoError(
-          .invalidInput,
-          "\(path) already exists. Choose another name, or add --force to replace it.")
-      }
+      if errno == EEXIST { throw exists(path) }
       throw SottoError(
         .storage,
         "\(path) could not be created (\(String(cString: strerror(errno)))). Nothing was written.")

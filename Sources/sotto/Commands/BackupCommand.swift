@@ -35,8 +35,16 @@ struct BackupCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let passphrase = try options.passphrases.read()
+      if output == "-" && Console.stdoutIsTerminal {
+        throw InputError(
+          "A backup is binary and would garble the terminal: give --output FILE, or pipe "
+            + "--output - into another program.")
+      }
+      try PlaintextFile.checkDestination(output, overwrite: force)
       let journal = try options.open()
+      let (passphrase, unlocked) = try options.passphrases.using { (passphrase) throws(SottoError) in
+        (passphrase, try journal.unlock(passphrase, check: false, readAhead: true))
+      }
       var backupPassphrase = passphrase
       if let newPassphraseFile {
         backupPassphrase = try PassphraseReader.readFile(newPassphraseFile)
@@ -45,7 +53,6 @@ struct BackupCommand: ParsableCommand {
         backupPassphrase = try PassphraseReader(file: nil, descriptor: nil, environment: [:])
           .readNew(prompt: "Passphrase for the backup: ")
       }
-      let unlocked = try journal.unlock(passphrase, check: false, readAhead: true)
       let contents = try unlocked.contents()
       KeptUntilExit.keep(contents.all)
       JournalOptions.warn(contents.integrity)
@@ -89,6 +96,9 @@ struct RestoreCommand: ParsableCommand {
   @Flag(help: "Replace an existing journal at the destination.")
   var replace = false
 
+  @Flag(help: "Do not ask before replacing (needed with --replace without a terminal).")
+  var yes = false
+
   @Option(help: "Key derivation cost for the restored journal (default: the backup's).")
   var kdf: KDFLevel?
 
@@ -107,14 +117,21 @@ struct RestoreCommand: ParsableCommand {
           "A journal already exists at \(path). Nothing was restored. Add --replace to replace "
             + "it, or choose another place with --journal PATH.")
       }
-      let backupKDF = try Backup.kdfParameters(of: data)
-      let passphrase = try options.passphrases.read(prompt: "Backup passphrase: ")
-      // The new journal's keys are made while the backup is opened (two derivations at once).
-      let parameters = kdf?.parameters ?? backupKDF
-      let keys = BackgroundWork { () throws(SottoError) in
-        try Journal.NewKeys(passphrase: passphrase, kdf: parameters)
+      if exists {
+        try Confirmation.confirm(
+          "Replace the journal at \(path) with this backup? Its entries are lost.", yes: yes,
+          action: "Replacing a journal")
       }
-      let entries = try Backup.openChecked(data, passphrase: passphrase)
+      let backupKDF = try Backup.kdfParameters(of: data)
+      let parameters = kdf?.parameters ?? backupKDF
+      let (keys, entries) = try options.passphrases.using(prompt: "Backup passphrase: ") {
+        (passphrase) throws(SottoError) in
+        // The new journal's keys are made while the backup is opened (two derivations at once).
+        let keys = BackgroundWork { () throws(SottoError) in
+          try Journal.NewKeys(passphrase: passphrase, kdf: parameters)
+        }
+        return (keys, try Backup.openChecked(data, passphrase: passphrase))
+      }
       KeptUntilExit.keep(entries.all)
       let target = exists ? path + ".restoring" : path
       if exists { SecureWipeOfLeftover.remove(target) }

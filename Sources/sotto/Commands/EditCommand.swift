@@ -42,6 +42,9 @@ struct EditCommand: ParsableCommand {
   @Option(name: .customLong("mood-after"), help: "Use: mood after (\"\" to clear).") var moodAfter:
     String?
 
+  @Flag(help: "Take a new time in the future or more than a year back without asking.")
+  var yes = false
+
   @OptionGroup var options: JournalOptions
 
   private var urgeFieldsGiven: Bool {
@@ -59,8 +62,8 @@ struct EditCommand: ParsableCommand {
     return LogSupport.text(new)
   }
 
-  func apply(to entry: inout Entry, clock: Clock) throws {
-    if let at { entry.at = try clock.parseEntryTime(at) }
+  func apply(to entry: inout Entry, newTime: Timestamp?) throws {
+    if let newTime { entry.at = newTime }
     switch entry.body {
     case .urge(var urge):
       if useFieldsGiven {
@@ -115,13 +118,15 @@ struct EditCommand: ParsableCommand {
         throw InputError("Nothing to change: give at least one field, for example --note TEXT.")
       }
       let clock = Clock()
+      let newTime = try at.map { try clock.parseEntryTime($0) }
+      if let newTime { try clock.confirmEntryTime(newTime, yes: yes) }
       let journal = try options.unlock()
       var stored = try journal.entry(matching: id)
-      try apply(to: &stored.entry, clock: clock)
+      try apply(to: &stored.entry, newTime: newTime)
       let saved = try journal.update(stored)
       Console.out(
         "Saved \(saved.entry.kind.rawValue) \(saved.entry.id.short) · \(EntryText.summary(saved.entry))"
-      )
+          + clock.suffix(for: saved.entry.at))
     }
   }
 }

@@ -40,6 +40,7 @@ struct ExportCommand: ParsableCommand {
           "An export is plain text: give --output FILE (or --output - to print it to the terminal)."
         )
       }
+      try PlaintextFile.checkDestination(destination, overwrite: force)
       let contents = try options.readAll().contents
       let data: Data
       data = try JournalExport.data(
@@ -75,6 +76,9 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "Replace the whole journal with the file's entries (in one transaction).")
   var replace = false
 
+  @Flag(help: "Do not ask before --replace removes entries (needed without a terminal).")
+  var yes = false
+
   @Flag(name: .customLong("dry-run"), help: "Say what would change; write nothing.")
   var dryRun = false
 
@@ -96,7 +100,18 @@ struct ImportCommand: ParsableCommand {
       }
       let entries: [SottoModel.Entry]
       entries = try JournalImport.entries(from: data, format: format, timeZone: .current)
+      if replace && !dryRun {
+        try Confirmation.requireAnswerable("Import with --replace", yes: yes)
+      }
       let journal = try options.unlock()
+      if replace && !dryRun {
+        let preview = try journal.importEntries(entries, replace: true, dryRun: true)
+        if preview.removed > 0 {
+          try Confirmation.confirm(
+            "--replace removes \(preview.removed) entries that are not in \(file). Go on?",
+            yes: yes, action: "Import with --replace")
+        }
+      }
       let summary = try journal.importEntries(entries, replace: replace, dryRun: dryRun)
       let verb = dryRun ? "Would import" : "Imported"
       var line =

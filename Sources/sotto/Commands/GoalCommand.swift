@@ -104,7 +104,7 @@ struct GoalAddCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let clock = Clock()
-      let start = try clock.parseEntryTime(from, field: "start (--from)")
+      let start = try clock.parseEntryTime(from, option: "--from")
       let goal = Goal(rule: try rule(), note: LogSupport.text(note))
       do { try goal.validate() } catch { throw InputError(String(describing: error)) }
       let journal = try options.unlock()

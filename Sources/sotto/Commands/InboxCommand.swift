@@ -106,12 +106,22 @@ struct InboxDiscardCommand: ParsableCommand {
     commandName: "discard", abstract: "Delete inbox rows without opening them.")
 
   @OptionGroup var selection: InboxSelection
+
+  @Flag(help: "Do not ask for confirmation (needed without a terminal).")
+  var yes = false
+
   @OptionGroup var options: JournalOptions
 
   func run() throws {
     try runReportingErrors {
+      try Confirmation.requireAnswerable("Discarding inbox rows", yes: yes)
       let journal = try options.unlock()
-      let count = try journal.discardInbox(try selection.resolve(in: journal))
+      let rows = try selection.resolve(in: journal)
+      try Confirmation.confirm(
+        "Discard " + (rows.map { "\($0.count) inbox row(s)" } ?? "every inbox row")
+          + " without opening them?", yes: yes,
+        action: "Discarding inbox rows")
+      let count = try journal.discardInbox(rows)
       Console.out("Discarded \(count) inbox row(s).")
     }
   }

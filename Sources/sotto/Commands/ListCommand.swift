@@ -52,8 +52,8 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let clock = Clock()
-      let since = try self.since.map { try clock.parse($0, field: "since") }
-      let until = try self.until.map { try clock.parse($0, field: "until") }
+      let since = try self.since.map { try clock.parse($0, option: "--since") }
+      let until = try self.until.map { try clock.parseEnd($0, option: "--until") }
       if let limit, limit < 1 { throw InputError("The limit must be 1 or more.") }
       let filter = EntryFilter(
         since: since, until: until, kind: type, substance: substance.map(Naming.canonical),
@@ -67,11 +67,14 @@ struct ListCommand: ParsableCommand {
           EntryJSON.encode(entries.map { EntryJSON(entry: $0.entry, revision: $0.revision) }))
       case .text:
         if entries.isEmpty { Console.out("No entries match.") }
+        // Each row fits the terminal; `show ID` and `--format json` have the full text.
+        let width = Console.width
         for stored in entries {
           let kind = stored.entry.kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
           Console.out(
-            "\(stored.entry.id.short)  \(EntryText.time(stored.entry.at))  \(kind)  "
-              + EntryText.summary(stored.entry))
+            Console.fit(
+              "\(stored.entry.id.short)  \(EntryText.time(stored.entry.at))  \(kind)  "
+                + EntryText.summary(stored.entry), width: width))
         }
       }
     }

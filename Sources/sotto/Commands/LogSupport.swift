@@ -4,22 +4,55 @@ import SottoModel
 /// Logging shared by `urge` and `use`: quick capture when allowed, else unlock and add.
 enum LogSupport {
   /// Saves `body`, printing a one-line confirmation; returns the unlocked journal if it unlocked.
+  ///
+  /// - Parameter keepingIt: the entry cannot be typed again (a surf session): when the journal
+  ///   does not unlock, it is quick-captured instead if quick capture is on, and otherwise the
+  ///   passphrase is asked for until it unlocks or the person gives up.
   @discardableResult
   static func log(
-    _ body: EntryBody, at time: Timestamp, options: JournalOptions, forceUnlock: Bool
+    _ body: EntryBody, at time: Timestamp, clock: Clock, options: JournalOptions,
+    forceUnlock: Bool, keepingIt: Bool = false
   ) throws -> (entry: Entry, journal: UnlockedJournal?) {
     do { try body.validate() } catch { throw InputError(error.description) }
     let journal = try options.open()
-    if journal.quickCaptureEnabled && !forceUnlock && !options.passphrases.hasScriptedSource {
+    var capture =
+      journal.quickCaptureEnabled && !forceUnlock && !options.passphrases.hasScriptedSource
+    var unlocked: UnlockedJournal? = nil
+    while !capture && unlocked == nil {
+      switch Result(catching: { () throws(SottoError) in try options.unlock() }) {
+      case .success(let journal): unlocked = journal
+      case .failure(let error):
+        guard keepingIt, [.wrongPassphrase, .passphraseInput].contains(error.code) else {
+          throw error
+        }
+        if journal.quickCaptureEnabled {
+          Console.note(
+            "The journal did not unlock, so the urge is sealed by quick capture instead; it "
+              + "joins the journal at the next unlock.")
+          capture = true
+        } else {
+          Console.note(error.message.replacingOccurrences(of: " Nothing was written.", with: ""))
+          guard Console.stdinIsTerminal,
+            let answer = Terminal.ask("The urge is not saved yet. Try the passphrase again? [Y/n] "),
+            !["n", "no"].contains(answer.trimmingWhitespace().lowercased())
+          else { throw error }
+        }
+      }
+    }
+    if capture {
       let entry = try journal.capture(body, at: time)
-      Console.out("Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))")
+      Console.out(
+        "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
+          + clock.suffix(for: entry.at))
       Console.note(
         "(quick capture: sealed without the passphrase; it joins the journal at the next unlock)")
       return (entry, nil)
     }
-    let unlocked = try options.unlock()
+    guard let unlocked else { throw InputError("The journal did not unlock.") }
     let entry = try unlocked.add(body, at: time)
-    Console.out("Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))")
+    Console.out(
+        "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
+          + clock.suffix(for: entry.at))
     return (entry, unlocked)
   }
 

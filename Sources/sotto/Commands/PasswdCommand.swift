@@ -54,8 +54,8 @@ struct ConfigCommand: ParsableCommand {
         quick-capture on|off   let `urge` and `use` log without the passphrase (on by default)
       """)
 
-  enum Setting: String, ExpressibleByArgument { case quickCapture = "quick-capture" }
-  enum Switch: String, ExpressibleByArgument { case on, off }
+  enum Setting: String, ExpressibleByArgument, CaseIterable { case quickCapture = "quick-capture" }
+  enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
 
   @Argument(help: "The setting: quick-capture.") var setting: Setting
   @Argument(help: "on or off.") var value: Switch
@@ -64,8 +64,10 @@ struct ConfigCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let passphrase = try options.passphrases.read()
-      let journal = try options.open().unlock(passphrase)
+      let closed = try options.open()
+      let (passphrase, journal) = try options.passphrases.using { (passphrase) throws(SottoError) in
+        (passphrase, try closed.unlock(passphrase))
+      }
       try journal.setQuickCapture(value == .on, passphrase: passphrase)
       Console.out("Quick capture is \(value.rawValue).")
     }

@@ -68,8 +68,8 @@ struct ReportCommand: ParsableCommand {
     }
     if since == nil && until != nil { throw InputError("--until needs --since.") }
     if let since {
-      let start = try clock.parse(since, field: "since").date
-      let end = try until.map { try clock.parse($0, field: "until").date } ?? clock.now
+      let start = try clock.parse(since, option: "--since").date
+      let end = try until.map { try clock.parseEnd($0, option: "--until").date } ?? clock.now
       return .range(since: start, until: end)
     }
     return .currentWeek
@@ -94,6 +94,7 @@ struct ReportCommand: ParsableCommand {
       if !(1...ReportOptions.maxSeriesWeeks).contains(weeks) {
         throw InputError("--weeks must be from 1 to \(ReportOptions.maxSeriesWeeks).")
       }
+      if let output { try PlaintextFile.checkDestination(output, overwrite: force) }
       let contents = try options.readAll().contents
       let report: WeeklyReport
       report = try WeeklyReport.build(

@@ -84,16 +84,23 @@ struct RulesRemoveCommand: ParsableCommand {
   @Argument(help: "The rule's id, or the first 6 or more digits of it.")
   var id: String
 
+  @Flag(help: "Do not ask for confirmation (needed without a terminal).")
+  var yes = false
+
   @OptionGroup var options: JournalOptions
 
   func run() throws {
     try runReportingErrors {
+      try Confirmation.requireAnswerable("Removing a rule", yes: yes)
       let journal = try options.unlock()
       let stored = try journal.entry(matching: id)
       guard stored.entry.kind == .rule else {
         throw InputError(
           "Entry \(stored.entry.id.short) is not a rule; `sotto rules list` shows the rules.")
       }
+      try Confirmation.confirm(
+        "Remove rule \(stored.entry.id.short) (\(EntryText.summary(stored.entry)))?", yes: yes,
+        action: "Removing a rule")
       try journal.delete(stored.entry.id)
       Console.out("Removed rule \(stored.entry.id.short).")
     }

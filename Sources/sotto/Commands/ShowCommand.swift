@@ -30,7 +30,10 @@ struct DeleteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "delete",
     abstract: "Delete one entry for good.",
-    discussion: "Asks first on a terminal; --yes skips the question.")
+    discussion: """
+      Asks first on a terminal (y or yes deletes; anything else exits with status 12). Without \
+      a terminal it needs --yes.
+      """)
 
   @Argument(help: "The entry's id, or the first 6 or more digits of it.")
   var id: String
@@ -42,17 +45,12 @@ struct DeleteCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
+      try Confirmation.requireAnswerable("Deleting an entry", yes: yes)
       let journal = try options.unlock()
       let stored = try journal.entry(matching: id)
-      if !yes && Console.stdinIsTerminal {
-        let answer = Terminal.ask(
-          "Delete \(stored.entry.kind.rawValue) \(stored.entry.id.short) "
-            + "(\(EntryText.time(stored.entry.at)))? Type yes to delete: ")
-        guard answer?.lowercased() == "yes" else {
-          Console.out("Nothing was deleted.")
-          return
-        }
-      }
+      try Confirmation.confirm(
+        "Delete \(stored.entry.kind.rawValue) \(stored.entry.id.short) "
+          + "(\(EntryText.time(stored.entry.at))) for good?", yes: yes, action: "Deleting an entry")
       try journal.delete(stored.entry.id)
       Console.out("Deleted \(stored.entry.kind.rawValue) \(stored.entry.id.short).")
     }

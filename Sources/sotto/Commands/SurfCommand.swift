@@ -57,7 +57,8 @@ struct SurfCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let start = try Clock().parseEntryTime(nil)
+      let clock = Clock()
+      let start = try clock.parseEntryTime(nil)
       let interactive = !noTTY && Console.stdinIsTerminal && Console.stdoutIsTerminal
       let result: SurfResult
       if interactive {
@@ -71,7 +72,9 @@ struct SurfCommand: ParsableCommand {
       Console.note(
         "Surfed \(PlainSurf.minutesText(result.seconds / 60)): "
           + "\(urge.intensity)/10 at the start, \(urge.finalIntensity ?? urge.intensity)/10 now.")
-      try LogSupport.log(.urge(urge), at: start, options: options, forceUnlock: unlock)
+      try LogSupport.log(
+        .urge(urge), at: start, clock: clock, options: options, forceUnlock: unlock,
+        keepingIt: true)
     }
   }
 }

@@ -52,6 +52,11 @@ struct UrgeCommand: ParsableCommand {
       "When: now (default), 90m ago, yesterday 22:30, 2026-11-20T21:00.", valueName: "when"))
   var at: String?
 
+  @Flag(
+    help: "Log a time in the future or more than a year back without asking (needed without a terminal)."
+  )
+  var yes = false
+
   @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
   var unlock = false
 
@@ -87,8 +92,10 @@ struct UrgeCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let fields = try fields()
-      let time = try Clock().parseEntryTime(fields.at)
-      try LogSupport.log(.urge(fields.urge), at: time, options: options, forceUnlock: unlock)
+      let clock = Clock()
+      let time = try clock.parseEntryTime(fields.at)
+      try clock.confirmEntryTime(time, yes: yes)
+      try LogSupport.log(.urge(fields.urge), at: time, clock: clock, options: options, forceUnlock: unlock)
     }
   }
 }

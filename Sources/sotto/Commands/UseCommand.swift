@@ -59,6 +59,11 @@ struct UseCommand: ParsableCommand {
       "When: now (default), 90m ago, yesterday 22:30, 2026-11-20T21:00.", valueName: "when"))
   var at: String?
 
+  @Flag(
+    help: "Log a time in the future or more than a year back without asking (needed without a terminal)."
+  )
+  var yes = false
+
   @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
   var unlock = false
 
@@ -123,9 +128,11 @@ struct UseCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let fields = try fields()
-      let time = try Clock().parseEntryTime(fields.at)
+      let clock = Clock()
+      let time = try clock.parseEntryTime(fields.at)
+      try clock.confirmEntryTime(time, yes: yes)
       let (entry, journal) = try LogSupport.log(
-        .use(fields.use), at: time, options: options, forceUnlock: unlock)
+        .use(fields.use), at: time, clock: clock, options: options, forceUnlock: unlock)
       if !quiet { LogSupport.printSafetyNotes(for: entry, journal: journal) }
     }
   }

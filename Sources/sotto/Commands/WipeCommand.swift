@@ -40,15 +40,11 @@ struct WipeCommand: ParsableCommand {
       }
       try wipe.check()
       if !yes {
-        guard Console.stdinIsTerminal,
-          let answer = Terminal.ask(
-            "This destroys the journal at \(path) for good. Type `delete everything` to go on: ")
-        else {
-          throw InputError("Wipe needs confirmation: run it in a terminal, or add --yes.")
-        }
-        guard answer.trimmingCharacters(in: .whitespaces) == "delete everything" else {
-          Console.out("Nothing was deleted.")
-          return
+        try Confirmation.requireAnswerable("Wipe", yes: yes)
+        let answer = Terminal.ask(
+          "This destroys the journal at \(path) for good. Type `delete everything` to go on: ")
+        guard answer?.trimmingCharacters(in: .whitespaces) == "delete everything" else {
+          throw Declined(message: "Nothing was deleted.")
         }
       }
       let steps = try wipe.run()

@@ -6,9 +6,29 @@ import Foundation
 
 /// Output for people and programs: results on stdout, messages on stderr.
 enum Console {
-  /// Whether stdout is a terminal that may receive colour (`NO_COLOR` unset).
+  /// Whether stdout is a terminal that may receive colour: `NO_COLOR` absent or empty
+  /// (no-color.org: "when present and not an empty string").
   static var colourOnStdout: Bool {
-    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+  }
+
+  /// The width rows must fit: the terminal's on a terminal (else `$COLUMNS`, else 80); for a
+  /// pipe `$COLUMNS` when set, else nil (no limit, so `grep` sees every word).
+  static var width: Int? {
+    let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+      .flatMap { $0 >= 20 ? $0 : nil }
+    guard stdoutIsTerminal else { return columns }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+      return Int(size.ws_col)
+    }
+    return columns ?? 80
+  }
+
+  /// `text` cut to `width` characters, the last one an ellipsis when anything was cut.
+  static func fit(_ text: String, width: Int?) -> String {
+    guard let width, text.count > width else { return text }
+    return String(text.prefix(max(width - 1, 0))) + "…"
   }
 
   /// Whether stdin is a terminal (so a question can be answered).

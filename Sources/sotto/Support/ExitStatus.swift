@@ -15,6 +15,8 @@ enum ExitStatus {
   static let passphrase: Int32 = 9
   static let entryNotFound: Int32 = 10
   static let concurrentChange: Int32 = 11
+  /// A confirmation was declined: nothing was changed.
+  static let declined: Int32 = 12
   static let invalidInput: Int32 = 64
 
   static func of(_ code: SottoError.Code) -> Int32 {
@@ -51,6 +53,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
   } catch let error as InputError {
     Console.error(error.message)
     throw ExitCode(ExitStatus.invalidInput)
+  } catch let declined as Declined {
+    Console.note(declined.message)
+    throw ExitCode(ExitStatus.declined)
   }
 }
 

@@ -28,8 +28,17 @@ struct JournalOptions: ParsableArguments {
       "Read the passphrase from this open file descriptor (for scripts).", valueName: "n"))
   var passphraseFd: Int32?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Run this program and read the passphrase from the first line it prints.",
+      discussion: "Also $SOTTO_PASSPHRASE_COMMAND. Run without a shell: for example "
+        + "--passphrase-command 'pass show sotto'.",
+      valueName: "command"))
+  var passphraseCommand: String?
+
   var passphrases: PassphraseReader {
-    PassphraseReader(file: passphraseFile, descriptor: passphraseFd)
+    PassphraseReader(file: passphraseFile, descriptor: passphraseFd, command: passphraseCommand)
   }
 
   func path() throws(SottoError) -> String { try JournalLocation.resolve(explicit: journal) }
@@ -41,7 +50,10 @@ struct JournalOptions: ParsableArguments {
   /// - Parameter check: compare the records with the manifest now; commands that then read
   ///   every entry pass `false` and use ``readAll()``, which checks everything in one pass.
   func unlock(check: Bool = true, readAhead: Bool = false) throws(SottoError) -> UnlockedJournal {
-    let unlocked = try open().unlock(passphrases.read(), check: check, readAhead: readAhead)
+    let journal = try open()
+    let unlocked = try passphrases.using { (passphrase) throws(SottoError) in
+      try journal.unlock(passphrase, check: check, readAhead: readAhead)
+    }
     if unlocked.movedFromInbox > 0 {
       Console.note(
         "Moved \(unlocked.movedFromInbox) quick-capture "
@@ -101,21 +113,92 @@ struct Clock {
   let now = Date()
   let timeZone = TimeZone.current
 
-  func parse(_ text: String, field: String) throws -> Timestamp {
+  /// Parses a time given to `option` (`--since`), in the person's time zone.
+  func parse(_ text: String, option: String) throws -> Timestamp {
     do {
-      return try TimeExpression.parse(text, field: field, now: now, timeZone: timeZone)
+      return try TimeExpression.parse(text, field: option, now: now, timeZone: timeZone)
     } catch {
-      throw InputError(error.description)
+      throw Self.unreadable(option)
     }
   }
 
-  /// Parses an entry's time, refusing one more than a day in the future.
-  func parseEntryTime(_ text: String?, field: String = "time (--at)") throws -> Timestamp {
+  /// Parses the end of a range (`--until`): a day without a time of day includes all of it.
+  func parseEnd(_ text: String, option: String) throws -> Timestamp {
+    do {
+      return try TimeExpression.parseEnd(text, field: option, now: now, timeZone: timeZone)
+    } catch {
+      throw Self.unreadable(option)
+    }
+  }
+
+  private static func unreadable(_ option: String) -> InputError {
+    InputError(
+      "\(option) could not be read as a time. Try one of: \(TimeExpression.examples).")
+  }
+
+  /// Parses an entry's time (now when `text` is nil), refusing one more than a day ahead.
+  func parseEntryTime(_ text: String?, option: String = "--at") throws -> Timestamp {
     guard let text else { return Timestamp(date: now, timeZone: timeZone) }
-    let time = try parse(text, field: field)
-    do { try TimeExpression.checkNotFarFuture(time, field: field, now: now) } catch {
-      throw InputError(error.description)
+    let time = try parse(text, option: option)
+    do { try TimeExpression.checkNotFarFuture(time, field: option, now: now) } catch {
+      throw InputError(
+        "\(option) gives a time more than a day in the future (\(describe(time))). "
+          + "Nothing was written.")
     }
     return time
+  }
+
+  /// How far back an entry's time may be without a question.
+  static let unaskedPast: TimeInterval = 365 * 86_400
+
+  /// Asks before logging an entry in the future or more than a year back: likely a slip
+  /// (`--at 23:59` typed at 21:00, `--at 1999-01-01`). Scripts need `yes`.
+  func confirmEntryTime(_ time: Timestamp, option: String = "--at", yes: Bool) throws {
+    let offset = time.date.timeIntervalSince(now)
+    let problem: String
+    if offset > 60 {
+      problem = "is in the future"
+    } else if offset < -Self.unaskedPast {
+      problem = "is more than a year ago"
+    } else {
+      return
+    }
+    if yes { return }
+    guard Console.stdinIsTerminal else {
+      throw InputError(
+        "\(option) gives \(describe(time)), which \(problem). Add --yes to log it anyway, or "
+          + "give another time. Nothing was written.")
+    }
+    try Confirmation.confirm(
+      "That time, \(describe(time)), \(problem). Log it?", yes: false, action: "Logging it")
+  }
+
+  /// A time as people read it back: `today 14:00`, `yesterday 23:10`, `Mon 2026-11-16 20:00`.
+  func describe(_ time: Timestamp) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    formatter.dateFormat = "HH:mm"
+    let clock = formatter.string(from: time.date)
+    let days =
+      calendar.dateComponents(
+        [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: time.date)
+      ).day ?? 0
+    switch days {
+    case 0: return "today \(clock)"
+    case -1: return "yesterday \(clock)"
+    case 1: return "tomorrow \(clock)"
+    default:
+      formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
+      return formatter.string(from: time.date)
+    }
+  }
+
+  /// The confirmation line's time: empty when `time` is now (within a minute), else
+  /// ` · yesterday 23:10`, so a time read differently than meant is seen at once.
+  func suffix(for time: Timestamp) -> String {
+    abs(time.date.timeIntervalSince(now)) <= 60 ? "" : " · " + describe(time)
   }
 }

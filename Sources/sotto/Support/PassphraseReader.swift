@@ -11,31 +11,70 @@ import SottoCore
 struct PassphraseReader {
   var file: String?
   var descriptor: Int32?
+  var command: String? = nil
   var environment = ProcessInfo.processInfo.environment
 
   /// The longest passphrase read, in bytes.
   static let maxBytes = 4096
 
   /// Whether a non-interactive source (file, descriptor or `$SOTTO_PASSPHRASE_FILE`) was given.
-  var hasScriptedSource: Bool { scriptedFile != nil || descriptor != nil }
+  var hasScriptedSource: Bool { scripted != nil }
 
-  private var scriptedFile: String? {
-    if let file, !file.isEmpty { return file }
+  /// The non-interactive sources, in order: options first, then the environment.
+  private enum Scripted {
+    case descriptor(Int32)
+    case file(String)
+    case command(String)
+  }
+
+  private var scripted: Scripted? {
+    if let descriptor { return .descriptor(descriptor) }
+    if let file, !file.isEmpty { return .file(file) }
+    if let command, !command.isEmpty { return .command(command) }
     if let fromEnvironment = environment["SOTTO_PASSPHRASE_FILE"], !fromEnvironment.isEmpty {
-      return fromEnvironment
+      return .file(fromEnvironment)
+    }
+    if let fromEnvironment = environment["SOTTO_PASSPHRASE_COMMAND"], !fromEnvironment.isEmpty {
+      return .command(fromEnvironment)
     }
     return nil
   }
 
   /// Reads the passphrase of an existing journal.
   func read(prompt: String = "Passphrase: ") throws(SottoError) -> Passphrase {
-    if let descriptor {
+    switch scripted {
+    case .descriptor(let descriptor):
       var bytes = try Self.readLine(from: descriptor, closing: false)
       return try Passphrase(consuming: &bytes)
+    case .file(let path): return try Self.readFile(path)
+    case .command(let command): return try PassphraseCommand.run(command)
+    case nil: break
     }
-    if let path = scriptedFile { return try Self.readFile(path) }
     var bytes = try Terminal.readSecret(prompt: prompt)
     return try Passphrase(consuming: &bytes)
+  }
+
+  /// How many times a passphrase is asked for on the terminal, as `sudo` and `ssh` do.
+  static let attempts = 3
+
+  /// Reads the passphrase and gives it to `body`; on the terminal a wrong one is asked for
+  /// again, up to ``attempts`` times. A file or descriptor is read once: a script that gives
+  /// the wrong one is told at once.
+  func using<T>(
+    prompt: String = "Passphrase: ", _ body: (Passphrase) throws(SottoError) -> T
+  ) throws(SottoError) -> T {
+    var attempt = 1
+    while true {
+      let passphrase = try read(prompt: prompt)
+      do {
+        return try body(passphrase)
+      } catch where error.code == .wrongPassphrase && !hasScriptedSource && attempt < Self.attempts
+      {
+        Console.note(
+          "That passphrase does not open it. Try again (\(Self.attempts - attempt) more).")
+        attempt += 1
+      }
+    }
   }
 
   /// How many times a new passphrase is asked for on the terminal before giving up.
