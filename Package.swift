@@ -1,4 +1,6 @@
 // swift-tools-version: 6.2
+// Sotto: a private, encrypted journal of urges, use and goals.
+// SPDX-License-Identifier: Apache-2.0 (see LICENSE)
 import PackageDescription
 
 let package = Package(

@@ -101,7 +101,10 @@ public enum TimeExpression {
     // "1h30m" and "1 h 30 m" alike: split runs of digits from runs of letters.
     var pieces: [String] = []
     for word in words {
-      if word == "a" || word == "an" { pieces.append("1"); continue }
+      if word == "a" || word == "an" {
+        pieces.append("1")
+        continue
+      }
       if word == "and" { continue }
       var current = ""
       for character in word {
@@ -171,13 +174,24 @@ public enum TimeExpression {
     var part: (hour: Int, begins: Int)? = nil
     switch words.first {
     case nil: day = clock == nil ? nil : today
-    case "today": day = today; words.removeFirst()
-    case "yesterday": day = shifted(-1); words.removeFirst()
-    case "tonight": day = today; part = partsOfDay["night"]; words.removeFirst()
+    case "today":
+      day = today
+      words.removeFirst()
+    case "yesterday":
+      day = shifted(-1)
+      words.removeFirst()
+    case "tonight":
+      day = today
+      part = partsOfDay["night"]
+      words.removeFirst()
     case "this" where words.count == 2 && partsOfDay[words[1]] != nil:
-      day = today; part = partsOfDay[words[1]]; words.removeAll()
+      day = today
+      part = partsOfDay[words[1]]
+      words.removeAll()
     case "last" where words.count == 2 && words[1] == "night":
-      day = shifted(-1); part = partsOfDay["night"]; words.removeAll()
+      day = shifted(-1)
+      part = partsOfDay["night"]
+      words.removeAll()
     case let first?:
       var direction = "this"
       var name = first
@@ -192,7 +206,8 @@ public enum TimeExpression {
         if direction == "last" && back == 0 { back = 7 }
         day = direction == "next" ? shifted((weekday - current + 6) % 7 + 1) : shifted(-back)
         words.removeFirst()
-      } else if direction == "this", let (date, hasClock) = parseISO(first, timeZone: calendar.timeZone),
+      } else if direction == "this",
+        let (date, hasClock) = parseISO(first, timeZone: calendar.timeZone),
         !hasClock
       {
         day = date.date
@@ -211,14 +226,17 @@ public enum TimeExpression {
       }
     }
     if let part {
-      guard var date = at(day: day, clock: (part.hour, 0, 0), calendar: calendar) else { return nil }
+      guard var date = at(day: day, clock: (part.hour, 0, 0), calendar: calendar) else {
+        return nil
+      }
       // "this evening" typed at 18:30: the evening has begun, its usual hour is still to come.
       if date > now, let begins = at(day: day, clock: (part.begins, 0, 0), calendar: calendar),
         begins <= now
       {
         date = now
       }
-      return Reading(timestamp: Timestamp(date: date, timeZone: calendar.timeZone), isWholeDay: false)
+      return Reading(
+        timestamp: Timestamp(date: date, timeZone: calendar.timeZone), isWholeDay: false)
     }
     return Reading(timestamp: Timestamp(date: day, timeZone: calendar.timeZone), isWholeDay: true)
   }
@@ -235,7 +253,9 @@ public enum TimeExpression {
       let body = String(text.dropLast(2))
       let parts = body.split(separator: ":", omittingEmptySubsequences: false)
       guard (1...2).contains(parts.count),
-        parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+        parts.allSatisfy({
+          (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber }
+        }),
         let hour = Int(parts[0]), (1...12).contains(hour)
       else { return nil }
       let minute = parts.count == 2 ? Int(parts[1]) ?? 99 : 0
@@ -269,7 +289,8 @@ public enum TimeExpression {
     return calendar.date(from: components)
   }
 
-  private static func parseISO(_ input: String, timeZone: TimeZone) -> (Timestamp, hasClock: Bool)? {
+  private static func parseISO(_ input: String, timeZone: TimeZone) -> (Timestamp, hasClock: Bool)?
+  {
     // Date part: YYYY-MM-DD.
     let scalars = Array(input.utf8)
     guard scalars.count >= 10 else { return nil }

@@ -48,7 +48,8 @@ import Testing
     #expect(try parse("12pm").unixSeconds == Self.dayStart + 12 * 3600)
     #expect(try parse("noon").unixSeconds == Self.dayStart + 12 * 3600)
     #expect(try parse("midnight").unixSeconds == Self.dayStart)
-    #expect(try parse("yesterday at 22:30").unixSeconds == Self.dayStart - 86_400 + 22 * 3600 + 1800)
+    #expect(
+      try parse("yesterday at 22:30").unixSeconds == Self.dayStart - 86_400 + 22 * 3600 + 1800)
     #expect(try parse("22:30 yesterday").unixSeconds == Self.dayStart - 86_400 + 22 * 3600 + 1800)
   }
 

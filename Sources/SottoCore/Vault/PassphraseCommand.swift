@@ -79,7 +79,7 @@ public enum PassphraseCommand {
         "The passphrase command \(program) could not be started (\(reason)). Nothing was written.")
     }
     var line: [UInt8] = []
-    defer { line.withUnsafeMutableBytes { explicit_zero($0) } }
+    defer { line.withUnsafeMutableBytes { zeroBytes($0) } }
     let outcome = readFirstLine(descriptor, into: &line)
     close(descriptor)
     let status = sotto_wait_child(pid)
@@ -110,7 +110,7 @@ public enum PassphraseCommand {
   private static func readFirstLine(_ descriptor: Int32, into line: inout [UInt8]) -> Bool {
     line.reserveCapacity(maxBytes + 1)
     var buffer = [UInt8](repeating: 0, count: 512)
-    defer { buffer.withUnsafeMutableBytes { explicit_zero($0) } }
+    defer { buffer.withUnsafeMutableBytes { zeroBytes($0) } }
     var lineDone = false
     var fits = true
     while true {
@@ -134,7 +134,7 @@ public enum PassphraseCommand {
     return fits
   }
 
-  private static func explicit_zero(_ bytes: UnsafeMutableRawBufferPointer) {
+  private static func zeroBytes(_ bytes: UnsafeMutableRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
     explicit_bzero(base, bytes.count)
   }

@@ -42,7 +42,8 @@ struct BackupCommand: ParsableCommand {
       }
       try PlaintextFile.checkDestination(output, overwrite: force)
       let journal = try options.open()
-      let (passphrase, unlocked) = try options.passphrases.using { (passphrase) throws(SottoError) in
+      let (passphrase, unlocked) = try options.passphrases.using {
+        (passphrase) throws(SottoError) in
         (passphrase, try journal.unlock(passphrase, check: false, readAhead: true))
       }
       var backupPassphrase = passphrase

@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
       """)
 
   @Option(
-    help: ArgumentHelp("How many weeks of sample entries (1 to 52, default 6).", valueName: "n"))
+    help: ArgumentHelp("How many weeks of sample entries (1 to 52).", valueName: "n"))
   var weeks: Int = 6
 
   static let passphrase = "sotto demo passphrase"

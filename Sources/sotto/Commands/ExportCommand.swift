@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
         sotto export --format jsonl | gzip > all.jsonl.gz
       """)
 
-  @Option(help: "Format: json (default), jsonl or csv.")
+  @Option(help: "Format: json, jsonl or csv.")
   var format: ExportFormat = .json
 
   @Option(help: ArgumentHelp("Write to this file (- for stdout).", valueName: "file"))

@@ -121,7 +121,7 @@ struct GoalListCommand: ParsableCommand {
   @Flag(help: "Include archived goals.")
   var all = false
 
-  @Option(help: "Output: text (default) or json.")
+  @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
   @OptionGroup var options: JournalOptions

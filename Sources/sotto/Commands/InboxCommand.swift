@@ -26,7 +26,7 @@ struct InboxListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List the rows waiting in the inbox.")
 
-  @Option(help: "Show at most this many rows (default 50).")
+  @Option(help: "Show at most this many rows.")
   var limit = 50
 
   @OptionGroup var options: JournalOptions

@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
       moderate (about 0.5 s, 256 MiB, the default) or sensitive (several seconds, 1 GiB).
       """)
 
-  @Option(help: "Key derivation cost: interactive, moderate (default) or sensitive.")
+  @Option(help: "Key derivation cost: interactive, moderate or sensitive.")
   var kdf: KDFLevel = .moderate
 
   @Flag(help: "Turn off quick capture: `urge` and `use` will then always ask for the passphrase.")

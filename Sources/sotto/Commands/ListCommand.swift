@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
   @Option(help: "At most this many entries (the newest).")
   var limit: Int?
 
-  @Option(help: "Output: text (default) or json.")
+  @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
   @OptionGroup var options: JournalOptions

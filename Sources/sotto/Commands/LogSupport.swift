@@ -33,7 +33,8 @@ enum LogSupport {
         } else {
           Console.note(error.message.replacingOccurrences(of: " Nothing was written.", with: ""))
           guard Console.stdinIsTerminal,
-            let answer = Terminal.ask("The urge is not saved yet. Try the passphrase again? [Y/n] "),
+            let answer = Terminal.ask(
+              "The urge is not saved yet. Try the passphrase again? [Y/n] "),
             !["n", "no"].contains(answer.trimmingWhitespace().lowercased())
           else { throw error }
         }
@@ -51,8 +52,8 @@ enum LogSupport {
     guard let unlocked else { throw InputError("The journal did not unlock.") }
     let entry = try unlocked.add(body, at: time)
     Console.out(
-        "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
-          + clock.suffix(for: entry.at))
+      "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
+        + clock.suffix(for: entry.at))
     return (entry, unlocked)
   }
 

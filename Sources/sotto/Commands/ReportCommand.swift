@@ -39,10 +39,10 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The last day of the range (default: today).", valueName: "when"))
   var until: String?
 
-  @Option(help: ArgumentHelp("How many weeks the trend series shows (default 8).", valueName: "n"))
+  @Option(help: ArgumentHelp("How many weeks the trend series shows.", valueName: "n"))
   var weeks: Int = ReportOptions.defaultSeriesWeeks
 
-  @Option(help: "Output: text (default), markdown, json or html.")
+  @Option(help: "Output: text, markdown, json or html.")
   var format: ReportFormat = .text
 
   @Option(
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
   var force = false
 
   @Option(
-    name: .customLong("week-start"), help: "The first day of the week: monday (default) or sunday.")
+    name: .customLong("week-start"), help: "The first day of the week: monday or sunday.")
   var weekStart: WeekStart = .monday
 
   @OptionGroup var options: JournalOptions

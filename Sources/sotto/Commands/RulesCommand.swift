@@ -52,7 +52,7 @@ struct RulesListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List your rules, oldest first.")
 
-  @Option(help: "Output: text (default) or json.")
+  @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
   @OptionGroup var options: JournalOptions

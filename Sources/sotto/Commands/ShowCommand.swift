@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
   @Argument(help: "The entry's id, or the first 6 or more digits of it (from `sotto list`).")
   var id: String
 
-  @Option(help: "Output: text (default) or json.")
+  @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
   @OptionGroup var options: JournalOptions

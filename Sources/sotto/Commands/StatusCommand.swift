@@ -10,11 +10,11 @@ struct StatusCommand: ParsableCommand {
     commandName: "status",
     abstract: "Today at a glance: time since last use, totals against goals, use-free streak.")
 
-  @Option(help: "Output: text (default) or json.")
+  @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
   @Option(
-    name: .customLong("week-start"), help: "The first day of the week: monday (default) or sunday.")
+    name: .customLong("week-start"), help: "The first day of the week: monday or sunday.")
   var weekStart: WeekStart = .monday
 
   @OptionGroup var options: JournalOptions

@@ -53,7 +53,8 @@ struct UrgeCommand: ParsableCommand {
   var at: String?
 
   @Flag(
-    help: "Log a time in the future or more than a year back without asking (needed without a terminal)."
+    help:
+      "Log a time in the future or more than a year back without asking (needed without a terminal)."
   )
   var yes = false
 
@@ -95,7 +96,8 @@ struct UrgeCommand: ParsableCommand {
       let clock = Clock()
       let time = try clock.parseEntryTime(fields.at)
       try clock.confirmEntryTime(time, yes: yes)
-      try LogSupport.log(.urge(fields.urge), at: time, clock: clock, options: options, forceUnlock: unlock)
+      try LogSupport.log(
+        .urge(fields.urge), at: time, clock: clock, options: options, forceUnlock: unlock)
     }
   }
 }

@@ -60,7 +60,8 @@ struct UseCommand: ParsableCommand {
   var at: String?
 
   @Flag(
-    help: "Log a time in the future or more than a year back without asking (needed without a terminal)."
+    help:
+      "Log a time in the future or more than a year back without asking (needed without a terminal)."
   )
   var yes = false
 

@@ -68,7 +68,7 @@ struct PassphraseReader {
       let passphrase = try read(prompt: prompt)
       do {
         return try body(passphrase)
-      } catch where error.code == .wrongPassphrase && !hasScriptedSource && attempt < Self.attempts
+      } catch  where error.code == .wrongPassphrase && !hasScriptedSource && attempt < Self.attempts
       {
         Console.note(
           "That passphrase does not open it. Try again (\(Self.attempts - attempt) more).")
