@@ -37,8 +37,9 @@ import Testing
     let tuesday = calendar.date(byAdding: .day, value: -back, to: today)!
     let yesterday = calendar.date(byAdding: .day, value: -1, to: today)!
     func at(_ day: Date, _ hour: Int, _ minute: Int = 0) -> Int64 {
-      Int64(calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)!
-        .timeIntervalSince1970)
+      Int64(
+        calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day)!
+          .timeIntervalSince1970)
     }
     let cases: [(String, Int64)] = [
       ("last tuesday 20:00", at(tuesday, 20)),
@@ -54,7 +55,9 @@ import Testing
     }
     let ago = try cli.run(["urge", "3", "--at", "1h30m ago"])
     #expect(ago.status == 0, "\(ago.stderr)")
-    let newest = try Self.times(cli).filter { abs($0 - Int64(now.timeIntervalSince1970) + 5400) < 120 }
+    let newest = try Self.times(cli).filter {
+      abs($0 - Int64(now.timeIntervalSince1970) + 5400) < 120
+    }
     #expect(newest.count == 1)
     // Anything else: one line naming the option and showing examples.
     let refused = try cli.run(["urge", "3", "--at", "someday soon"])
@@ -313,6 +316,10 @@ import Testing
       #expect(!result.stderr.contains("Usage:"))
       #expect(!result.stderr.contains("Nothing was written"), "a listing writes nothing anyway")
     }
+    // A command that writes nothing does not say "Nothing was written" when it fails.
+    let missing = try cli.run(["list"], environment: ["SOTTO_PASSPHRASE_FILE": cli.folder + "/no"])
+    #expect(missing.status == 9)
+    #expect(!missing.stderr.contains("Nothing was written"), "\(missing.stderr)")
   }
 
   /// `list` rows fit the width; the full text stays in `show` and JSON.
@@ -408,14 +415,17 @@ import Testing
         let synopsis = try Regex(#"^\s*(-[-\w]+(, )?)+( <[^>]+>)?\s*$"#)
         let described =
           line.wholeMatch(of: synopsis) == nil
-          || (index + 1 < lines.count && lines[index + 1].hasPrefix(String(repeating: " ", count: 10)))
+          || (index + 1 < lines.count
+            && lines[index + 1].hasPrefix(String(repeating: " ", count: 10)))
         #expect(described, "\(command): \(line)")
       }
       // Each option's block, from its line to the next option's: "default" at most once
       // (an abstract saying "(default 8)" and the parser's "(default: 8)" read twice).
       var blocks: [String] = []
       for line in lines {
-        if line.hasPrefix("  -") { blocks.append(line) } else if !blocks.isEmpty {
+        if line.hasPrefix("  -") {
+          blocks.append(line)
+        } else if !blocks.isEmpty {
           blocks[blocks.count - 1] += " " + line
         }
       }
@@ -431,7 +441,8 @@ import Testing
     let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Docs/sotto.1").path
-    let result = try CLIRunner().run(["-l", page], tool: "/usr/bin/man", environment: ["MANWIDTH": "80"])
+    let result = try CLIRunner().run(
+      ["-l", page], tool: "/usr/bin/man", environment: ["MANWIDTH": "80"])
     #expect(result.status == 0)
     #expect(!result.stderr.contains("warning"), "\(result.stderr)")
   }

@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
   static let passphrase = "sotto demo passphrase"
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       guard (1...52).contains(weeks) else { throw InputError("--weeks must be from 1 to 52.") }
       let clock = Clock()
       let template = FileManager.default.temporaryDirectory.path + "/sotto-demo-XXXXXX"

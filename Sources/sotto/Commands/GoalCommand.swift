@@ -127,7 +127,7 @@ struct GoalListCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       let contents = try options.readAll().contents
       let goals = contents.entries.filter { stored in
         guard let goal = stored.entry.goal else { return false }

@@ -32,7 +32,7 @@ struct InboxListCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       guard limit > 0 else { throw InputError("--limit must be 1 or more.") }
       let journal = try options.unlock()
       let total = try journal.journal.inboxCount()

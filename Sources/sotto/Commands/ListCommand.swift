@@ -50,7 +50,7 @@ struct ListCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       let clock = Clock()
       let since = try self.since.map { try clock.parse($0, option: "--since") }
       let until = try self.until.map { try clock.parseEnd($0, option: "--until") }

@@ -58,7 +58,7 @@ struct RulesListCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       let contents = try options.readAll().contents
       let rules = contents.entries.filter { $0.entry.kind == .rule }
       switch format {

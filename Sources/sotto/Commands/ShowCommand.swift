@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       let stored = try options.unlock().entry(matching: id)
       switch format {
       case .json:

@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
-    try runReportingErrors {
+    try runReportingErrors(readOnly: true) {
       let contents = try options.readAll().contents
       let clock = Clock()
       let status = JournalStatus.build(

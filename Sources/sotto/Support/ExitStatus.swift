@@ -38,20 +38,27 @@ enum ExitStatus {
 }
 
 /// Runs a command body, turning Sotto's errors into one line on stderr and a documented status.
-func runReportingErrors(_ body: () throws -> Void) throws {
+///
+/// - Parameter readOnly: the command writes nothing (`list`, `report`): its errors leave out
+///   the "Nothing was written." that reassures after a failed write, which would only puzzle.
+func runReportingErrors(readOnly: Bool = false, _ body: () throws -> Void) throws {
+  func say(_ message: String) {
+    Console.error(
+      readOnly ? message.replacingOccurrences(of: " Nothing was written.", with: "") : message)
+  }
   do {
     try body()
   } catch let error as SottoError {
-    Console.error(error.message)
+    say(error.message)
     throw ExitCode(ExitStatus.of(error.code))
   } catch let error as JournalCodecError {
-    Console.error(error.description)
+    say(error.description)
     throw ExitCode(ExitStatus.invalidInput)
   } catch let error as AnalyticsError {
-    Console.error(error.message)
+    say(error.message)
     throw ExitCode(ExitStatus.invalidInput)
   } catch let error as InputError {
-    Console.error(error.message)
+    say(error.message)
     throw ExitCode(ExitStatus.invalidInput)
   } catch let declined as Declined {
     Console.note(declined.message)
