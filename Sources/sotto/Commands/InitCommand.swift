@@ -9,9 +9,9 @@ enum KDFLevel: String, ExpressibleByArgument, CaseIterable {
   /// What the level means, in words a newcomer reads.
   var plainWords: String {
     switch self {
-    case .interactive: "each guess at your passphrase costs about 0.1 s and 64 MiB"
-    case .moderate: "each guess at your passphrase costs about half a second and 256 MiB"
-    case .sensitive: "each guess at your passphrase costs several seconds and 1 GiB"
+    case .interactive: "each guess costs about 0.1 s and 64 MiB of memory"
+    case .moderate: "each guess costs about half a second and 256 MiB of memory"
+    case .sensitive: "each guess costs several seconds and 1 GiB of memory"
     }
   }
 
@@ -68,7 +68,7 @@ struct InitCommand: ParsableCommand {
         at: path, passphrase: passphrase, kdf: kdf.parameters, quickCapture: !noQuickCapture)
       Console.out("Created your journal at \(journal.path).")
       Console.note(
-        "It is encrypted so that \(kdf.plainWords) for anyone trying to guess it (--kdf "
+        "To slow down anyone trying to guess your passphrase, \(kdf.plainWords) (--kdf "
           + "\(kdf.rawValue)).")
       Console.note(
         "Keep your passphrase safe: without it nothing in the journal can be read, by anyone.")

@@ -64,8 +64,19 @@ enum EntryInput {
   }
 
   static func askText(_ question: String) throws -> String? {
-    try ask(question + " (Enter to skip) ", parse: { $0 }, expected: "some text")
+    try ask(question + " (Enter to skip) ", parse: takeText, expected: textExpected)
   }
+
+  /// An answer that a text field can hold, checked at once so it is asked again at once (an
+  /// arrow or function key types control characters, and refusing the whole entry at the end
+  /// would lose every answer).
+  static func takeText(_ answer: String) -> String? {
+    (try? TextField.validate(answer, field: "answer")) != nil ? answer : nil
+  }
+
+  static let textExpected =
+    "plain text, at most \(TextField.maxLength) characters (arrow and function keys type "
+    + "characters that cannot be kept)"
 
   /// Whether questions can be asked: there is a terminal.
   static var canAsk: Bool {
@@ -106,14 +117,16 @@ enum EntryInput {
 
   static func askUse() throws -> UseFields {
     let substance = try ask(
-      "What did you use? (alcohol, cannabis, mdma, ...) ", required: true, parse: { $0 },
-      expected: "the substance")!
+      "What did you use? (alcohol, cannabis, mdma, ...) ", required: true, parse: takeText,
+      expected: "the substance, as " + textExpected)!
     var fields = UseFields(substance: substance)
     if let quantity = try ask(
       "How much, with the unit? (3 drinks, 80 mg; Enter to skip) ",
       parse: { answer -> (Double, String)? in
         let words = answer.split(separator: " ").map(String.init)
-        guard words.count == 2, let amount = Double(words[0]), amount >= 0 else { return nil }
+        guard words.count == 2, let amount = Double(words[0]), amount >= 0, amount.isFinite,
+          takeText(words[1]) != nil
+        else { return nil }
         return (amount, words[1])
       }, expected: "an amount and a unit, like 3 drinks")
     {
@@ -134,9 +147,9 @@ enum EntryInput {
   private static func askWhen() throws -> String? {
     let clock = Clock()
     return try ask(
-      "When? (Enter for now; 90m ago, yesterday 22:30, 2026-11-20T21:00) ",
+      "When? (Enter for now; 90m ago, 5pm, yesterday 22:30, last night) ",
       parse: { answer in (try? clock.parseEntryTime(answer)) != nil ? answer : nil },
-      expected: "a time such as 90m ago or yesterday 22:30")
+      expected: "a time such as 90m ago, 5pm, yesterday 22:30 or last tuesday 20:00")
   }
 
   // MARK: JSON on standard input
