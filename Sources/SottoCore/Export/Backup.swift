@@ -78,8 +78,12 @@ public enum Backup {
     defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
     var streamHeader = [UInt8](
       repeating: 0, count: Int(crypto_secretstream_xchacha20poly1305_headerbytes()))
-    crypto_secretstream_xchacha20poly1305_init_push(
-      &state, &streamHeader, backupKey.key.bytePointer)
+    // Scoped: `backupKey` is a local whose last use this is, and an optimised build may free
+    // it (zeroing the key) before the C call reads a pointer taken outside a scope.
+    backupKey.key.withUnsafeBytes { key in
+      _ = crypto_secretstream_xchacha20poly1305_init_push(
+        &state, &streamHeader, key.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    }
     var writer = ByteWriter()
     writer.append(magic)
     writer.append(u32: version)
@@ -147,10 +151,12 @@ public enum Backup {
     let key = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
     var state = crypto_secretstream_xchacha20poly1305_state()
     defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
-    guard
-      crypto_secretstream_xchacha20poly1305_init_pull(&state, header.streamHeader, key.bytePointer)
-        == 0
-    else { throw damaged("its stream header is invalid") }
+    // Scoped, for the reason given in `seal`: a pointer read outside it may outlive `key`.
+    let started = key.withUnsafeBytes { key in
+      crypto_secretstream_xchacha20poly1305_init_pull(
+        &state, header.streamHeader, key.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    }
+    guard started == 0 else { throw damaged("its stream header is invalid") }
     let headerBytes = [UInt8](data.prefix(Self.headerBytes))
     let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
     // Each chunk is decrypted straight into one payload buffer: the chunks of a 100,000-entry
