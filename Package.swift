@@ -30,11 +30,14 @@ let package = Package(
       linkerSettings: [.linkedLibrary("sqlite3")]
     ),
     .target(name: "SottoModel"),
+    // The only importer of CSodium: secure memory, AEAD, Argon2id, sealed boxes,
+    // secretstream, BLAKE2b. No C type appears in its public API.
+    .target(name: "SottoCrypto", dependencies: ["CSodium"]),
     .target(
       name: "SottoCore",
       dependencies: [
         "SottoModel",
-        "CSodium",
+        "SottoCrypto",
         "CPwquality",
         "CSottoSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -60,7 +63,8 @@ let package = Package(
     .testTarget(
       name: "SottoCoreTests",
       dependencies: [
-        "SottoCore", "SottoModel", "CSodium", .product(name: "GRDB", package: "GRDB.swift"),
+        "SottoCore", "SottoModel", "SottoCrypto", "CSodium",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(name: "SottoAnalyticsTests", dependencies: ["SottoAnalytics", "SottoModel"]),

@@ -1,5 +1,5 @@
-import CSodium
 import Foundation
+import SottoCrypto
 import SottoModel
 
 /// The encrypted, portable backup file: the whole journal, sealed in chunks with libsodium's
@@ -74,15 +74,8 @@ public enum Backup {
     }
     let backupKey = try key()
     let kdf = backupKey.kdf
-    var state = crypto_secretstream_xchacha20poly1305_state()
-    defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
-    var streamHeader = [UInt8](
-      repeating: 0, count: Int(crypto_secretstream_xchacha20poly1305_headerbytes()))
-    // Scoped: `backupKey` is a local whose last use this is, and an optimised build may free
-    // it (zeroing the key) before the C call reads a pointer taken outside a scope.
-    backupKey.key.withUnsafeBytes { key in
-      _ = crypto_secretstream_xchacha20poly1305_init_push(
-        &state, &streamHeader, key.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    let stream = try Sodium.mapped { () throws(CryptoError) in
+      try SecretStream.sealing(key: backupKey.key)
     }
     var writer = ByteWriter()
     writer.append(magic)
@@ -91,10 +84,10 @@ public enum Backup {
     writer.append(u64: kdf.opsLimit)
     writer.append(u64: kdf.memLimit)
     writer.append(backupKey.salt)
-    writer.append(streamHeader)
+    writer.append(stream.header)
     let header = writer.bytes
     try header.withUnsafeBytes { raw in Result { () throws(SottoError) in try write(raw) } }.get()
-    let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
+    let overhead = SecretStream.overheadBytes
     // Chunks are encrypted into one reused buffer of `chunksPerPiece` chunks, which is then
     // written: no copy of the whole file, and the disk is busy while the rest is encrypted.
     let chunksPerPiece = 16
@@ -102,25 +95,22 @@ public enum Backup {
     var offset = 0
     repeat {
       var filled = 0
-      piece.withUnsafeMutableBufferPointer { output in
-        bytes.withUnsafeBufferPointer { plain in
-          for _ in 0..<chunksPerPiece {
-            let end = min(offset + chunkSize, plain.count)
-            let tag =
-              end == plain.count
-              ? crypto_secretstream_xchacha20poly1305_tag_final()
-              : crypto_secretstream_xchacha20poly1305_tag_message()
-            var cipherLength: UInt64 = 0
-            crypto_secretstream_xchacha20poly1305_push(
-              &state, output.baseAddress! + filled + 4, &cipherLength,
-              plain.baseAddress.map { $0 + offset }, UInt64(end - offset), header,
-              UInt64(header.count), tag)
-            for (index, shift) in [24, 16, 8, 0].enumerated() {
-              output[filled + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
+      piece.withUnsafeMutableBytes { output in
+        bytes.withUnsafeBytes { plain in
+          header.withUnsafeBytes { header in
+            for _ in 0..<chunksPerPiece {
+              let end = min(offset + chunkSize, plain.count)
+              let cipherLength = stream.push(
+                UnsafeRawBufferPointer(rebasing: plain[offset..<end]), final: end == plain.count,
+                associatedData: header,
+                into: UnsafeMutableRawBufferPointer(rebasing: output[(filled + 4)...]))
+              for (index, shift) in [24, 16, 8, 0].enumerated() {
+                output[filled + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
+              }
+              filled += 4 + cipherLength
+              offset = end
+              if offset >= plain.count { break }
             }
-            filled += 4 + Int(cipherLength)
-            offset = end
-            if offset >= plain.count { break }
           }
         }
       }
@@ -149,16 +139,12 @@ public enum Backup {
   ) throws(SottoError) -> CheckedEntries {
     let header = try parseHeader([UInt8](data.prefix(Self.headerBytes)))
     let key = try Vault.deriveKEK(passphrase: passphrase, salt: header.salt, parameters: header.kdf)
-    var state = crypto_secretstream_xchacha20poly1305_state()
-    defer { sodium_memzero(&state, MemoryLayout.size(ofValue: state)) }
-    // Scoped, for the reason given in `seal`: a pointer read outside it may outlive `key`.
-    let started = key.withUnsafeBytes { key in
-      crypto_secretstream_xchacha20poly1305_init_pull(
-        &state, header.streamHeader, key.baseAddress!.assumingMemoryBound(to: UInt8.self))
+    let opened = try Sodium.mapped { () throws(CryptoError) in
+      try SecretStream.opening(key: key, header: header.streamHeader)
     }
-    guard started == 0 else { throw damaged("its stream header is invalid") }
+    guard let stream = opened else { throw damaged("its stream header is invalid") }
     let headerBytes = [UInt8](data.prefix(Self.headerBytes))
-    let overhead = Int(crypto_secretstream_xchacha20poly1305_abytes())
+    let overhead = SecretStream.overheadBytes
     // Each chunk is decrypted straight into one payload buffer: the chunks of a 100,000-entry
     // backup are some 20 MB, and an array per chunk plus copies cost more than decrypting.
     var payload = [UInt8](repeating: 0, count: max(0, data.count - Self.headerBytes))
@@ -189,12 +175,15 @@ public enum Backup {
             failure = damaged("chunk \(chunkIndex) is cut short or has an impossible length")
             return
           }
-          var plainLength: UInt64 = 0
-          var tag: UInt8 = 0
-          let result = crypto_secretstream_xchacha20poly1305_pull(
-            &state, output.baseAddress! + written, &plainLength, &tag,
-            input.baseAddress! + offset, UInt64(length), headerBytes, UInt64(headerBytes.count))
-          if result != 0 {
+          let result = headerBytes.withUnsafeBytes { header in
+            stream.pull(
+              UnsafeRawBufferPointer(
+                UnsafeBufferPointer(rebasing: input[offset..<offset + length])),
+              associatedData: header,
+              into: UnsafeMutableRawBufferPointer(
+                rebasing: UnsafeMutableRawBufferPointer(output)[written...]))
+          }
+          guard let chunk = result else {
             failure =
               chunkIndex == 1
               ? SottoError(
@@ -204,9 +193,9 @@ public enum Backup {
               : damaged("chunk \(chunkIndex) was changed, moved or replaced")
             return
           }
-          written += Int(plainLength)
+          written += chunk.length
           offset += length
-          if tag == crypto_secretstream_xchacha20poly1305_tag_final() { sawFinal = true }
+          if chunk.final { sawFinal = true }
         }
       }
     }

@@ -1,6 +1,7 @@
 import CSottoSupport
 import Foundation
 import GRDB
+import SottoCrypto
 import SottoModel
 
 #if canImport(Glibc)

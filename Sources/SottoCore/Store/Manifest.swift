@@ -1,6 +1,6 @@
-import CSodium
 import Foundation
 import GRDB
+import SottoCrypto
 
 /// One record as the manifest remembers it.
 struct ManifestItem: Equatable, Sendable {
@@ -36,11 +36,7 @@ struct Manifest {
   /// ciphertext, as they lie side by side when read or sealed in bulk.
   static func recordDigest(_ row: UnsafeBufferPointer<UInt8>) -> RecordDigest {
     var out = (UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &out) { raw in
-      _ = crypto_generichash(
-        raw.baseAddress!.assumingMemoryBound(to: UInt8.self), digestBytes, row.baseAddress,
-        UInt64(row.count), nil, 0)
-    }
+    withUnsafeMutableBytes(of: &out) { BLAKE2b.hash(UnsafeRawBufferPointer(row), into: $0) }
     return withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
   }
 

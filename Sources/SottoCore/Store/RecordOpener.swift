@@ -1,4 +1,4 @@
-import CSodium
+import SottoCrypto
 import SottoModel
 
 /// Decrypts and checks records in bulk, one opener per worker thread.
@@ -10,14 +10,14 @@ struct RecordOpener {
   private var associatedData: [UInt8]
   private let prefixLength: Int
   private var plaintext: [UInt8] = []
-  private let key: UnsafePointer<UInt8>
+  /// Held, not pointed at: the opener keeps the key alive as long as it needs it.
+  private let key: SecureBytes
 
-  /// - Parameter key: the record key; it must outlive the opener.
   init(header: JournalHeader, key: SecureBytes) {
     associatedData = header.recordAssociatedDataPrefix
     prefixLength = associatedData.count
     associatedData.reserveCapacity(prefixLength + 24)
-    self.key = UnsafePointer(key.bytePointer)
+    self.key = key
   }
 
   /// Decrypts, unpads and decodes one record; `nil` when any step fails.
@@ -40,13 +40,14 @@ struct RecordOpener {
     if plaintext.count < max(length, 1) {
       plaintext = [UInt8](repeating: 0, count: max(length, 1))
     }
-    var written: UInt64 = 0
-    let result = plaintext.withUnsafeMutableBufferPointer { buffer in
-      crypto_aead_xchacha20poly1305_ietf_decrypt(
-        buffer.baseAddress, &written, nil, ciphertext.baseAddress!, UInt64(ciphertext.count),
-        associatedData, UInt64(associatedData.count), nonce.baseAddress!, key)
+    let opened = plaintext.withUnsafeMutableBytes { output in
+      associatedData.withUnsafeBytes { associatedData in
+        AEAD.open(
+          UnsafeRawBufferPointer(ciphertext), nonce: UnsafeRawBufferPointer(nonce),
+          associatedData: associatedData, key: key, into: output)
+      }
     }
-    guard result == 0, written > 0,
+    guard let written = opened, written > 0,
       let unpadded = Sodium.unpaddedLength(
         plaintext, count: Int(written), block: Vault.paddingBlock),
       let entry = RecordCodec.decode(json: plaintext, count: unpadded),

@@ -1,4 +1,4 @@
-import CSodium
+import SottoCrypto
 import SottoModel
 
 /// Encodes, pads and encrypts records, one sealer per worker thread: the mirror of
@@ -14,21 +14,21 @@ struct RecordSealer {
   private var padded: [UInt8] = []
   private var nonces = [UInt8](repeating: 0, count: Vault.nonceBytes * Self.noncesPerDraw)
   private var noncesUsed = Self.noncesPerDraw
-  private let key: UnsafePointer<UInt8>
+  /// Held, not pointed at: the sealer keeps the key alive as long as it needs it.
+  private let key: SecureBytes
   private static let noncesPerDraw = 64
 
-  /// - Parameter key: the record key; it must outlive the sealer.
   init(header: JournalHeader, key: SecureBytes) {
     associatedData = header.recordAssociatedDataPrefix
     prefixLength = associatedData.count
     associatedData.reserveCapacity(prefixLength + 24)
-    self.key = UnsafePointer(key.bytePointer)
+    self.key = key
   }
 
   /// Appends the next unused nonce of the pool to `output`.
   private mutating func appendNonce(to output: inout [UInt8]) {
     if noncesUsed == Self.noncesPerDraw {
-      nonces.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, $0.count) }
+      SecureRandom.fill(&nonces)
       noncesUsed = 0
     }
     let start = noncesUsed * Vault.nonceBytes
@@ -63,15 +63,17 @@ struct RecordSealer {
     let start = output.count
     appendNonce(to: &output)
     output.append(contentsOf: repeatElement(0, count: paddedCount + Vault.tagBytes))
-    return output.withUnsafeMutableBufferPointer { buffer in
-      let row = UnsafeMutableBufferPointer(rebasing: buffer[start...])
-      let nonce = UnsafePointer(row.baseAddress!)
-      var length: UInt64 = 0
-      let result = crypto_aead_xchacha20poly1305_ietf_encrypt(
-        row.baseAddress! + Vault.nonceBytes, &length, padded, UInt64(paddedCount),
-        associatedData, UInt64(associatedData.count), nil, nonce, key)
-      precondition(result == 0, "XChaCha20-Poly1305 encryption cannot fail")
-      return Manifest.recordDigest(UnsafeBufferPointer(row))
+    return output.withUnsafeMutableBytes { buffer in
+      let row = UnsafeMutableRawBufferPointer(rebasing: buffer[start...])
+      padded.withUnsafeBytes { padded in
+        associatedData.withUnsafeBytes { associatedData in
+          AEAD.seal(
+            padded, nonce: UnsafeRawBufferPointer(rebasing: row[..<Vault.nonceBytes]),
+            associatedData: associatedData, key: key,
+            into: UnsafeMutableRawBufferPointer(rebasing: row[Vault.nonceBytes...]))
+        }
+      }
+      return Manifest.recordDigest(UnsafeBufferPointer(row.bindMemory(to: UInt8.self)))
     }
   }
 }

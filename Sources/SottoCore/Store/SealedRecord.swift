@@ -1,3 +1,4 @@
+import SottoCrypto
 import SottoModel
 
 /// An entry encrypted for its row: the nonce and ciphertext the records table holds, and the

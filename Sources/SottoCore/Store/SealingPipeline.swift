@@ -1,4 +1,5 @@
 import Foundation
+import SottoCrypto
 import SottoModel
 
 /// Rows sealed for a run of positions, ready to bind: the id, nonce and ciphertext of each,

@@ -1,4 +1,4 @@
-import CSodium
+import SottoCrypto
 
 /// The Argon2id cost settings stored in a journal's header.
 ///
@@ -20,7 +20,7 @@ public struct KDFParameters: Hashable, Sendable {
   }
 
   /// `crypto_pwhash_ALG_ARGON2ID13`.
-  public static let argon2id: Int32 = 2
+  public static let argon2id: Int32 = PasswordHash.argon2id13
 
   /// 2 passes, 64 MiB: about 0.1 s here.
   public static let interactive = KDFParameters(opsLimit: 2, memLimit: 64 << 20)
@@ -48,11 +48,11 @@ public struct KDFParameters: Hashable, Sendable {
     guard algorithm == Self.argon2id else {
       throw .notAJournal("unknown key derivation algorithm")
     }
-    guard opsLimit >= UInt64(crypto_pwhash_argon2id_opslimit_min()), opsLimit <= Self.maxOpsLimit
+    guard opsLimit >= PasswordHash.minOpsLimit, opsLimit <= Self.maxOpsLimit
     else {
       throw .notAJournal("key derivation passes out of bounds")
     }
-    guard memLimit >= UInt64(crypto_pwhash_argon2id_memlimit_min()), memLimit <= Self.maxMemLimit
+    guard memLimit >= PasswordHash.minMemLimit, memLimit <= Self.maxMemLimit
     else {
       throw .notAJournal("key derivation memory out of bounds")
     }

@@ -1,4 +1,4 @@
-import CSodium
+import SottoCrypto
 
 /// The random keys a journal's passphrase unlocks: the record key and the inbox key pair.
 ///
@@ -19,20 +19,19 @@ final class KeyBundle: Sendable {
   private init(recordKey: SecureBytes, inboxSecretKey: SecureBytes) throws(SottoError) {
     self.recordKey = recordKey
     self.inboxSecretKey = inboxSecretKey
-    var publicKey = [UInt8](repeating: 0, count: Int(crypto_box_publickeybytes()))
-    let result = inboxSecretKey.withUnsafeBytes { secret in
-      crypto_scalarmult_base(&publicKey, secret.bindMemory(to: UInt8.self).baseAddress!)
-    }
-    guard result == 0 else {
+    do {
+      self.inboxPublicKey = try SealedBox.publicKey(of: inboxSecretKey)
+    } catch {
       throw SottoError(.crypto, "The inbox key could not be derived. Nothing was written.")
     }
-    self.inboxPublicKey = publicKey
   }
 
   /// Draws a fresh bundle from the secure random source.
   static func generate() throws(SottoError) -> KeyBundle {
-    try KeyBundle(
-      recordKey: .random(count: Vault.keyBytes), inboxSecretKey: .random(count: Vault.keyBytes))
+    let keys = try Sodium.mapped { () throws(CryptoError) in
+      (try SecureBytes.random(count: Vault.keyBytes), try SecureBytes.random(count: Vault.keyBytes))
+    }
+    return try KeyBundle(recordKey: keys.0, inboxSecretKey: keys.1)
   }
 
   /// Rebuilds a bundle from its 64 unwrapped bytes.
@@ -40,30 +39,29 @@ final class KeyBundle: Sendable {
     guard bytes.count == byteCount else {
       throw .notAJournal("key bundle has the wrong size")
     }
-    let record = try SecureBytes(count: Vault.keyBytes)
-    let inbox = try SecureBytes(count: Vault.keyBytes)
-    bytes.withUnsafeBytes { source in
-      record.withUnsafeMutableBytes {
-        $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<32]))
-      }
-      inbox.withUnsafeMutableBytes {
-        $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[32..<64]))
+    func part(_ range: Range<Int>) throws(SottoError) -> SecureBytes {
+      try Sodium.mapped { () throws(CryptoError) in
+        try SecureBytes(count: range.count) { target in
+          bytes.withUnsafeBytes {
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range]))
+          }
+        }
       }
     }
-    return try KeyBundle(recordKey: record, inboxSecretKey: inbox)
+    return try KeyBundle(recordKey: part(0..<32), inboxSecretKey: part(32..<64))
   }
 
   /// The 64 bytes to wrap, in secure memory.
   func serialized() throws(SottoError) -> SecureBytes {
-    let out = try SecureBytes(count: Self.byteCount)
-    out.withUnsafeMutableBytes { target in
-      recordKey.withUnsafeBytes {
-        UnsafeMutableRawBufferPointer(rebasing: target[0..<32]).copyMemory(from: $0)
-      }
-      inboxSecretKey.withUnsafeBytes {
-        UnsafeMutableRawBufferPointer(rebasing: target[32..<64]).copyMemory(from: $0)
+    try Sodium.mapped { () throws(CryptoError) in
+      try SecureBytes(count: Self.byteCount) { target in
+        recordKey.withUnsafeBytes {
+          UnsafeMutableRawBufferPointer(rebasing: target[0..<32]).copyMemory(from: $0)
+        }
+        inboxSecretKey.withUnsafeBytes {
+          UnsafeMutableRawBufferPointer(rebasing: target[32..<64]).copyMemory(from: $0)
+        }
       }
     }
-    return out
   }
 }

@@ -1,5 +1,5 @@
-import CSodium
 import Foundation
+import SottoCrypto
 
 /// A passphrase, NFC-normalised, held in secure memory.
 ///
@@ -21,7 +21,8 @@ public final class Passphrase: Sendable {
       throw SottoError(.passphraseInput, "The passphrase is empty. Nothing was written.")
     }
     if raw.allSatisfy({ $0 < 0x80 }) {
-      secret = try SecureBytes(copying: Array(raw))
+      var copy = Array(raw)
+      secret = try Sodium.mapped { () throws(CryptoError) in try SecureBytes(consuming: &copy) }
       return
     }
     // Non-ASCII: normalising needs a String; the copy is unavoidable but short-lived.
@@ -29,20 +30,21 @@ public final class Passphrase: Sendable {
       throw SottoError(
         .passphraseInput, "The passphrase is not valid UTF-8 text. Nothing was written.")
     }
-    let normalized = Array(text.precomposedStringWithCanonicalMapping.utf8)
-    secret = try SecureBytes(copying: normalized)
+    var normalized = Array(text.precomposedStringWithCanonicalMapping.utf8)
+    secret = try Sodium.mapped { () throws(CryptoError) in
+      try SecureBytes(consuming: &normalized)
+    }
   }
 
   /// Reads a passphrase from `bytes` like ``init(utf8:)``, then zeroes `bytes`.
   public convenience init(consuming bytes: inout [UInt8]) throws(SottoError) {
-    defer { bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) } }
+    defer { SecureMemory.zero(&bytes) }
     try self.init(utf8: bytes)
   }
 
   /// Compares two passphrases in constant time.
   public func matches(_ other: Passphrase) -> Bool {
-    guard secret.count == other.secret.count else { return false }
-    return sodium_memcmp(secret.bytePointer, other.secret.bytePointer, secret.count) == 0
+    secret.constantTimeEquals(other.secret)
   }
 
   /// Refuses a passphrase too weak for a new journal, saying why and what would be strong.

@@ -1,6 +1,6 @@
 import CPwquality
-import CSodium
 import CSottoSupport
+import SottoCrypto
 import Synchronization
 
 /// Judges a new passphrase with libpwquality, the library `passwd` uses, and cracklib's
@@ -29,12 +29,12 @@ enum PassphraseStrength {
   /// - Warning: the passphrase is handed to libpwquality in a NUL-terminated copy in secure
   ///   memory; libpwquality wipes its own copies, cracklib's stack buffers are beyond reach.
   static func check(_ secret: SecureBytes) throws(SottoError) {
-    let terminated = try SecureBytes(count: secret.count + 1)
-    secret.withUnsafeBytes { source in
-      terminated.bytePointer.update(
-        from: source.bindMemory(to: UInt8.self).baseAddress!, count: source.count)
+    // The zeroed allocation ends with the NUL that C wants.
+    let terminated = try Sodium.mapped { () throws(CryptoError) in
+      try SecureBytes(count: secret.count + 1) { target in
+        secret.withUnsafeBytes { target.copyMemory(from: $0) }
+      }
     }
-    terminated.bytePointer[secret.count] = 0
     let (score, message) = lock.withLock { _ in
       defer { sotto_scrub_stack() }  // cracklib copies the passphrase to its stack buffers
       return judge(terminated)
@@ -64,10 +64,9 @@ enum PassphraseStrength {
       return (-1, "libpwquality refused the setting \(option)")
     }
     var auxiliary: UnsafeMutableRawPointer?
-    let score = terminated.bytePointer.withMemoryRebound(
-      to: CChar.self, capacity: terminated.count
-    ) { text in
-      pwquality_check(settings, text, nil, nil, &auxiliary)
+    let score = terminated.withUnsafeBytes { bytes in
+      let text = bytes.bindMemory(to: CChar.self).baseAddress!
+      return pwquality_check(settings, text, nil, nil, &auxiliary)
     }
     var buffer = [CChar](repeating: 0, count: Int(PWQ_MAX_ERROR_MESSAGE_LEN))
     // Called for every result: it also frees what `auxiliary` points to.

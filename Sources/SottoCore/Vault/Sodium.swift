@@ -1,20 +1,36 @@
-import CSodium
+import SottoCrypto
 
-/// Process-wide libsodium set-up and small primitives used across the vault.
+/// SottoCrypto as the core uses it: its errors in the core's words, and the record padding.
 enum Sodium {
   /// Initialises libsodium once; safe to call from any thread, any number of times.
   static func ensureInitialized() throws(SottoError) {
-    if initialized { return }
-    throw SottoError(.crypto, "The cryptography library could not start. Nothing was written.")
+    try mapped { () throws(CryptoError) in try CryptoLibrary.ensureInitialized() }
   }
 
-  private static let initialized: Bool = sodium_init() >= 0
-
   /// `count` bytes from the operating system's secure random source.
-  static func randomBytes(_ count: Int) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    bytes.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, count) }
-    return bytes
+  static func randomBytes(_ count: Int) -> [UInt8] { SecureRandom.bytes(count) }
+
+  /// Runs `body`, turning a ``CryptoError`` into the message the person reads.
+  static func mapped<T>(_ body: () throws(CryptoError) -> T) throws(SottoError) -> T {
+    do {
+      return try body()
+    } catch {
+      switch error.code {
+      case .libraryUnavailable:
+        throw SottoError(
+          .crypto, "The cryptography library could not start. Nothing was written.")
+      case .outOfSecureMemory:
+        throw SottoError(.crypto, "Secure memory could not be allocated. Nothing was written.")
+      case .keyDerivationFailed:
+        throw SottoError(
+          .crypto,
+          "The key could not be derived: the system has too little free memory for this "
+            + "journal's key derivation settings. Nothing was written.")
+      case .invalidKey:
+        throw SottoError(
+          .crypto, "A key was refused by the cryptography library. Nothing was written.")
+      }
+    }
   }
 
   /// Pads `bytes` with ISO/IEC 7816-4 padding to a multiple of `block` bytes, as `sodium_pad`:

@@ -1,6 +1,6 @@
-import CSodium
 import CSottoSupport
 import Foundation
+import SottoCrypto
 
 #if canImport(Glibc)
   import Glibc
@@ -278,7 +278,7 @@ private struct OpenFile {
     var block = [UInt8](repeating: 0, count: 64 * 1024)
     while offset < range.upperBound {
       let count = min(range.upperBound - offset, block.count)
-      randombytes_buf(&block, count)
+      SecureRandom.fill(&block)
       let written = block.withUnsafeBytes {
         pwrite(descriptor, $0.baseAddress!, count, off_t(offset))
       }
