@@ -42,13 +42,16 @@ struct GoalEvaluator {
 
     switch goal.rule {
     case .cap(let amount, let unit, let substance, let period):
-      let name = Naming.canonical(substance)
-      let wantedUnit = Naming.unit(unit)
+      // "wine" counts against a cap on alcohol; 500 mg against one in grams.
+      let name = SubstanceCatalog.referenceName(substance)
       var perDay: [Int: Double] = [:]
       var uncounted = 0
-      for use in uses(from: lower, through: upper) where Naming.canonical(use.1.substance) == name {
-        if let value = use.1.amount, let useUnit = use.1.unit, Naming.unit(useUnit) == wantedUnit {
-          perDay[use.0, default: 0] += value
+      for use in uses(from: lower, through: upper)
+      where SubstanceCatalog.referenceName(use.1.substance) == name {
+        if let value = use.1.amount, let useUnit = use.1.unit,
+          let converted = UnitCatalog.convert(value, from: useUnit, to: unit)
+        {
+          perDay[use.0, default: 0] += converted
         } else {
           uncounted += 1
         }
@@ -85,11 +88,13 @@ struct GoalEvaluator {
         progress.status = .onTrack
       }
     case .minGap(let hours, let substance):
-      let name = Naming.canonical(substance)
+      let name = SubstanceCatalog.referenceName(substance)
       var times: [Int64] = []
       var before: Int64?
       for entry in entries {
-        guard let use = entry.use, Naming.canonical(use.substance) == name else { continue }
+        guard let use = entry.use, SubstanceCatalog.referenceName(use.substance) == name else {
+          continue
+        }
         let day = LocalDate.dayNumber(of: entry.at)
         if day >= lower && day <= upper {
           times.append(entry.at.unixSeconds)

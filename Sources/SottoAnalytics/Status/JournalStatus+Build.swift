@@ -18,50 +18,40 @@ extension JournalStatus {
     struct Accumulator {
       var last: Timestamp?
       var todayCount = 0
-      var today: [String: (Double, Int)] = [:]
+      var today = UnitTotals()
       var weekCount = 0
-      var week: [String: (Double, Int)] = [:]
+      var week = UnitTotals()
     }
     var perSubstance: [String: Accumulator] = [:]
     var spendingToday = 0.0
     var spendingWeek = 0.0
     for entry in entries {
       guard let use = entry.use else { continue }
-      let name = Naming.canonical(use.substance)
+      let name = SubstanceCatalog.referenceName(use.substance)
       var accumulator = perSubstance[name] ?? Accumulator()
       if entry.at.unixSeconds <= nowSeconds, accumulator.last.map({ $0 < entry.at }) ?? true {
         accumulator.last = entry.at
       }
       let day = LocalDate(entry.at)
-      let unit = use.unit.map(Naming.unit)
+      let unit = use.unit
       if day == today {
         accumulator.todayCount += 1
         spendingToday += use.cost ?? 0
-        if let amount = use.amount, let unit {
-          let previous = accumulator.today[unit] ?? (0, 0)
-          accumulator.today[unit] = (previous.0 + amount, previous.1 + 1)
-        }
+        if let amount = use.amount, let unit { accumulator.today.add(amount, unit: unit) }
       }
       if week.contains(day) {
         accumulator.weekCount += 1
         spendingWeek += use.cost ?? 0
-        if let amount = use.amount, let unit {
-          let previous = accumulator.week[unit] ?? (0, 0)
-          accumulator.week[unit] = (previous.0 + amount, previous.1 + 1)
-        }
+        if let amount = use.amount, let unit { accumulator.week.add(amount, unit: unit) }
       }
       perSubstance[name] = accumulator
-    }
-    func amounts(_ values: [String: (Double, Int)]) -> [UnitAmount] {
-      values.map { UnitAmount(unit: $0.key, total: $0.value.0, occasions: $0.value.1) }
-        .sorted { ($1.occasions, $0.unit) < ($0.occasions, $1.unit) }
     }
     let substances = perSubstance.compactMap { name, value -> SubstanceStatus? in
       guard let last = value.last else { return nil }
       return SubstanceStatus(
         substance: name, lastUse: last, secondsSinceLastUse: nowSeconds - last.unixSeconds,
-        occasionsToday: value.todayCount, today: amounts(value.today),
-        occasionsThisWeek: value.weekCount, thisWeek: amounts(value.week))
+        occasionsToday: value.todayCount, today: value.today.amounts,
+        occasionsThisWeek: value.weekCount, thisWeek: value.week.amounts)
     }
     .sorted { ($1.lastUse, $0.substance) < ($0.lastUse, $1.substance) }
 

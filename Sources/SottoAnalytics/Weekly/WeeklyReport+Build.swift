@@ -138,7 +138,7 @@ extension UseSummary {
   ) {
     struct Accumulator {
       var occasions = 0
-      var amounts: [String: (total: Double, occasions: Int)] = [:]
+      var amounts = UnitTotals()
       var withoutAmount = 0
       var spending = 0.0
     }
@@ -146,13 +146,12 @@ extension UseSummary {
     var spending = 0.0
     var withCost = 0
     for (_, use) in uses {
-      let name = Naming.canonical(use.substance)
+      // "wine" and "beer" are alcohol: the catalogue's reference name groups them.
+      let name = SubstanceCatalog.referenceName(use.substance)
       var accumulator = perSubstance[name] ?? Accumulator()
       accumulator.occasions += 1
       if let amount = use.amount, let unit = use.unit {
-        let key = Naming.unit(unit)
-        let previous = accumulator.amounts[key] ?? (0, 0)
-        accumulator.amounts[key] = (previous.total + amount, previous.occasions + 1)
+        accumulator.amounts.add(amount, unit: unit)
       } else {
         accumulator.withoutAmount += 1
       }
@@ -166,10 +165,7 @@ extension UseSummary {
     let substances = perSubstance.map { name, value in
       SubstanceUse(
         substance: name, occasions: value.occasions,
-        amounts: value.amounts.map {
-          UnitAmount(unit: $0.key, total: $0.value.total, occasions: $0.value.occasions)
-        }
-        .sorted { ($1.occasions, $0.unit) < ($0.occasions, $1.unit) },
+        amounts: value.amounts.amounts,
         occasionsWithoutAmount: value.withoutAmount, spending: value.spending)
     }
     .sorted { ($1.occasions, $0.substance) < ($0.occasions, $1.substance) }

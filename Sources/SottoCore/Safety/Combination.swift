@@ -1,3 +1,5 @@
+import SottoModel
+
 /// A well-established dangerous combination of two classes of substances, with what it does
 /// and where that is documented (`Docs/SAFETY.md` cites each source in full).
 public struct Combination: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import SottoModel
+
 /// One short, factual note printed after a use is logged.
 public struct SafetyNote: Hashable, Sendable {
   /// What the note is about.

@@ -34,6 +34,10 @@ struct EditCommand: ParsableCommand {
   @Option(help: "Use: the substance.") var substance: String?
   @Option(help: "Use: the amount (with --unit when there was none).") var amount: Double?
   @Option(help: "Use: the unit.") var unit: String?
+  @Flag(
+    name: .customLong("new-unit"),
+    help: "Use: take --unit as one of your own, even if it looks like a typo of a known unit.")
+  var newUnit = false
   @Option(help: "Use: the route (\"\" to clear).") var route: String?
   @Option(help: "Use: the setting (\"\" to clear).") var setting: String?
   @Option(help: "Use: what it cost.") var cost: Double?
@@ -118,6 +122,7 @@ struct EditCommand: ParsableCommand {
         throw InputError("Nothing to change: give at least one field, for example --note TEXT.")
       }
       let clock = Clock()
+      try LogSupport.checkUnit(unit, allowingNew: newUnit)
       let newTime = try at.map { try clock.parseEntryTime($0) }
       if let newTime { try clock.confirmEntryTime(newTime, yes: yes) }
       let journal = try options.unlock()

@@ -76,6 +76,18 @@ enum LogSupport {
     }
   }
 
+  /// Refuses a unit that looks like a typo of one Sotto knows (`3 drnks`), naming the unit it
+  /// was likely meant to be; `allowingNew` (`--new-unit`) takes it as a unit of the person's
+  /// own. The unit typed is not repeated: it is entry text.
+  static func checkUnit(_ unit: String?, allowingNew: Bool) throws {
+    guard let unit, !allowingNew, let suggestion = UnitCatalog.suggestion(for: unit) else {
+      return
+    }
+    throw InputError(
+      "That unit is not one Sotto knows, and it is close to \"\(suggestion)\": did you mean "
+        + "\(suggestion)? If it is a unit of your own, add --new-unit. Nothing was written.")
+  }
+
   /// Cleans up a list of free-text names (triggers): canonical form, no empties, no repeats.
   static func names(_ values: [String]) -> [String] {
     var seen = Set<String>()

@@ -65,6 +65,11 @@ struct UseCommand: ParsableCommand {
   )
   var yes = false
 
+  @Flag(
+    name: .customLong("new-unit"),
+    help: "Take the unit as one of your own, even if it looks like a typo of a unit Sotto knows.")
+  var newUnit = false
+
   @Flag(help: "Unlock and log directly even when quick capture is on (asks for the passphrase).")
   var unlock = false
 
@@ -129,6 +134,7 @@ struct UseCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let fields = try fields()
+      try LogSupport.checkUnit(fields.unit, allowingNew: newUnit)
       let clock = Clock()
       let time = try clock.parseEntryTime(fields.at)
       try clock.confirmEntryTime(time, yes: yes)

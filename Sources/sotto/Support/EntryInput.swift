@@ -46,6 +46,9 @@ enum EntryInput {
   /// How often a question is asked again after an answer it cannot take.
   static let attempts = 3
 
+  /// Units the person was asked about once at this prompt; given again, they are kept.
+  nonisolated(unsafe) static var confirmedUnits: Set<String> = []
+
   /// Asks `question` until the answer parses (Enter gives `nil` unless `required`).
   static func ask<T>(
     _ question: String, required: Bool = false, parse: (String) -> T?, expected: String
@@ -127,6 +130,14 @@ enum EntryInput {
         guard words.count == 2, let amount = Double(words[0]), amount >= 0, amount.isFinite,
           takeText(words[1]) != nil
         else { return nil }
+        // A typo is asked again; a unit of one's own, typed a second time, is kept.
+        if UnitCatalog.suggestion(for: words[1]) != nil, !confirmedUnits.contains(words[1]) {
+          confirmedUnits.insert(words[1])
+          Console.note(
+            "Did you mean \(UnitCatalog.suggestion(for: words[1])!)? Give the amount and unit "
+              + "again (the same answer keeps it as a unit of your own).")
+          return nil
+        }
         return (amount, words[1])
       }, expected: "an amount and a unit, like 3 drinks")
     {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SottoModel
 
 /// Argument-parsing messages without the values the person gave.
 ///
@@ -108,32 +109,12 @@ extension ParseErrorText {
 
   /// A command name close to `word` (a typo such as `lsit`), or nil.
   static func nearestCommand(to word: String, among names: [String]) -> String? {
-    let scored = names.map { ($0, distance(word.lowercased(), $0)) }
+    let scored = names.map { ($0, Naming.editDistance(word.lowercased(), $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let allowed = word.count <= 4 ? 1 : 2
     if best.1 <= allowed { return best.0 }
     // A start of a name: `stat`, `exp`.
     let prefixed = names.filter { $0.hasPrefix(word.lowercased()) }
     return word.count >= 2 && prefixed.count == 1 ? prefixed[0] : nil
-  }
-
-  /// Levenshtein distance, with a swap of two neighbours counted as one edit (`lsit`).
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return table[a.count][b.count]
   }
 }

@@ -43,10 +43,21 @@ import Testing
     #expect(SubstanceCatalog.classes(of: "tramadol") == [.opioid, .tramadol])
   }
 
+  /// Drinks are alcohol and street names of cannabis are cannabis, so reports and goals count
+  /// them as one substance.
+  @Test(arguments: [
+    ("Wine", "alcohol"), ("beer", "alcohol"), ("vodka", "alcohol"), ("cider", "alcohol"),
+    ("spirits", "alcohol"), ("sake", "alcohol"), ("weed", "cannabis"), ("Cannabis", "cannabis"),
+    ("hash", "cannabis"), ("ket", "ketamine"),
+  ])
+  func drinksAndStreetNamesShareTheirSubstance(name: String, reference: String) {
+    #expect(SubstanceCatalog.referenceName(name) == reference)
+  }
+
   @Test func unknownSubstancesHaveNoClassAndKeepTheirCanonicalName() {
-    #expect(SubstanceCatalog.lookup("Cannabis") == nil)
-    #expect(SubstanceCatalog.classes(of: "cannabis").isEmpty)
-    #expect(SubstanceCatalog.referenceName(" Cannabis  Oil ") == "cannabis oil")
+    #expect(SubstanceCatalog.lookup("Kratom") == nil)
+    #expect(SubstanceCatalog.classes(of: "kratom").isEmpty)
+    #expect(SubstanceCatalog.referenceName(" Kratom  Leaf ") == "kratom leaf")
   }
 
   @Test func classWordsAreSubstancesOfTheirClass() {

@@ -29,6 +29,11 @@ public enum SubstanceClass: String, Hashable, Sendable, CaseIterable, Comparable
   case amphetamine
   /// Cocaine and crack.
   case cocaine
+  /// Cannabis in any form (it is in no combination of the table; the class makes "weed" and
+  /// "cannabis" one substance in reports and goals).
+  case cannabis
+  /// Ketamine.
+  case ketamine
 
   /// How the class reads in a sentence ("a benzodiazepine").
   public var name: String {
@@ -46,11 +51,13 @@ public enum SubstanceClass: String, Hashable, Sendable, CaseIterable, Comparable
     case .dxm: "DXM"
     case .amphetamine: "an amphetamine"
     case .cocaine: "cocaine"
+    case .cannabis: "cannabis"
+    case .ketamine: "ketamine"
     }
   }
 
   /// Words a person may use for the whole class in a rule (`sotto rules add benzos alcohol`).
-  static let words: [String: SubstanceClass] = [
+  public static let words: [String: SubstanceClass] = [
     "opioid": .opioid, "opioids": .opioid, "opiate": .opioid, "opiates": .opioid,
     "benzodiazepine": .benzodiazepine, "benzodiazepines": .benzodiazepine, "benzo": .benzodiazepine,
     "benzos": .benzodiazepine,

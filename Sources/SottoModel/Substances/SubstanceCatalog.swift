@@ -1,5 +1,3 @@
-import SottoModel
-
 /// A substance the catalog knows: its reference name and its classes.
 public struct KnownSubstance: Hashable, Sendable {
   /// The reference name ("alprazolam" for "xanax").
@@ -8,11 +6,16 @@ public struct KnownSubstance: Hashable, Sendable {
   public var classes: Set<SubstanceClass>
 }
 
-/// Maps the names people type to substances and classes, for the combination warnings.
+/// The one substance catalogue: the names people type, mapped to a reference name and classes.
+///
+/// The safety notes use it for combinations; reports, goals and status use it so that "wine",
+/// "beer" and "alcohol" are one substance, and "weed" and "cannabis" another. A name it does
+/// not know stays the person's own, and counts on its own.
 ///
 /// Names are compared after `Naming.canonical` (trimmed, spaces collapsed, lower-cased), so
 /// "Xanax " and "xanax" are the same. The list is small on purpose: it covers the substances of
-/// the combinations in `Docs/SAFETY.md` and their common street and brand names.
+/// the combinations in `Docs/SAFETY.md`, cannabis and ketamine, and their common street and
+/// brand names.
 public enum SubstanceCatalog {
   /// The substance `name` refers to, or `nil` when the catalog does not know it.
   public static func lookup(_ name: String) -> KnownSubstance? {
@@ -85,7 +88,9 @@ public enum SubstanceCatalog {
       + table(
         [.amphetamine],
         ["amphetamine", "dexamphetamine", "methamphetamine", "lisdexamfetamine"])
-      + table([.cocaine], ["cocaine"]))
+      + table([.cocaine], ["cocaine"])
+      + table([.cannabis], ["cannabis"])
+      + table([.ketamine], ["ketamine"]))
 
   /// Other names, brand and street names → reference name.
   static let aliases: [String: String] = [
@@ -148,5 +153,11 @@ public enum SubstanceCatalog {
     // Cocaine
     "coke": "cocaine", "crack": "cocaine", "blow": "cocaine", "charlie": "cocaine",
     "crack cocaine": "cocaine",
+    // Cannabis
+    "weed": "cannabis", "marijuana": "cannabis", "marihuana": "cannabis", "pot": "cannabis",
+    "hash": "cannabis", "hashish": "cannabis", "grass": "cannabis", "ganja": "cannabis",
+    "skunk": "cannabis", "thc": "cannabis", "bud": "cannabis",
+    // Ketamine
+    "k": "ketamine", "ket": "ketamine", "ketty": "ketamine", "special k": "ketamine",
   ]
 }

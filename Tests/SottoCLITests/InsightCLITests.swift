@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// Knowing what was taken, from the real binary: drinks count as alcohol, unit typos are caught.
+@Suite struct InsightCLITests {
+  /// `sotto use alcohol 3 drnks` was logged without a word; now it is refused with the unit it
+  /// was likely meant to be, unless --new-unit says it is a unit of the person's own.
+  @Test func aUnitTypoIsRefusedWithASuggestion() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let before = cli.fingerprint()
+    let refused = try cli.run(["use", "alcohol", "3", "drnks", "--unlock"])
+    #expect(refused.status == 64, "\(refused.stderr)")
+    #expect(refused.stderr.contains("did you mean drinks?"), "\(refused.stderr)")
+    #expect(!refused.stderr.contains("drnks"), "the unit typed is entry text")
+    #expect(cli.fingerprint() == before)
+    let own = try cli.run(["use", "alcohol", "3", "drnks", "--new-unit", "--unlock", "--quiet"])
+    #expect(own.status == 0, "\(own.stderr)")
+  }
+
+  /// Wine and beer count against a cap on alcohol (before: "0 of 10 drinks").
+  @Test func wineAndBeerCountAgainstAnAlcoholCap() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    #expect(
+      try cli.run(["goal", "add", "--max", "10", "drinks", "--of", "alcohol", "--per", "week"])
+        .status == 0)
+    #expect(try cli.run(["use", "wine", "2", "drinks", "--unlock", "--quiet"]).status == 0)
+    #expect(try cli.run(["use", "beer", "3", "drinks", "--unlock", "--quiet"]).status == 0)
+    let status = try cli.run(["status"])
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.contains("5 of 10 drinks"), "\(status.stdout)")
+  }
+}
