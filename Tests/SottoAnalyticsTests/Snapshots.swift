@@ -193,6 +193,8 @@ enum Snapshots {
   static let json = #"""
     {
       "comparison" : {
+        "daysCompared" : 7,
+        "isPartial" : false,
         "metrics" : [
           {
             "changeFromMean" : 5.333333333333333,
@@ -451,7 +453,7 @@ enum Snapshots {
         "lastDay" : "2026-03-29",
         "weekStart" : "monday"
       },
-      "schemaVersion" : 1,
+      "schemaVersion" : 2,
       "series" : [
         {
           "daysCounted" : 0,

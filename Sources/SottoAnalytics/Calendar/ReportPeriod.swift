@@ -46,6 +46,12 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
       weekStart: weekStart)
   }
 
+  /// The first `days` days of the period (all of it when `days` is not smaller).
+  func prefix(days: Int) -> ReportPeriod {
+    ReportPeriod(
+      kind: kind, firstDay: firstDay, dayCount: max(1, min(days, dayCount)), weekStart: weekStart)
+  }
+
   /// Whether `day` lies in the period.
   public func contains(_ day: LocalDate) -> Bool {
     firstDay <= day && day <= lastDay

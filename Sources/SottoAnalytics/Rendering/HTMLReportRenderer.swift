@@ -156,7 +156,13 @@ public struct HTMLReportRenderer: Sendable {
 
   private func comparisonSection(_ report: WeeklyReport) -> String {
     let comparison = report.comparison
-    var html = "<section>\n<h2>Compared with earlier weeks</h2>\n<table>\n"
+    var html = "<section>\n<h2>Compared with earlier weeks</h2>\n"
+    if comparison.isPartial {
+      html +=
+        "<p>So far: the first \(NumberText.count(comparison.daysCompared, "day")) against the "
+        + "same days of earlier periods.</p>\n"
+    }
+    html += "<table>\n"
     html += "<tr><th></th><th>Now</th><th>Before</th><th>Change</th>"
     html += "<th>Mean of \(comparison.periodsInMean) before</th><th>Change</th></tr>\n"
     for line in comparison.metrics {

@@ -111,6 +111,12 @@ public struct MarkdownReportRenderer: Sendable {
 
     let comparison = report.comparison
     lines += ["", "## Compared with earlier weeks", ""]
+    if comparison.isPartial {
+      lines += [
+        "So far: the first \(NumberText.count(comparison.daysCompared, "day")) against the same "
+          + "days of earlier periods.", "",
+      ]
+    }
     lines.append(
       "| | Now | Before | Change | Mean of \(comparison.periodsInMean) before | Change |")
     lines.append("|---|---:|---:|---:|---:|---:|")

@@ -200,6 +200,11 @@ public struct TextReportRenderer: Sendable {
         Self.change(line.changeFromMean, line.percentFromMean, metric), 15)
       out.line(row)
     }
+    if comparison.isPartial {
+      out.line(
+        "  So far: its first \(NumberText.count(comparison.daysCompared, "day")) against the same"
+          + " days of earlier \(report.period.kind == .week ? "weeks" : "periods").")
+    }
     if comparison.periodsInMean < PeriodComparison.meanPeriods {
       out.line(
         "  The mean covers \(NumberText.count(comparison.periodsInMean, "earlier period"))"

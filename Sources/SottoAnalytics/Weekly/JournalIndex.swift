@@ -24,6 +24,10 @@ struct JournalIndex {
     var spending = 0.0
     /// Whether any day of the period is both today or earlier and on or after the first entry.
     var hasData = false
+    /// Whether the journal covers every day of the period (none before its first day, none
+    /// still to come): only such a period is compared, so a month with 3 days of journal is
+    /// never "+1400%".
+    var coversEveryDay: Bool { hasData && daysWithoutData == 0 && daysNotYet == 0 }
   }
 
   /// Totals by day number; `nil` for a day without entries.

@@ -57,8 +57,13 @@ extension WeeklyReport {
         useOccasions: dayTotals?.useOccasions ?? 0, state: state)
     }
 
+    // The days so far, read as the earlier periods are (an entry dated on a later day of the
+    // period is left out of the comparison, as those days are not compared yet).
+    let elapsedDays = max(1, min(period.dayCount, today.dayNumber - period.firstDay.dayNumber + 1))
     let comparison = PeriodComparison(
-      period: period, current: totals, index: index, today: today.dayNumber)
+      period: period,
+      current: index.totals(for: period.prefix(days: elapsedDays), today: today.dayNumber),
+      index: index, today: today.dayNumber)
     let series = (0..<options.seriesWeeks).reversed().map { back -> SeriesPoint in
       let earlier = period.earlier(by: back)
       let pointTotals = back == 0 ? totals : index.totals(for: earlier, today: today.dayNumber)
@@ -184,11 +189,14 @@ extension PeriodComparison {
   init(
     period: ReportPeriod, current: JournalIndex.PeriodTotals, index: JournalIndex, today: Int
   ) {
-    let previous = index.totals(for: period.earlier(by: 1), today: today)
-    let prior = (1...Self.meanPeriods).map {
-      index.totals(for: period.earlier(by: $0), today: today)
+    // Like for like: the days of this period up to today, and the same days of earlier ones.
+    let elapsed = max(0, min(period.dayCount, today - period.firstDay.dayNumber + 1))
+    let compared = max(1, elapsed)
+    func earlier(_ count: Int) -> JournalIndex.PeriodTotals {
+      index.totals(for: period.earlier(by: count).prefix(days: compared), today: today)
     }
-    .filter(\.hasData)
+    let previous = earlier(1)
+    let prior = (1...Self.meanPeriods).map(earlier).filter(\.coversEveryDay)
     func values(_ totals: JournalIndex.PeriodTotals) -> [ComparedMetric: Double] {
       [
         .urges: Double(totals.urges), .resisted: Double(totals.resisted),
@@ -201,7 +209,7 @@ extension PeriodComparison {
     let priorValues = prior.map(values)
     let metrics = ComparedMetric.allCases.map { metric -> MetricComparison in
       let value = now[metric]!
-      let last = previous.hasData ? before[metric]! : nil
+      let last = previous.coversEveryDay ? before[metric]! : nil
       let mean =
         priorValues.isEmpty
         ? nil : priorValues.map { $0[metric]! }.reduce(0, +) / Double(priorValues.count)
@@ -213,8 +221,8 @@ extension PeriodComparison {
         percentFromMean: Self.percent(value, from: mean))
     }
     self.init(
-      previousFirstDay: period.earlier(by: 1).firstDay, periodsInMean: prior.count,
-      metrics: metrics)
+      previousFirstDay: period.earlier(by: 1).firstDay, daysCompared: compared,
+      isPartial: compared < period.dayCount, periodsInMean: prior.count, metrics: metrics)
   }
 
   private static func percent(_ value: Double, from base: Double?) -> Double? {
