@@ -55,4 +55,35 @@ import Testing
     }
     #expect(report.comparison.periodsInMean == 0)
   }
+
+  /// A cap over a range is judged week by week: one 20-drink week is over a cap of 10 a week
+  /// even though the four weeks together (26 drinks) stay under 4 × 10.
+  @Test func aWeeklyCapOverARangeIsJudgedPerWeek() throws {
+    var entries: [Entry] = []
+    func add(_ local: String, _ body: EntryBody) {
+      entries.append(
+        Entry(
+          id: Fixture.id(entries.count + 1), at: Fixture.timestamp(local, offset: 1), body: body))
+    }
+    add(
+      "2026-03-02T09:00",
+      .goal(Goal(rule: .cap(amount: 10, unit: "drinks", substance: "alcohol", period: .week))))
+    // W10 2 drinks, W11 20 (Friday 13 and Saturday 14), W12 2, W13 2.
+    for (local, drinks) in [
+      ("2026-03-05T20:00", 2.0), ("2026-03-13T20:00", 12), ("2026-03-14T20:00", 8),
+      ("2026-03-19T20:00", 2), ("2026-03-26T20:00", 2),
+    ] {
+      add(local, .use(Use(substance: "alcohol", amount: drinks, unit: "drinks")))
+    }
+    let start = Fixture.date("2026-03-02T12:00", offset: 1)
+    let end = Fixture.date("2026-03-29T12:00", offset: 2)
+    let report = try Fixture.report(.range(since: start, until: end), entries: entries)
+    let cap = try #require(report.goals.first)
+    #expect(cap.actual == 26)
+    #expect(cap.target == 40)  // 10 a week × 28 days / 7
+    #expect(cap.weeksJudged == 4)
+    #expect(cap.weeksOverLimit == 1)
+    #expect(cap.status == .exceeded)
+    #expect(cap.detail.contains("1 of 4 weeks over the cap"), "\(cap.detail)")
+  }
 }

@@ -6,6 +6,8 @@ struct GoalEvaluator {
   let entries: [Entry]
   let index: JournalIndex
   let today: Int
+  /// The calendar weeks a weekly limit is judged in, over a span longer than a week.
+  var weekStart: WeekStart = .monday
 
   /// The active goals (not archived, started on or before `lastDay`), oldest first.
   static func activeGoals(in entries: [Entry], through lastDay: LocalDate) -> [(Entry, Goal)] {
@@ -140,7 +142,25 @@ struct GoalEvaluator {
       let total = perDay.values.reduce(0, +)
       progress.target = amount * weekScale
       progress.actual = total
-      progress.status = status(total > progress.target + 1e-9)
+      guard weekScale > 1 else {
+        progress.status = status(total > progress.target + 1e-9)
+        return
+      }
+      // Over a longer span each calendar week is judged on its own (a week cut by the span's
+      // edges by its days inside it): one 20-drink week is over a cap of 10, however quiet
+      // the others were, and is never averaged away.
+      var weekly: [Int: Double] = [:]
+      for (day, value) in perDay {
+        let start = weekStart.firstDay(ofWeekContaining: LocalDate(dayNumber: day)).dayNumber
+        weekly[start, default: 0] += value
+      }
+      let lower = progress.firstDay.dayNumber
+      let upper = progress.lastDay.dayNumber
+      let firstWeek = weekStart.firstDay(ofWeekContaining: LocalDate(dayNumber: lower)).dayNumber
+      progress.weeksJudged = (upper - firstWeek) / 7 + 1
+      let over = weekly.values.filter { $0 > amount + 1e-9 }.count
+      progress.weeksOverLimit = over
+      progress.status = status(over > 0)
     case .day:
       let over = perDay.values.filter { $0 > amount + 1e-9 }.count
       progress.target = amount

@@ -37,6 +37,11 @@ public struct GoalProgress: Codable, Sendable, Equatable {
   public var target: Double
   /// For a daily cap or spending cap: days that went over it.
   public var daysOverLimit: Int?
+  /// For a weekly cap or spending cap over a span longer than a week: the calendar weeks it
+  /// touches, each judged on its own.
+  public var weeksJudged: Int?
+  /// Of ``weeksJudged``, those that went over the weekly limit.
+  public var weeksOverLimit: Int?
   /// For a cap: uses of the substance in another unit or without an amount, not counted.
   public var uncountedOccasions: Int?
   /// For a minimum gap: gaps shorter than the minimum.

@@ -60,7 +60,12 @@ extension GoalProgress {
       } else {
         text = "\(NumberText.amount(actual ?? 0)) of \(NumberText.amount(target)) \(unitName)"
         text += soFar
-        if let actual, actual > target {
+        if let judged = weeksJudged, let over = weeksOverLimit {
+          text +=
+            over > 0
+            ? ", \(over) of \(NumberText.count(judged, "week")) over the cap"
+            : ", every week under the cap"
+        } else if let actual, actual > target {
           text += " (\(NumberText.amount(actual - target)) over)"
         }
       }
@@ -88,7 +93,14 @@ extension GoalProgress {
         }
         return text
       }
-      return "\(NumberText.money(actual ?? 0)) of \(NumberText.money(target)) spent\(soFar)"
+      var text = "\(NumberText.money(actual ?? 0)) of \(NumberText.money(target)) spent\(soFar)"
+      if let judged = weeksJudged, let over = weeksOverLimit {
+        text +=
+          over > 0
+          ? ", \(over) of \(NumberText.count(judged, "week")) over the limit"
+          : ", every week within the limit"
+      }
+      return text
     case .resistRate:
       guard let actual else { return "no urges with an outcome\(soFar)" }
       return "\(NumberText.percent(actual)) of \(NumberText.count(urgesCounted ?? 0, "urge")) "

@@ -34,7 +34,8 @@ extension WeeklyReport {
     let useSummary = UseSummary(
       uses: uses, totals: totals, streaks: streaks)
 
-    let evaluator = GoalEvaluator(entries: entries, index: index, today: today.dayNumber)
+    let evaluator = GoalEvaluator(
+      entries: entries, index: index, today: today.dayNumber, weekStart: options.weekStart)
     let goals = GoalEvaluator.activeGoals(in: entries, through: period.lastDay).map {
       evaluator.progress(
         of: $0.0, goal: $0.1, first: period.firstDay, last: period.lastDay,
