@@ -31,4 +31,22 @@ import Testing
     #expect(status.status == 0, "\(status.stderr)")
     #expect(status.stdout.contains("5 of 10 drinks"), "\(status.stdout)")
   }
+
+  /// `report --month last` and `--year` (refused as unknown options before).
+  @Test func reportsCoverAMonthOrAYear() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    try cli.run(["urge", "4", "--unlock"])
+    let month = try cli.run(["report", "--month", "last", "--format", "json"])
+    #expect(month.status == 0, "\(month.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(month.stdout.utf8)) as? [String: Any]
+    let period = object?["period"] as? [String: Any]
+    #expect(period?["kind"] as? String == "month")
+    let year = try cli.run(["report", "--year", "this"])
+    #expect(year.status == 0, "\(year.stderr)")
+    #expect(year.stdout.contains("COMPARED WITH LAST YEAR"), "\(year.stdout)")
+    let both = try cli.run(["report", "--week", "last", "--month", "last"])
+    #expect(both.status == 64)
+    #expect(try cli.run(["report", "--month", "2026-13"]).status == 64)
+  }
 }

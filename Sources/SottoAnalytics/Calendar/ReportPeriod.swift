@@ -6,6 +6,23 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     case week
     /// A range of days given by `since` and `until`.
     case range
+    /// A calendar month (`--month`).
+    case month
+    /// A calendar year (`--year`).
+    case year
+
+    /// The period's name in a sentence: "week", "month", "year" or "period".
+    public var noun: String {
+      switch self {
+      case .week: "week"
+      case .month: "month"
+      case .year: "year"
+      case .range: "period"
+      }
+    }
+
+    /// The period before, in a sentence: "last week", "last month", "the period before".
+    public var previousName: String { self == .range ? "the period before" : "last \(noun)" }
   }
 
   /// A week or a range.
@@ -33,17 +50,54 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
   /// The week start the period was made with.
   public var weekStart: WeekStart
 
-  /// A short name: the ISO week (`2026-W13`) or `first to last` dates.
+  /// A short name: the ISO week (`2026-W13`), the month (`2026-11`), the year (`2026`) or
+  /// `first to last` dates.
   public var label: String {
     if let isoWeek { return isoWeek.description }
-    return "\(firstDay) to \(lastDay)"
+    switch kind {
+    case .month: return String(format: "%04d-%02d", firstDay.year, firstDay.month)
+    case .year: return String(firstDay.year)
+    case .week, .range: return "\(firstDay) to \(lastDay)"
+    }
   }
 
-  /// The period of the same length `count` periods earlier (later when negative).
-  public func earlier(by count: Int) -> ReportPeriod {
-    ReportPeriod(
-      kind: kind, firstDay: firstDay.adding(days: -count * dayCount), dayCount: dayCount,
+  /// The calendar month holding `day`.
+  static func month(of day: LocalDate, weekStart: WeekStart) -> ReportPeriod {
+    let first = LocalDate(year: day.year, month: day.month, day: 1)!
+    let next =
+      day.month == 12
+      ? LocalDate(year: day.year + 1, month: 1, day: 1)!
+      : LocalDate(year: day.year, month: day.month + 1, day: 1)!
+    return ReportPeriod(
+      kind: .month, firstDay: first, dayCount: next.dayNumber - first.dayNumber,
       weekStart: weekStart)
+  }
+
+  /// The calendar year holding `day`.
+  static func year(of day: LocalDate, weekStart: WeekStart) -> ReportPeriod {
+    let first = LocalDate(year: day.year, month: 1, day: 1)!
+    let next = LocalDate(year: day.year + 1, month: 1, day: 1)!
+    return ReportPeriod(
+      kind: .year, firstDay: first, dayCount: next.dayNumber - first.dayNumber,
+      weekStart: weekStart)
+  }
+
+  /// The period `count` periods earlier (later when negative): the same length for weeks and
+  /// ranges, the calendar month or year for months and years (so February is February).
+  public func earlier(by count: Int) -> ReportPeriod {
+    switch kind {
+    case .month:
+      let index = firstDay.year * 12 + (firstDay.month - 1) - count
+      let day = LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
+      return Self.month(of: day, weekStart: weekStart)
+    case .year:
+      return Self.year(
+        of: LocalDate(year: firstDay.year - count, month: 1, day: 1)!, weekStart: weekStart)
+    case .week, .range:
+      return ReportPeriod(
+        kind: kind, firstDay: firstDay.adding(days: -count * dayCount), dayCount: dayCount,
+        weekStart: weekStart)
+    }
   }
 
   /// The first `days` days of the period (all of it when `days` is not smaller).

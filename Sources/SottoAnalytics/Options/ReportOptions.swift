@@ -68,6 +68,15 @@ public struct ReportOptions: Hashable, Sendable {
             + "are allowed. Choose a shorter range.")
       }
       return ReportPeriod(kind: .range, firstDay: first, dayCount: count, weekStart: weekStart)
+    case .monthBack(let back):
+      return ReportPeriod.month(of: today, weekStart: weekStart).earlier(by: back)
+    case .month(let year, let month):
+      return ReportPeriod.month(
+        of: LocalDate(year: year, month: month, day: 1)!, weekStart: weekStart)
+    case .yearBack(let back):
+      return ReportPeriod.year(of: today, weekStart: weekStart).earlier(by: back)
+    case .year(let year):
+      return ReportPeriod.year(of: LocalDate(year: year, month: 1, day: 1)!, weekStart: weekStart)
     }
   }
 

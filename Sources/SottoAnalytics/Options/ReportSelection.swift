@@ -10,6 +10,49 @@ public enum ReportSelection: Hashable, Sendable {
   case isoWeek(ISOWeek)
   /// The local days from the day of `since` through the day of `until`, both included.
   case range(since: Date, until: Date)
+  /// A calendar month: `back` months before the current one (0 this month, 1 last month).
+  case monthBack(Int)
+  /// A given calendar month.
+  case month(year: Int, month: Int)
+  /// A calendar year: `back` years before the current one.
+  case yearBack(Int)
+  /// A given calendar year.
+  case year(Int)
+
+  /// Reads `--month`: `this`, `last`, or `YYYY-MM` (`2026-11`).
+  public static func parse(month text: String) throws(AnalyticsError) -> ReportSelection {
+    let value = text.lowercased().trimmingCharacters(in: .whitespaces)
+    switch value {
+    case "this", "current", "this month": return .monthBack(0)
+    case "last", "previous", "last month": return .monthBack(1)
+    default:
+      let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+        let year = Int(parts[0]), let month = Int(parts[1]), (1900...2199).contains(year),
+        (1...12).contains(month)
+      else {
+        throw AnalyticsError(
+          code: .unreadableWeek,
+          message: "The month must be this, last, or a month like 2026-11.")
+      }
+      return .month(year: year, month: month)
+    }
+  }
+
+  /// Reads `--year`: `this`, `last`, or a year (`2026`).
+  public static func parse(year text: String) throws(AnalyticsError) -> ReportSelection {
+    let value = text.lowercased().trimmingCharacters(in: .whitespaces)
+    switch value {
+    case "this", "current", "this year": return .yearBack(0)
+    case "last", "previous", "last year": return .yearBack(1)
+    default:
+      guard value.count == 4, let year = Int(value), (1900...2199).contains(year) else {
+        throw AnalyticsError(
+          code: .unreadableWeek, message: "The year must be this, last, or a year like 2026.")
+      }
+      return .year(year)
+    }
+  }
 
   /// Reads the `--week` option: `this` (or `current`), `last`, or an ISO week such as `2026-W47`.
   ///

@@ -1,5 +1,13 @@
 /// English date wording shared by the renderers, independent of the system locale.
 enum DateText {
+  /// "November".
+  static func monthName(_ month: Int) -> String {
+    [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ][month - 1]
+  }
+
   static let months = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]
@@ -24,7 +32,12 @@ enum DateText {
   /// "week 2026-W13" or "2026-03-29 to 2026-04-04".
   static func title(_ period: ReportPeriod) -> String {
     if let week = period.isoWeek { return "week \(week)" }
-    return period.kind == .week ? "week of \(long(period.firstDay))" : "\(period.label)"
+    switch period.kind {
+    case .week: return "week of \(long(period.firstDay))"
+    case .month: return monthName(period.firstDay.month) + " \(period.firstDay.year)"
+    case .year: return "the year \(period.firstDay.year)"
+    case .range: return "\(period.firstDay) to \(period.lastDay)"
+    }
   }
 
   /// "2 days 3 hours", "45 minutes", "0 minutes".

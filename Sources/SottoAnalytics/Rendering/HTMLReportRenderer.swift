@@ -183,7 +183,7 @@ public struct HTMLReportRenderer: Sendable {
   private func seriesSection(_ report: WeeklyReport) -> String {
     let esc = MarkupEscaping.html
     let points = report.series
-    let unit = report.period.kind == .week ? "weeks" : "periods"
+    let unit = report.period.kind.noun + "s"
     var html = "<section>\n<h2>Last \(points.count) \(unit)</h2>\n"
     let labels = points.map { point -> String in
       let label = point.label

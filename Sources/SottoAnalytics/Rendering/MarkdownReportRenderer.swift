@@ -136,7 +136,7 @@ public struct MarkdownReportRenderer: Sendable {
 
     if let first = report.series.first, let last = report.series.last {
       lines += [
-        "", "## Last \(report.series.count) \(report.period.kind == .week ? "weeks" : "periods")",
+        "", "## Last \(report.series.count) \(report.period.kind.noun)s",
         "", "\(first.label) to \(last.label), oldest first.", "",
         "| | Trend | Values |", "|---|---|---|",
       ]

@@ -180,9 +180,9 @@ public struct TextReportRenderer: Sendable {
 
   private func comparison(_ report: WeeklyReport, _ out: inout TextOutput) {
     let comparison = report.comparison
-    let previousName = report.period.kind == .week ? "last week" : "period before"
+    let previousName = report.period.kind.previousName
     out.heading(
-      "Compared with \(previousName) and the \(comparison.periodsInMean == 0 ? "4" : String(comparison.periodsInMean))-\(report.period.kind == .week ? "week" : "period") mean"
+      "Compared with \(previousName) and the \(comparison.periodsInMean == 0 ? "4" : String(comparison.periodsInMean))-\(report.period.kind.noun) mean"
     )
     out.line(
       "  " + TerminalText.pad("", 16) + TerminalText.padLeft("now", 8)
@@ -203,7 +203,7 @@ public struct TextReportRenderer: Sendable {
     if comparison.isPartial {
       out.line(
         "  So far: its first \(NumberText.count(comparison.daysCompared, "day")) against the same"
-          + " days of earlier \(report.period.kind == .week ? "weeks" : "periods").")
+          + " days of earlier \(report.period.kind.noun)s.")
     }
     if comparison.periodsInMean < PeriodComparison.meanPeriods {
       out.line(
@@ -223,7 +223,7 @@ public struct TextReportRenderer: Sendable {
   private func series(_ report: WeeklyReport, _ out: inout TextOutput) {
     let points = report.series.suffix(40)
     guard let first = points.first, let last = points.last else { return }
-    let unit = report.period.kind == .week ? "week" : "period"
+    let unit = report.period.kind.noun
     out.heading("Last \(NumberText.count(points.count, unit))")
     out.line("  \(first.label) to \(last.label), oldest first")
     let rows: [(String, [Int])] = [

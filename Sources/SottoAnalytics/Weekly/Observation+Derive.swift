@@ -103,7 +103,7 @@ extension Observation {
     else { return nil }
     let count = Int(abs(change))
     let noun = count == 1 ? "use-free day" : "use-free days"
-    let previousName = report.period.kind == .week ? "last week" : "the period before"
+    let previousName = report.period.kind.previousName
     return Observation(
       kind: .useFreeDaysChange,
       text: "\(count) \(change > 0 ? "more" : "fewer") \(noun) than \(previousName).")

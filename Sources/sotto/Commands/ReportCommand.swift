@@ -18,10 +18,14 @@ struct ReportCommand: ParsableCommand {
         sotto report                          this week, in the terminal
         sotto report --week last
         sotto report --week 2026-W47 --format markdown
+        sotto report --month last             last calendar month
+        sotto report --year 2026
         sotto report --since 2026-11-01 --until 2026-11-15
         sotto report --weeks 12 --format html --output report.html
 
       Weeks are ISO weeks (Monday to Sunday) in your time zone unless --week-start sunday. \
+      A month or year is compared with the calendar month or year before it, and its series \
+      (--weeks N) holds the N months or years up to it. \
       A report written to a file is NOT encrypted: it is created private (mode 0600) and never \
       replaces an existing file unless --force.
       """)
@@ -30,6 +34,17 @@ struct ReportCommand: ParsableCommand {
     help: ArgumentHelp(
       "Which week: this (default), last, or an ISO week like 2026-W47.", valueName: "week"))
   var week: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A calendar month instead of a week: this, last, or a month like 2026-11.",
+      valueName: "month"))
+  var month: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A calendar year instead of a week: this, last, or a year like 2026.", valueName: "year"))
+  var year: String?
 
   @Option(
     help: ArgumentHelp(
@@ -60,12 +75,15 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func selection(clock: Clock) throws -> ReportSelection {
-    if week != nil && (since != nil || until != nil) {
-      throw InputError("Give either --week or --since/--until, not both.")
+    let chosen = [week != nil, month != nil, year != nil, since != nil || until != nil]
+    if chosen.filter({ $0 }).count > 1 {
+      throw InputError("Give one of --week, --month, --year or --since/--until, not several.")
     }
     if let week {
       return try ReportSelection.parse(week: week)
     }
+    if let month { return try ReportSelection.parse(month: month) }
+    if let year { return try ReportSelection.parse(year: year) }
     if since == nil && until != nil { throw InputError("--until needs --since.") }
     if let since {
       let start = try clock.parse(since, option: "--since").date

@@ -1,0 +1,49 @@
+import Foundation
+import SottoAnalytics
+import SottoModel
+import Testing
+
+/// `report --month` and `--year`: the same report over a calendar month or year, compared with
+/// the calendar month or year before. Figures worked out by hand from `Fixture.entries`.
+@Suite struct LongViewTests {
+  @Test func aMonthIsItsCalendarDays() throws {
+    let report = try Fixture.report(.month(year: 2026, month: 3))
+    #expect(report.period.kind == .month)
+    #expect(report.period.label == "2026-03")
+    #expect(report.period.firstDay.description == "2026-03-01")
+    #expect(report.period.lastDay.description == "2026-03-31")
+    #expect(report.period.dayCount == 31)
+    // Uses: W10 1, W11 1, W12 2, W13 6 (the New York drink on Friday 27 included) = 10.
+    #expect(report.use.occasions == 10)
+    // Today is Sunday 29: the 30th and 31st are not counted yet; 1 March precedes the journal.
+    #expect(report.use.daysNotYetCounted == 2)
+    #expect(report.use.daysWithoutData == 1)
+    // February lies before the journal (it begins 2 March): no comparison.
+    #expect(report.comparison.previousFirstDay.description == "2026-02-01")
+    #expect(report.comparison.metrics.allSatisfy { $0.previous == nil })
+  }
+
+  @Test func lastMonthAndThisYearFollowTheCalendar() throws {
+    let last = try Fixture.report(.monthBack(1))
+    #expect(last.period.label == "2026-02")
+    #expect(last.period.dayCount == 28)
+    let year = try Fixture.report(.yearBack(0))
+    #expect(year.period.label == "2026")
+    #expect(year.period.dayCount == 365)
+    #expect(year.use.occasions == 10)
+    #expect(year.comparison.previousFirstDay.description == "2025-01-01")
+  }
+
+  @Test func monthsStepByCalendarMonths() throws {
+    let march = try Fixture.report(.month(year: 2026, month: 3)).period
+    #expect(march.earlier(by: 1).label == "2026-02" && march.earlier(by: 1).dayCount == 28)
+    #expect(march.earlier(by: 3).label == "2025-12" && march.earlier(by: 3).dayCount == 31)
+    #expect(march.earlier(by: 13).label == "2025-02")
+    #expect(march.earlier(by: -1).label == "2026-04" && march.earlier(by: -1).dayCount == 30)
+  }
+
+  @Test(arguments: ["2026-13", "26-03", "march", "2026-3", "2300-01"])
+  func anUnreadableMonthIsRefused(_ text: String) {
+    #expect(throws: AnalyticsError.self) { try ReportSelection.parse(month: text) }
+  }
+}
