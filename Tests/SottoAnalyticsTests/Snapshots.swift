@@ -83,10 +83,23 @@ enum Snapshots {
       Use occasions   ▁▁▁▁▂▂▃█  0 0 0 0 1 1 2 6
       Use-free days   ▁▁▁▁██▇▅  0 0 0 0 6 6 5 3
 
+    WHAT HELPS AND WHAT HURTS
+      Over the 8 weeks to Sun 29 Mar 2026
+      After a trigger                          urges  resisted  acted on
+        bored                                      5         4         1
+        payday                                     3         0         3
+        stress                                     3         2         1
+      When urges were acted on or use came     times
+        Friday evening                             7
+        Saturday evening                           4
+      A row needs at least 3 urges or uses.
+
     OBSERVATIONS
       • Most urges (4 of 7) came in the evening.
       • “payday” preceded 3 of the 3 urges you acted on.
       • Urge surfing lowered intensity by 3.0 points on average (2 urges).
+      • Acting on urges and use came most on Friday evening (7 times, over the last
+        8 weeks).
 
     """#
 
@@ -182,11 +195,27 @@ enum Snapshots {
     | Use occasions | `▁▁▁▁▂▂▃█` | 0 0 0 0 1 1 2 6 |
     | Use-free days | `▁▁▁▁██▇▅` | 0 0 0 0 6 6 5 3 |
 
+    ## What helps and what hurts
+
+    Over the 8 weeks to Sun 29 Mar 2026.
+
+    | After a trigger | urges | resisted | acted on |
+    |---|---:|---:|---:|
+    | bored | 5 | 4 | 1 |
+    | payday | 3 | 0 | 3 |
+    | stress | 3 | 2 | 1 |
+
+    | When urges were acted on or use came | times |
+    |---|---:|
+    | Friday evening | 7 |
+    | Saturday evening | 4 |
+
     ## Observations
 
     - Most urges (4 of 7) came in the evening.
     - “payday” preceded 3 of the 3 urges you acted on.
     - Urge surfing lowered intensity by 3.0 points on average (2 urges).
+    - Acting on urges and use came most on Friday evening (7 times, over the last 8 weeks).
 
     """#
 
@@ -443,8 +472,61 @@ enum Snapshots {
         {
           "kind" : "urgeSurfing",
           "text" : "Urge surfing lowered intensity by 3.0 points on average (2 urges)."
+        },
+        {
+          "kind" : "riskyTime",
+          "text" : "Acting on urges and use came most on Friday evening (7 times, over the last 8 weeks)."
         }
       ],
+      "patterns" : {
+        "coping" : [
+
+        ],
+        "firstDay" : "2026-02-02",
+        "lastDay" : "2026-03-29",
+        "moodsBefore" : [
+
+        ],
+        "riskyTimes" : [
+          {
+            "count" : 7,
+            "partOfDay" : "evening",
+            "weekday" : "friday"
+          },
+          {
+            "count" : 4,
+            "partOfDay" : "evening",
+            "weekday" : "saturday"
+          }
+        ],
+        "settings" : [
+
+        ],
+        "triggers" : [
+          {
+            "actedOn" : 1,
+            "label" : "bored",
+            "meanIntensityChange" : -2,
+            "resisted" : 4,
+            "urges" : 5
+          },
+          {
+            "actedOn" : 3,
+            "label" : "payday",
+            "resisted" : 0,
+            "urges" : 3
+          },
+          {
+            "actedOn" : 1,
+            "label" : "stress",
+            "meanIntensityChange" : -4,
+            "resisted" : 2,
+            "urges" : 3
+          }
+        ],
+        "urges" : 12,
+        "uses" : 10
+      },
       "period" : {
         "dayCount" : 7,
         "firstDay" : "2026-03-23",

@@ -160,9 +160,17 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
         "Most urges (4 of 7) came in the evening.",
         "\u{201C}payday\u{201D} preceded 3 of the 3 urges you acted on.",
         "Urge surfing lowered intensity by 3.0 points on average (2 urges).",
+        // Over the 8 weeks to 29 March (PatternsTests works out the 7).
+        "Acting on urges and use came most on Friday evening (7 times, over the last 8 weeks).",
       ])
+    // Last week's 8 weeks end on 22 March: Friday evenings hold the urge acted on of the 13th
+    // and the uses of the 13th and 20th, 3 in all (Saturday evening only 2).
     let last = try Fixture.report(.lastWeek)
-    #expect(last.observations.map(\.text) == ["1 fewer use-free day than last week."])
+    #expect(
+      last.observations.map(\.text) == [
+        "1 fewer use-free day than last week.",
+        "Acting on urges and use came most on Friday evening (3 times, over the last 8 weeks).",
+      ])
   }
 
   @Test func sundayWeekStartBeginsOnTheDaylightSavingSunday() throws {

@@ -36,6 +36,7 @@ public struct HTMLReportRenderer: Sendable {
     html += goalsSection(report)
     html += comparisonSection(report)
     html += seriesSection(report)
+    html += patternsSection(report)
     html += "<section>\n<h2>Observations</h2>\n"
     if report.observations.isEmpty {
       html += "<p>Not enough entries yet to point out patterns.</p>\n"
@@ -150,6 +151,26 @@ public struct HTMLReportRenderer: Sendable {
         html += SVGChart.progress(fraction: fraction, status: goal.status)
       }
       html += "<p class=\"detail\">\(esc(goal.detail))</p>\n</div>\n"
+    }
+    return html + "</section>\n"
+  }
+
+  private func patternsSection(_ report: WeeklyReport) -> String {
+    let esc = MarkupEscaping.html
+    var html = "<section>\n<h2>What helps and what hurts</h2>\n"
+    html += "<p>Over the \(esc(report.patterns.windowText)).</p>\n"
+    let tables = report.patterns.tables
+    if tables.isEmpty { html += "<p>\(esc(Patterns.notEnough))</p>\n" }
+    for table in tables {
+      html += "<table>\n<tr><th>\(esc(table.title))</th>"
+      for column in table.columns { html += "<th>\(esc(column))</th>" }
+      html += "</tr>\n"
+      for row in table.rows {
+        html += "<tr><th>\(esc(row[0]))</th>"
+        for cell in row.dropFirst() { html += "<td class=\"n\">\(esc(cell))</td>" }
+        html += "</tr>\n"
+      }
+      html += "</table>\n"
     }
     return html + "</section>\n"
   }

@@ -152,6 +152,20 @@ public struct MarkdownReportRenderer: Sendable {
       }
     }
 
+    lines += [
+      "", "## What helps and what hurts", "", "Over the \(report.patterns.windowText).", "",
+    ]
+    let tables = report.patterns.tables
+    if tables.isEmpty { lines.append(Patterns.notEnough) }
+    for (number, table) in tables.enumerated() {
+      if number > 0 { lines.append("") }
+      lines.append("| \(table.title) | " + table.columns.joined(separator: " | ") + " |")
+      lines.append("|---|" + table.columns.map { _ in "---:" }.joined(separator: "|") + "|")
+      for row in table.rows {
+        lines.append("| \(esc(row[0])) | " + row.dropFirst().joined(separator: " | ") + " |")
+      }
+    }
+
     lines += ["", "## Observations", ""]
     if report.observations.isEmpty {
       lines.append("Not enough entries yet to point out patterns.")

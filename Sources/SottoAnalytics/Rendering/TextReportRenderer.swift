@@ -23,6 +23,7 @@ public struct TextReportRenderer: Sendable {
     goals(report, &out)
     comparison(report, &out)
     series(report, &out)
+    patterns(report, &out)
     observations(report, &out)
     return out.text
   }
@@ -242,6 +243,28 @@ public struct TextReportRenderer: Sendable {
       }
       out.line(line)
     }
+  }
+
+  private func patterns(_ report: WeeklyReport, _ out: inout TextOutput) {
+    let patterns = report.patterns
+    out.heading("What helps and what hurts")
+    out.line("  Over the \(patterns.windowText)")
+    let tables = patterns.tables
+    guard !tables.isEmpty else {
+      out.wrapped(Patterns.notEnough, indent: 2)
+      return
+    }
+    for table in tables {
+      var heading = "  " + TerminalText.pad(table.title, 36)
+      for column in table.columns { heading += TerminalText.padLeft(column, 10) }
+      out.line(heading)
+      for row in table.rows {
+        var line = "    " + TerminalText.pad(TerminalText.clean(row[0], width: 32), 34)
+        for cell in row.dropFirst() { line += TerminalText.padLeft(cell, 10) }
+        out.line(line)
+      }
+    }
+    out.line("  A row needs at least \(Patterns.minimumCount) urges or uses.")
   }
 
   private func observations(_ report: WeeklyReport, _ out: inout TextOutput) {

@@ -15,7 +15,39 @@ extension Observation {
     if let trigger = triggerBeforeActing(urges) { result.append(trigger) }
     if let useFree = useFreeChange(report) { result.append(useFree) }
     if let surfing = surfing(report.urges) { result.append(surfing) }
+    if let coping = copingThatHelped(report.patterns) { result.append(coping) }
+    if let risky = riskyTime(report.patterns) { result.append(risky) }
     return result
+  }
+
+  /// "“called a friend”: 4 of the 4 urges resisted over the last 8 weeks", for the way of
+  /// coping with the highest share resisted, when at least three quarters were.
+  private static func copingThatHelped(_ patterns: Patterns) -> Observation? {
+    guard
+      let best = patterns.coping.filter({ $0.resisted * 4 >= $0.urges * 3 })
+        .max(by: {
+          (Double($0.resisted) / Double($0.urges), $0.urges)
+            < (Double($1.resisted) / Double($1.urges), $1.urges)
+        })
+    else { return nil }
+    return Observation(
+      kind: .copingThatHelped,
+      text: "With \u{201C}\(best.label)\u{201D}, \(best.resisted) of \(best.urges) urges were "
+        + "resisted (\(weeksText(patterns))).")
+  }
+
+  /// "Acting on urges and use came most on Friday evening (7 times over the last 8 weeks)."
+  private static func riskyTime(_ patterns: Patterns) -> Observation? {
+    guard let top = patterns.riskyTimes.first else { return nil }
+    return Observation(
+      kind: .riskyTime,
+      text: "Acting on urges and use came most on \(top.weekday.name) \(top.partOfDay) "
+        + "(\(top.count) times, \(weeksText(patterns))).")
+  }
+
+  private static func weeksText(_ patterns: Patterns) -> String {
+    let weeks = (patterns.lastDay.dayNumber - patterns.firstDay.dayNumber + 1) / 7
+    return "over the last \(weeks) weeks"
   }
 
   private enum DayPart: Int, CaseIterable {

@@ -10,6 +10,10 @@ public struct Observation: Codable, Sendable, Equatable {
     case useFreeDaysChange
     /// What urge surfing did to intensity.
     case urgeSurfing
+    /// A way of coping after which urges were mostly resisted, over the patterns' weeks.
+    case copingThatHelped
+    /// When acting on urges and use came most, over the patterns' weeks.
+    case riskyTime
   }
 
   /// The kind of statement.

@@ -80,7 +80,8 @@ extension WeeklyReport {
       period: period,
       daysElapsed: min(period.dayCount, max(0, today.dayNumber - period.firstDay.dayNumber + 1)),
       isComplete: today > period.lastDay, days: days, urges: urgeSummary, use: useSummary,
-      goals: goals, comparison: comparison, series: series, observations: [])
+      goals: goals, comparison: comparison, series: series,
+      patterns: Patterns(entries: entries, last: period.lastDay, today: today), observations: [])
     report.observations = Observation.derive(report: report, urges: urges)
     return report
   }

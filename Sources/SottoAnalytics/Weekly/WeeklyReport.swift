@@ -37,6 +37,8 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
   public var comparison: PeriodComparison
   /// The last periods, oldest first, ending with this one.
   public var series: [SeriesPoint]
+  /// What helps and what hurts, over the last eight weeks up to the period's end.
+  public var patterns: Patterns
   /// Plain-language statements the numbers support; empty when there is too little data.
   public var observations: [Observation]
 }
