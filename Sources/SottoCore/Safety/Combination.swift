@@ -26,6 +26,10 @@ public struct Combination: Hashable, Sendable {
   public var source: String
 
   /// Whether this combination joins a substance of `classes` with one of `otherClasses`.
+  /// How long apart two uses may be for this pair to be warned about: the longer of the two
+  /// classes' ``SubstanceClass/activeHours``, in seconds.
+  public var windowSeconds: Int64 { Int64(max(first.activeHours, second.activeHours)) * 3600 }
+
   public func joins(_ classes: Set<SubstanceClass>, _ otherClasses: Set<SubstanceClass>) -> Bool {
     (classes.contains(first) && otherClasses.contains(second))
       || (classes.contains(second) && otherClasses.contains(first))
@@ -87,6 +91,26 @@ extension Combination {
       id: "tramadol+mdma", first: .tramadol, second: .mdma, level: .dangerous,
       risk: serotonin + " Tramadol also lowers the seizure threshold.",
       source: "TripSit combination chart"),
+    Combination(
+      id: "alcohol+cocaine", first: .alcohol, second: .cocaine, level: .dangerous,
+      risk: "together they make cocaethylene in the liver, which lasts longer than cocaine and "
+        + "is harder on the heart; the risk of sudden death is higher than with either alone.",
+      source: "NIDA Research Report, Cocaine (cocaethylene)"),
+    Combination(
+      id: "ghb+benzodiazepine", first: .ghb, second: .benzodiazepine, level: .dangerous,
+      risk: breathing,
+      source: "sodium oxybate (Xyrem) prescribing information: contraindicated with sedative "
+        + "hypnotics; boxed warning on CNS depressants"),
+    Combination(
+      id: "ghb+depressant", first: .ghb, second: .otherDepressant, level: .dangerous,
+      risk: breathing,
+      source: "sodium oxybate (Xyrem) prescribing information: contraindicated with sedative "
+        + "hypnotics"),
+    Combination(
+      id: "dxm+antidepressant", first: .dxm, second: .serotonergicAntidepressant,
+      level: .dangerous, risk: serotonin,
+      source: "dextromethorphan/quinidine (Nuedexta) prescribing information: serotonin "
+        + "syndrome with SSRIs"),
     Combination(
       id: "cocaine+mdma", first: .cocaine, second: .mdma, level: .caution,
       risk: "together they strain the heart more than either alone.",

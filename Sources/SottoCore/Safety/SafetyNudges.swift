@@ -2,13 +2,19 @@ import SottoModel
 
 /// The notes `sotto use` prints after a use is saved: time since the last use of the same
 /// substance, the amount over 24 hours, goals the use goes past, and dangerous combinations
-/// (the project's table and the person's own rules) within 24 hours.
+/// (the project's table, within the time the pair's substances stay active, and the person's
+/// own rules, within 24 hours).
 ///
-/// Pure: entries in, notes out. "Same substance" means the same canonical name, as in reports
-/// and goals; combinations use the catalog's aliases and classes.
+/// Pure: entries in, notes out. "Same substance" means the same reference name in the
+/// catalogue, as in reports and goals ("wine" after "beer" is more alcohol); combinations use
+/// the catalogue's aliases and classes.
 public enum SafetyNudges {
-  /// How close in time two uses must be for a combination warning.
+  /// How close in time two uses must be for a warning of the person's own rules, and the
+  /// amount shown for "the last 24 hours".
   public static let combinationWindowSeconds: Int64 = 24 * 3600
+
+  /// The widest window of any pair of the table: uses further apart are never looked at.
+  static let widestWindowSeconds: Int64 = Combination.table.map(\.windowSeconds).max() ?? 0
 
   /// The notes for `entry` (a use), given every entry of the journal (it may include `entry`).
   public static func notes(for entry: Entry, history: [Entry]) -> [SafetyNote] {
@@ -24,8 +30,8 @@ public enum SafetyNudges {
   // MARK: Same substance
 
   static func recentUse(_ entry: Entry, _ use: Use, _ others: [Entry]) -> SafetyNote {
-    let name = Naming.canonical(use.substance)
-    let same = others.filter { $0.use.map { Naming.canonical($0.substance) } == name }
+    let name = SubstanceCatalog.referenceName(use.substance)
+    let same = others.filter { $0.use.map { SubstanceCatalog.referenceName($0.substance) } == name }
     let earlier = same.filter { $0.at <= entry.at }.max { $0.at < $1.at }
     var text: String
     if let earlier {
@@ -140,7 +146,7 @@ public enum SafetyNudges {
       let otherReference = SubstanceCatalog.referenceName(otherUse.substance)
       guard otherReference != reference else { continue }
       let seconds = other.at.unixSeconds - entry.at.unixSeconds
-      guard abs(seconds) <= combinationWindowSeconds else { continue }
+      guard abs(seconds) <= max(widestWindowSeconds, combinationWindowSeconds) else { continue }
       if let found = nearest[otherReference], abs(found.seconds) <= abs(seconds) { continue }
       nearest[otherReference] = (seconds, other)
     }
@@ -150,7 +156,9 @@ public enum SafetyNudges {
       let when =
         seconds <= 0
         ? "\(duration(-seconds)) before this" : "\(duration(seconds)) after this"
-      if let combination = Combination.between(name, otherName) {
+      if let combination = Combination.between(name, otherName),
+        abs(seconds) <= combination.windowSeconds
+      {
         let word = combination.level == .dangerous ? "Warning" : "Caution"
         notes.append(
           SafetyNote(
@@ -159,7 +167,8 @@ public enum SafetyNudges {
               + "\(combination.risk) Source: \(combination.source).",
             combinationID: combination.id))
       }
-      for rule in rules where rule.substances.count == 2 {
+      for rule in rules where rule.substances.count == 2 && abs(seconds) <= combinationWindowSeconds
+      {
         let (a, b) = (rule.substances[0], rule.substances[1])
         guard
           (matches(a, name) && matches(b, otherName))

@@ -56,6 +56,30 @@ public enum SubstanceClass: String, Hashable, Sendable, CaseIterable, Comparable
     }
   }
 
+  /// How long, in hours, a use of the class is counted as still active for the combination
+  /// warnings: about five half-lives of its longer-lasting members, or the washout the
+  /// prescribing information asks for (MAOIs: 14 days; SSRIs/SNRIs are taken daily, so a
+  /// logged dose stands for the course: 14 days too). The table is in Docs/SAFETY.md.
+  public var activeHours: Int {
+    switch self {
+    case .opioid: 48  // methadone and buprenorphine outlast heroin by days
+    case .tramadol: 36
+    case .benzodiazepine: 72  // diazepam and clonazepam stay for days
+    case .alcohol: 12
+    case .gabapentinoid: 24
+    case .ghb: 6
+    case .otherDepressant: 24
+    case .maoi: 336  // irreversible MAOIs: 14 days for the enzyme to come back
+    case .mdma: 24
+    case .serotonergicAntidepressant: 336
+    case .dxm: 24
+    case .amphetamine: 24
+    case .cocaine: 12
+    case .cannabis: 12
+    case .ketamine: 12
+    }
+  }
+
   /// Words a person may use for the whole class in a rule (`sotto rules add benzos alcohol`).
   public static let words: [String: SubstanceClass] = [
     "opioid": .opioid, "opioids": .opioid, "opiate": .opioid, "opiates": .opioid,

@@ -128,9 +128,31 @@ import Testing
         + "Source: FDA boxed warning, 2016.")
   }
 
-  @Test func combinationsOutsideTwentyFourHoursAreNotWarned() {
-    let notes = Self.notes(Self.use("heroin", hours: 0), [Self.use("valium", hours: -25)])
-    #expect(notes.allSatisfy { $0.kind != .combination })
+  /// The window follows the pair's substances, not one day for all: valium (a benzodiazepine,
+  /// 72 h) is still active 25 h later with heroin; a drink (alcohol, 12 h) and heroin
+  /// (opioids, 48 h) are warned within 48 h; MAOIs stay 14 days.
+  @Test func aCombinationIsWarnedWhileThePairsSubstancesStayActive() {
+    let valium = Self.notes(Self.use("heroin", hours: 0), [Self.use("valium", hours: -25)])
+    #expect(valium.first { $0.kind == .combination }?.combinationID == "opioid+benzodiazepine")
+    let lateDrink = Self.notes(Self.use("heroin", hours: 0), [Self.use("beer", hours: -49)])
+    #expect(lateDrink.allSatisfy { $0.kind != .combination })
+    let drink = Self.notes(Self.use("heroin", hours: 0), [Self.use("beer", hours: -47)])
+    #expect(drink.first { $0.kind == .combination }?.combinationID == "opioid+alcohol")
+    let maoi = Self.notes(Self.use("mdma", hours: 0), [Self.use("nardil", hours: -24 * 13)])
+    #expect(maoi.first { $0.kind == .combination }?.combinationID == "maoi+mdma")
+    let oldMAOI = Self.notes(Self.use("mdma", hours: 0), [Self.use("nardil", hours: -24 * 15)])
+    #expect(oldMAOI.allSatisfy { $0.kind != .combination })
+  }
+
+  /// Alcohol and cocaine make cocaethylene (NIDA): a warning within 12 hours.
+  @Test func alcoholAndCocaineIsAWarning() {
+    let notes = Self.notes(Self.use("coke", hours: 0), [Self.use("wine", hours: -2)])
+    let warning = notes.first { $0.kind == .combination }
+    #expect(warning?.combinationID == "alcohol+cocaine")
+    #expect(warning?.isWarning == true)
+    #expect(warning?.text.contains("cocaethylene") == true)
+    let apart = Self.notes(Self.use("coke", hours: 0), [Self.use("wine", hours: -13)])
+    #expect(apart.allSatisfy { $0.kind != .combination })
   }
 
   @Test func aBackdatedUseIsCheckedAgainstWhatCameAfterIt() {
