@@ -49,4 +49,29 @@ import Testing
     #expect(both.status == 64)
     #expect(try cli.run(["report", "--month", "2026-13"]).status == 64)
   }
+
+  /// On a terminal a text report longer than the screen goes through `$PAGER` (else
+  /// `less -R`); `--no-pager` and a pipe print it straight.
+  @Test(.timeLimit(.minutes(1)))
+  func aLongReportOnATerminalGoesThroughThePager() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    try cli.run(["urge", "4", "--unlock"])
+    let pager = ["PAGER": "sed s/^/PAGED:/", "LINES": "20", "NO_COLOR": "1"]
+    func onTerminal(_ extra: [String]) throws -> CLIRunner.Result {
+      try cli.run(
+        [
+          AttackTests.dialogue, "Passphrase:", CLIRunner.passphrase, "--", CLIRunner.binary,
+          "report",
+        ] + extra, tool: "/usr/bin/python3", environment: pager)
+    }
+    let paged = try onTerminal([])
+    #expect(paged.status == 0, "\(paged.stdout)")
+    #expect(paged.stdout.contains("PAGED:Sotto · week"), "\(paged.stdout)")
+    let straight = try onTerminal(["--no-pager"])
+    #expect(straight.stdout.contains("Sotto · week"))
+    #expect(!straight.stdout.contains("PAGED:"))
+    let piped = try cli.run(["report"], environment: pager)
+    #expect(!piped.stdout.contains("PAGED:"))
+  }
 }

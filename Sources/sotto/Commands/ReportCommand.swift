@@ -68,6 +68,11 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Replace the output file if it exists.")
   var force = false
 
+  @Flag(
+    name: .customLong("no-pager"),
+    help: "Print the text report straight to the terminal, even when it is longer than the screen.")
+  var noPager = false
+
   @Option(
     name: .customLong("week-start"), help: "The first day of the week: monday or sunday.")
   var weekStart: WeekStart = .monday
@@ -127,7 +132,7 @@ struct ReportCommand: ParsableCommand {
               + "Delete it when you no longer need it.")
         }
       } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Pager.show(text, allowed: !noPager && format == .text)
       }
     }
   }

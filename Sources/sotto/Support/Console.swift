@@ -25,6 +25,15 @@ enum Console {
     return columns ?? 80
   }
 
+  /// The terminal's height in lines (24 when it does not say), for the pager.
+  static var rows: Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+      return Int(size.ws_row)
+    }
+    return ProcessInfo.processInfo.environment["LINES"].flatMap { Int($0) } ?? 24
+  }
+
   /// `text` cut to `width` characters, the last one an ellipsis when anything was cut.
   static func fit(_ text: String, width: Int?) -> String {
     guard let width, text.count > width else { return text }
