@@ -46,4 +46,19 @@ import Testing
   func anUnreadableMonthIsRefused(_ text: String) {
     #expect(throws: AnalyticsError.self) { try ReportSelection.parse(month: text) }
   }
+
+  /// Weeks before the journal began are "no data" in the series, never zeros, and a text report
+  /// says when it shows fewer weeks than asked.
+  @Test func seriesShowNoDataBeforeTheJournalAndSayWhenCut() throws {
+    // The journal begins Monday 2 March (W10): of W06 to W13, the first four have no data.
+    let report = try Fixture.report()
+    #expect(report.series.map(\.hasData) == [false, false, false, false, true, true, true, true])
+    let text = TextReportRenderer().render(report)
+    #expect(text.contains("— — — — 2 2 1 7"))
+    let long = try WeeklyReport.build(
+      entries: Fixture.entries,
+      options: ReportOptions(timeZone: Fixture.berlin, now: Fixture.now, seriesWeeks: 52))
+    #expect(
+      TextReportRenderer().render(long).contains("(the last 40 of the 52 asked for, to fit 80"))
+  }
 }

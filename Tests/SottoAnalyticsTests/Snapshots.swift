@@ -79,9 +79,10 @@ enum Snapshots {
 
     LAST 8 WEEKS
       2026-W06 to 2026-W13, oldest first
-      Urges           ▁▁▁▁▃▃▂█  0 0 0 0 2 2 1 7
-      Use occasions   ▁▁▁▁▂▂▃█  0 0 0 0 1 1 2 6
-      Use-free days   ▁▁▁▁██▇▅  0 0 0 0 6 6 5 3
+      Urges           ····▃▃▂█  — — — — 2 2 1 7
+      Use occasions   ····▂▂▃█  — — — — 1 1 2 6
+      Use-free days   ····██▇▅  — — — — 6 6 5 3
+      · and — : before the journal began (no data)
 
     WHAT HELPS AND WHAT HURTS
       Over the 8 weeks to Sun 29 Mar 2026
@@ -191,9 +192,11 @@ enum Snapshots {
 
     | | Trend | Values |
     |---|---|---|
-    | Urges | `▁▁▁▁▃▃▂█` | 0 0 0 0 2 2 1 7 |
-    | Use occasions | `▁▁▁▁▂▂▃█` | 0 0 0 0 1 1 2 6 |
-    | Use-free days | `▁▁▁▁██▇▅` | 0 0 0 0 6 6 5 3 |
+    | Urges | `····▃▃▂█` | — — — — 2 2 1 7 |
+    | Use occasions | `····▂▂▃█` | — — — — 1 1 2 6 |
+    | Use-free days | `····██▇▅` | — — — — 6 6 5 3 |
+
+    · and —: before the journal began (no data).
 
     ## What helps and what hurts
 

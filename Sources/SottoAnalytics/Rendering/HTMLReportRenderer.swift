@@ -206,6 +206,12 @@ public struct HTMLReportRenderer: Sendable {
     let points = report.series
     let unit = report.period.kind.noun + "s"
     var html = "<section>\n<h2>Last \(points.count) \(unit)</h2>\n"
+    let before = points.filter { !$0.hasData }
+    if let first = before.first, let last = before.last {
+      html +=
+        "<p>\(esc(first.label))\(before.count > 1 ? " to " + esc(last.label) : ""): before the "
+        + "journal began (no data).</p>\n"
+    }
     let labels = points.map { point -> String in
       let label = point.label
       return esc(label.count > 8 ? String(label.suffix(5)) : String(label.suffix(3)))

@@ -140,15 +140,13 @@ public struct MarkdownReportRenderer: Sendable {
         "", "\(first.label) to \(last.label), oldest first.", "",
         "| | Trend | Values |", "|---|---|---|",
       ]
-      let rows: [(String, [Int])] = [
-        ("Urges", report.series.map(\.urges)),
-        ("Use occasions", report.series.map(\.useOccasions)),
-        ("Use-free days", report.series.map(\.useFreeDays)),
-      ]
-      for (name, values) in rows {
+      for (name, values) in report.series.rows {
         lines.append(
-          "| \(name) | `\(TextChart.sparkline(values.map(Double.init)))` | "
-            + "\(values.map(String.init).joined(separator: " ")) |")
+          "| \(name) | `\(TextChart.sparkline(values.map { $0.map(Double.init) }))` | "
+            + "\(TextChart.numbers(values)) |")
+      }
+      if report.series.contains(where: { !$0.hasData }) {
+        lines += ["", "· and —: before the journal began (no data)."]
       }
     }
 

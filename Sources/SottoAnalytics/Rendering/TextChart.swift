@@ -12,6 +12,17 @@ enum TextChart {
       })
   }
 
+  /// A sparkline where `nil` (no data: before the journal began) is a `·`, never a zero.
+  static func sparkline(_ values: [Double?]) -> String {
+    let line = Array(sparkline(values.map { $0 ?? 0 }))
+    return String(values.indices.map { values[$0] == nil ? "·" : line[$0] })
+  }
+
+  /// The numbers of a series, `—` where there is no data.
+  static func numbers(_ values: [Int?]) -> String {
+    values.map { $0.map(String.init) ?? "—" }.joined(separator: " ")
+  }
+
   /// A horizontal bar `value / maximum × width` cells long, with eighth-cell precision.
   static func bar(_ value: Double, maximum: Double, width: Int) -> String {
     guard maximum > 0, value > 0 else { return "" }

@@ -227,21 +227,24 @@ public struct TextReportRenderer: Sendable {
     let unit = report.period.kind.noun
     out.heading("Last \(NumberText.count(points.count, unit))")
     out.line("  \(first.label) to \(last.label), oldest first")
-    let rows: [(String, [Int])] = [
-      ("Urges", points.map(\.urges)),
-      ("Use occasions", points.map(\.useOccasions)),
-      ("Use-free days", points.map(\.useFreeDays)),
-    ]
-    for (name, values) in rows {
-      let spark = TextChart.sparkline(values.map(Double.init))
+    if report.series.count > points.count {
+      out.wrapped(
+        "(the last \(points.count) of the \(report.series.count) asked for, to fit 80 columns; "
+          + "the JSON, Markdown and HTML reports have them all)", indent: 2)
+    }
+    for (name, values) in Array(points).rows {
+      let spark = TextChart.sparkline(values.map { $0.map(Double.init) })
       var line = "  " + TerminalText.pad(name, 16) + out.accent(spark)
-      let numbers = values.map(String.init).joined(separator: " ")
+      let numbers = TextChart.numbers(values)
       if 18 + spark.count + 2 + numbers.count <= Self.width {
         line += "  " + numbers
       } else {
-        line += "  max \(values.max() ?? 0)"
+        line += "  max \(values.compactMap { $0 }.max() ?? 0)"
       }
       out.line(line)
+    }
+    if points.contains(where: { !$0.hasData }) {
+      out.line("  · and — : before the journal began (no data)")
     }
   }
 

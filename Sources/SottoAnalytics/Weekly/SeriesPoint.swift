@@ -12,4 +12,18 @@ public struct SeriesPoint: Codable, Sendable, Equatable {
   public var useFreeDays: Int
   /// Days that were counted for use-free days.
   public var daysCounted: Int
+
+  /// Whether the journal had begun by then: a period before it has no data, not zeros.
+  public var hasData: Bool { daysCounted > 0 }
+}
+
+extension [SeriesPoint] {
+  /// The three series as the renderers show them: `nil` where a period has no data.
+  var rows: [(String, [Int?])] {
+    [
+      ("Urges", map { $0.hasData ? $0.urges : nil }),
+      ("Use occasions", map { $0.hasData ? $0.useOccasions : nil }),
+      ("Use-free days", map { $0.hasData ? $0.useFreeDays : nil }),
+    ]
+  }
 }
