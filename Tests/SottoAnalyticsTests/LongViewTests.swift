@@ -61,4 +61,33 @@ import Testing
     #expect(
       TextReportRenderer().render(long).contains("(the last 40 of the 52 asked for, to fit 80"))
   }
+
+  /// A weekly goal's earlier weeks: W10 to W12 are complete and after the goals began
+  /// (2 March); W13 is still running. Alcohol 4, 3 and 3 drinks (cap 10): met in all three.
+  /// Use-free days 6, 6 and 5 (2 asked for): met. Spending 20, 15 and 18 (cap 60): met.
+  @Test func weeklyGoalsSayHowEarlierWeeksWent() throws {
+    let report = try Fixture.report()
+    let cap = try #require(
+      report.goals.first {
+        if case .cap(10, "drinks", "alcohol", .week) = $0.rule { return true } else { return false }
+      })
+    #expect(cap.history?.weeks == 3 && cap.history?.met == 3 && cap.history?.inARow == 3)
+    #expect(cap.historyText == "met in 3 of the last 3 weeks, 3 in a row now")
+    // A daily cap and a minimum gap have no weekly history.
+    let daily = report.goals.first {
+      if case .cap(_, _, _, .day) = $0.rule { return true } else { return false }
+    }
+    #expect(daily?.history == nil)
+    // A 40-drink week 16 to 22 March breaks the run: met in 2 of 3, not the latest.
+    var entries = Fixture.entries
+    entries.append(
+      Entry(
+        id: Fixture.id(990), at: Fixture.timestamp("2026-03-21T20:00", offset: 1),
+        body: .use(Use(substance: "alcohol", amount: 40, unit: "drinks"))))
+    let broken = try Fixture.report(entries: entries).goals.first {
+      if case .cap(10, "drinks", "alcohol", .week) = $0.rule { return true } else { return false }
+    }
+    #expect(broken?.history?.met == 2 && broken?.history?.inARow == 0)
+    #expect(broken?.historyText == "met in 2 of the last 3 weeks, not the latest")
+  }
 }

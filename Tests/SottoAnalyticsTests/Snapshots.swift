@@ -53,14 +53,18 @@ enum Snapshots {
       on track      At most 10 drinks of alcohol a week
                     ███████████░░░░░ 7 of 10 drinks so far; 1 use in other units or
                     without an amount not counted
+                    Before: met in 3 of the last 3 weeks, 3 in a row now.
       met           At least 2 use-free days a week
                     ████████████████ 3 use-free days (2 asked for)
+                    Before: met in 3 of the last 3 weeks, 3 in a row now.
       exceeded      At most 2 joints of cannabis a week
                     ████████████████ 3 of 2 joints so far (1 over)
+                    Before: met in 3 of the last 3 weeks, 3 in a row now.
       on track      At least 24 hours between uses of cannabis
                     shortest gap 140.7 hours
       exceeded      Spend at most 60.00 a week
                     ████████████████ 80.00 of 60.00 spent so far
+                    Before: met in 3 of the last 3 weeks, 3 in a row now.
       on track      Resist at least 50% of urges
                     ████████████████ 50% of 6 urges resisted so far
       exceeded      At most 4 drinks of alcohol a day
@@ -167,11 +171,11 @@ enum Snapshots {
 
     | Goal | Status | Progress |
     |---|---|---|
-    | At most 10 drinks of alcohol a week | on track | 7 of 10 drinks so far; 1 use in other units or without an amount not counted |
-    | At least 2 use-free days a week | met | 3 use-free days (2 asked for) |
-    | At most 2 joints of cannabis a week | exceeded | 3 of 2 joints so far (1 over) |
+    | At most 10 drinks of alcohol a week | on track | 7 of 10 drinks so far; 1 use in other units or without an amount not counted; before: met in 3 of the last 3 weeks, 3 in a row now |
+    | At least 2 use-free days a week | met | 3 use-free days (2 asked for); before: met in 3 of the last 3 weeks, 3 in a row now |
+    | At most 2 joints of cannabis a week | exceeded | 3 of 2 joints so far (1 over); before: met in 3 of the last 3 weeks, 3 in a row now |
     | At least 24 hours between uses of cannabis | on track | shortest gap 140.7 hours |
-    | Spend at most 60.00 a week | exceeded | 80.00 of 60.00 spent so far |
+    | Spend at most 60.00 a week | exceeded | 80.00 of 60.00 spent so far; before: met in 3 of the last 3 weeks, 3 in a row now |
     | Resist at least 50% of urges | on track | 50% of 6 urges resisted so far |
     | At most 4 drinks of alcohol a day | exceeded | highest day 7 of 4 drinks, 1 day over; 1 use in other units or without an amount not counted |
 
@@ -349,6 +353,11 @@ enum Snapshots {
           "actual" : 7,
           "firstDay" : "2026-03-23",
           "goalID" : "00000000000000000000000000000001",
+          "history" : {
+            "inARow" : 3,
+            "met" : 3,
+            "weeks" : 3
+          },
           "isFinal" : false,
           "lastDay" : "2026-03-29",
           "rule" : {
@@ -367,6 +376,11 @@ enum Snapshots {
           "actual" : 3,
           "firstDay" : "2026-03-23",
           "goalID" : "00000000000000000000000000000002",
+          "history" : {
+            "inARow" : 3,
+            "met" : 3,
+            "weeks" : 3
+          },
           "isFinal" : false,
           "lastDay" : "2026-03-29",
           "rule" : {
@@ -382,6 +396,11 @@ enum Snapshots {
           "actual" : 3,
           "firstDay" : "2026-03-23",
           "goalID" : "00000000000000000000000000000003",
+          "history" : {
+            "inARow" : 3,
+            "met" : 3,
+            "weeks" : 3
+          },
           "isFinal" : false,
           "lastDay" : "2026-03-29",
           "rule" : {
@@ -416,6 +435,11 @@ enum Snapshots {
           "actual" : 80,
           "firstDay" : "2026-03-23",
           "goalID" : "00000000000000000000000000000005",
+          "history" : {
+            "inARow" : 3,
+            "met" : 3,
+            "weeks" : 3
+          },
           "isFinal" : false,
           "lastDay" : "2026-03-29",
           "rule" : {

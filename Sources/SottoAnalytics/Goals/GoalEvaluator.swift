@@ -133,6 +133,33 @@ struct GoalEvaluator {
     return progress
   }
 
+  /// How a weekly goal went in each complete calendar week of the last `weeks` ending by
+  /// `last`, from the week it started in; nil for other goals or before any complete week.
+  func history(of entry: Entry, goal: Goal, through last: LocalDate, weeks: Int) -> GoalHistory? {
+    switch goal.rule {
+    case .cap(_, _, _, .week), .useFreeDays(_, .week), .maxSpend(_, .week): break
+    default: return nil
+    }
+    let lastWeekStart = weekStart.firstDay(ofWeekContaining: last)
+    // The latest complete week: this one if `last` ends it and it is over, else the one before.
+    var newest =
+      last == lastWeekStart.adding(days: 6) ? lastWeekStart : lastWeekStart.adding(days: -7)
+    if newest.adding(days: 6).dayNumber >= today { newest = newest.adding(days: -7) }
+    let goalWeek = weekStart.firstDay(ofWeekContaining: LocalDate(entry.at))
+    var statuses: [Bool] = []
+    var week = newest
+    while statuses.count < weeks && week >= goalWeek {
+      let progress = self.progress(
+        of: entry, goal: goal, first: week, last: week.adding(days: 6), spanDays: 7)
+      statuses.append(progress.status == .met)
+      week = week.adding(days: -7)
+    }
+    guard !statuses.isEmpty else { return nil }
+    return GoalHistory(
+      weeks: statuses.count, met: statuses.filter { $0 }.count,
+      inARow: statuses.prefix { $0 }.count)
+  }
+
   private func applyLimit(
     _ progress: inout GoalProgress, perDay: [Int: Double], amount: Double, period: GoalPeriod,
     weekScale: Double, status: (Bool) -> GoalStatus

@@ -48,4 +48,18 @@ public struct GoalProgress: Codable, Sendable, Equatable {
   public var shortGaps: Int?
   /// For a resist rate: urges with an outcome.
   public var urgesCounted: Int?
+  /// For a weekly goal: how the complete weeks before this report's end went.
+  public var history: GoalHistory?
+}
+
+/// How a weekly goal went over the last complete weeks since it started: "met in 6 of the last
+/// 10 weeks, 3 in a row now".
+public struct GoalHistory: Codable, Sendable, Equatable {
+  /// Complete calendar weeks judged: those of the series (`--weeks`, default 8) that ended by
+  /// the report's last day and began on or after the week the goal started in.
+  public var weeks: Int
+  /// Of those, the weeks the goal was met.
+  public var met: Int
+  /// Weeks met in a row, ending with the latest complete week (0 when it was not met).
+  public var inARow: Int
 }

@@ -41,6 +41,19 @@ extension GoalProgress {
   }
 
   /// The numbers behind the status in plain words ("7 of 10 drinks so far").
+  /// How the goal went in earlier weeks, in words: "met in 6 of the last 10 weeks, 3 in a row
+  /// now"; nil without a history.
+  public var historyText: String? {
+    guard let history else { return nil }
+    var text = "met in \(history.met) of the last \(NumberText.count(history.weeks, "week"))"
+    if history.inARow > 1 {
+      text += ", \(history.inARow) in a row now"
+    } else if history.inARow == 0 {
+      text += ", not the latest"
+    }
+    return text
+  }
+
   public var detail: String {
     let soFar = isFinal ? "" : " so far"
     switch rule {

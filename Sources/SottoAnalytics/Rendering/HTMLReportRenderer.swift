@@ -150,7 +150,11 @@ public struct HTMLReportRenderer: Sendable {
       if let fraction = goal.fillFraction {
         html += SVGChart.progress(fraction: fraction, status: goal.status)
       }
-      html += "<p class=\"detail\">\(esc(goal.detail))</p>\n</div>\n"
+      html += "<p class=\"detail\">\(esc(goal.detail))</p>\n"
+      if let history = goal.historyText {
+        html += "<p class=\"detail\">Before: \(esc(history)).</p>\n"
+      }
+      html += "</div>\n"
     }
     return html + "</section>\n"
   }

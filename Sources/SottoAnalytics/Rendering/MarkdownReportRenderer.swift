@@ -105,7 +105,8 @@ public struct MarkdownReportRenderer: Sendable {
       lines += ["| Goal | Status | Progress |", "|---|---|---|"]
       for goal in report.goals {
         lines.append(
-          "| \(esc(goal.rule.plainDescription)) | \(goal.statusLabel) | \(esc(goal.detail)) |")
+          "| \(esc(goal.rule.plainDescription)) | \(goal.statusLabel) | \(esc(goal.detail))"
+            + (goal.historyText.map { "; before: \(esc($0))" } ?? "") + " |")
       }
     }
 

@@ -176,6 +176,7 @@ public struct TextReportRenderer: Sendable {
       }
       detail += goal.detail
       out.wrapped(TerminalText.clean(detail, width: 400), indent: 16)
+      if let history = goal.historyText { out.wrapped("Before: " + history + ".", indent: 16) }
     }
   }
 

@@ -37,9 +37,12 @@ extension WeeklyReport {
     let evaluator = GoalEvaluator(
       entries: entries, index: index, today: today.dayNumber, weekStart: options.weekStart)
     let goals = GoalEvaluator.activeGoals(in: entries, through: period.lastDay).map {
-      evaluator.progress(
+      var progress = evaluator.progress(
         of: $0.0, goal: $0.1, first: period.firstDay, last: period.lastDay,
         spanDays: period.dayCount)
+      progress.history = evaluator.history(
+        of: $0.0, goal: $0.1, through: period.lastDay, weeks: options.seriesWeeks)
+      return progress
     }
 
     let days = (0..<period.dayCount).map { offset -> DaySummary in
