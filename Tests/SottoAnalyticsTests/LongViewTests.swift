@@ -90,4 +90,25 @@ import Testing
     #expect(broken?.history?.met == 2 && broken?.history?.inARow == 0)
     #expect(broken?.historyText == "met in 2 of the last 3 weeks, not the latest")
   }
+
+  /// March 2026 as a calendar, one row per week (Monday first): use days from the fixture on
+  /// Saturday 7, Friday 13, Friday 20 and Sunday 22, Monday 23 and Friday 27 to Sunday 29;
+  /// 1 March is before the journal, 30 and 31 not yet, February outside the month.
+  @Test func aMonthShowsACalendarOfUseAndUseFreeDays() throws {
+    let text = TextReportRenderer().render(try Fixture.report(.month(year: 2026, month: 3)))
+    let rows = text.split(separator: "\n").map(String.init)
+    let start = try #require(rows.firstIndex(of: "CALENDAR"))
+    #expect(
+      Array(rows[(start + 1)...(start + 7)]) == [
+        "  week of       MTWTFSS",
+        "  2026-02-23",
+        "  2026-03-02    ·····█·",
+        "  2026-03-09    ····█··",
+        "  2026-03-16    ····█·█",
+        "  2026-03-23    █···███",
+        "  2026-03-30",
+      ])
+    // A week has no calendar: its days are listed by weekday instead.
+    #expect(!TextReportRenderer().render(try Fixture.report()).contains("CALENDAR"))
+  }
 }

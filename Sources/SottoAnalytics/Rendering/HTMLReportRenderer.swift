@@ -33,6 +33,7 @@ public struct HTMLReportRenderer: Sendable {
       """
     html += urgesSection(report)
     html += useSection(report)
+    html += calendarSection(report)
     html += goalsSection(report)
     html += comparisonSection(report)
     html += seriesSection(report)
@@ -159,6 +160,43 @@ public struct HTMLReportRenderer: Sendable {
     return html + "</section>\n"
   }
 
+  /// A GitHub-style grid: a column per week, a row per weekday, a cell per day.
+  private func calendarSection(_ report: WeeklyReport) -> String {
+    let weeks = CalendarRows.weeks(report)
+    guard !weeks.isEmpty else { return "" }
+    let esc = MarkupEscaping.html
+    let cell = 11
+    let width = 40 + weeks.count * (cell + 2)
+    let height = 7 * (cell + 2) + 4
+    var svg =
+      "<svg class=\"calendar\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
+      + "aria-label=\"Calendar of use and use-free days\">\n"
+    for (row, weekday) in report.weekStart.orderedWeekdays.enumerated() where row % 2 == 0 {
+      svg +=
+        "<text x=\"0\" y=\"\(row * (cell + 2) + cell)\" font-size=\"10\">"
+        + "\(esc(String(weekday.name.prefix(3))))</text>\n"
+    }
+    for (column, week) in weeks.enumerated() {
+      for (row, day) in week.days.enumerated() {
+        guard let day else { continue }
+        let kind =
+          switch day.state {
+          case .use: "use"
+          case .useFree: "free"
+          case .notYet, .noData: "none"
+          }
+        svg +=
+          "<rect class=\"\(kind)\" x=\"\(40 + column * (cell + 2))\" y=\"\(row * (cell + 2))\" "
+          + "width=\"\(cell)\" height=\"\(cell)\"><title>\(day.date): "
+          + "\(kind == "use" ? "use day" : kind == "free" ? "use-free day" : "no data")</title></rect>\n"
+      }
+    }
+    svg += "</svg>\n"
+    return "<section>\n<h2>Calendar</h2>\n" + svg
+      + "<p>Dark: use day; light: use-free day; outlined: before the journal or not yet.</p>\n"
+      + "</section>\n"
+  }
+
   private func patternsSection(_ report: WeeklyReport) -> String {
     let esc = MarkupEscaping.html
     var html = "<section>\n<h2>What helps and what hurts</h2>\n"
@@ -250,6 +288,10 @@ public struct HTMLReportRenderer: Sendable {
     svg { display: block; max-width: 100%; height: auto; }
     svg text { font-family: system-ui, sans-serif; font-size: 11px; fill: #1d2a33; }
     .bar { fill: #2f7f9f; }
+    .calendar { max-width: 48rem; }
+    .calendar .use { fill: #9b3b2f; }
+    .calendar .free { fill: #b9dcc4; }
+    .calendar .none { fill: none; stroke: #c5ced4; }
     .track { fill: #e3eaee; }
     .goal { margin: 0.8rem 0; }
     .goal p { margin: 0.1rem 0; }

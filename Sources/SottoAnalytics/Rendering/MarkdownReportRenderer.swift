@@ -110,6 +110,18 @@ public struct MarkdownReportRenderer: Sendable {
       }
     }
 
+    let weeks = CalendarRows.weeks(report)
+    if !weeks.isEmpty {
+      lines += [
+        "", "## Calendar", "", "```", "week of       " + CalendarRows.header(report.weekStart),
+      ]
+      for week in weeks {
+        lines.append(
+          week.firstDay.description + "    " + String(week.days.map(CalendarRows.symbol)))
+      }
+      lines += ["```", "", CalendarRows.key + "."]
+    }
+
     let comparison = report.comparison
     lines += ["", "## Compared with earlier weeks", ""]
     if comparison.isPartial {

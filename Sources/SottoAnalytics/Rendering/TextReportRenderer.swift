@@ -20,6 +20,7 @@ public struct TextReportRenderer: Sendable {
     header(report, &out)
     urges(report, &out)
     use(report, &out)
+    calendar(report, &out)
     goals(report, &out)
     comparison(report, &out)
     series(report, &out)
@@ -247,6 +248,20 @@ public struct TextReportRenderer: Sendable {
     if points.contains(where: { !$0.hasData }) {
       out.line("  · and — : before the journal began (no data)")
     }
+  }
+
+  /// A month, a year or a range: one row per week, a cell per day.
+  private func calendar(_ report: WeeklyReport, _ out: inout TextOutput) {
+    let weeks = CalendarRows.weeks(report)
+    guard !weeks.isEmpty else { return }
+    out.heading("Calendar")
+    out.line("  " + TerminalText.pad("week of", 14) + CalendarRows.header(report.weekStart))
+    for week in weeks {
+      out.line(
+        "  " + TerminalText.pad(week.firstDay.description, 14)
+          + String(week.days.map(CalendarRows.symbol)))
+    }
+    out.wrapped(CalendarRows.key, indent: 2)
   }
 
   private func patterns(_ report: WeeklyReport, _ out: inout TextOutput) {
