@@ -158,6 +158,25 @@ import Testing
     #expect(!file.stderr.contains("Try again"))
   }
 
+  /// A passphrase file is read as FORMAT.md §3.1 says: its first line, without a trailing
+  /// "\r" even when no "\n" follows; the rest of the file is ignored.
+  @Test func aPassphraseFileIsItsFirstLineWithoutLineEndings() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    for (name, text) in [
+      ("crlf", CLIRunner.passphrase + "\r\n"), ("cr", CLIRunner.passphrase + "\r"),
+      ("bare", CLIRunner.passphrase), ("more", CLIRunner.passphrase + "\nsecond line\n"),
+    ] {
+      cli.write(cli.folder + "/" + name, text)
+      let result = try cli.run(
+        ["list"], environment: ["SOTTO_PASSPHRASE_FILE": cli.folder + "/" + name])
+      #expect(result.status == 0, "\(name): \(result.stderr)")
+    }
+    cli.write(cli.folder + "/empty", "\n" + CLIRunner.passphrase)
+    let empty = try cli.run(["list"], environment: ["SOTTO_PASSPHRASE_FILE": cli.folder + "/empty"])
+    #expect(empty.status == 9, "an empty first line is an empty passphrase")
+  }
+
   /// A surf session whose unlock fails at the end is not lost: it is quick-captured.
   @Test func aSurfWhoseUnlockFailsIsQuickCaptured() throws {
     let cli = CLIRunner()
