@@ -140,11 +140,11 @@ struct GoalEvaluator {
     case .cap(_, _, _, .week), .useFreeDays(_, .week), .maxSpend(_, .week): break
     default: return nil
     }
-    let lastWeekStart = weekStart.firstDay(ofWeekContaining: last)
-    // The latest complete week: this one if `last` ends it and it is over, else the one before.
-    var newest =
-      last == lastWeekStart.adding(days: 6) ? lastWeekStart : lastWeekStart.adding(days: -7)
-    if newest.adding(days: 6).dayNumber >= today { newest = newest.adding(days: -7) }
+    // The latest complete week: the one before the week that holds the day after the last
+    // day both in the span and over.
+    let lastOver = min(last.dayNumber, today - 1)
+    let newest = weekStart.firstDay(ofWeekContaining: LocalDate(dayNumber: lastOver + 1))
+      .adding(days: -7)
     let goalWeek = weekStart.firstDay(ofWeekContaining: LocalDate(entry.at))
     var statuses: [Bool] = []
     var week = newest

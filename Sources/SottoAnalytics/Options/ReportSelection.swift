@@ -19,13 +19,22 @@ public enum ReportSelection: Hashable, Sendable {
   /// A given calendar year.
   case year(Int)
 
+  /// How many periods back the words `this`/`current` (0) and `last`/`previous` (1) mean,
+  /// alone or followed by the period's noun (`last month`); nil for anything else.
+  private static func back(_ value: String, noun: String) -> Int? {
+    switch value {
+    case "this", "current", "this \(noun)": 0
+    case "last", "previous", "last \(noun)": 1
+    default: nil
+    }
+  }
+
   /// Reads `--month`: `this`, `last`, or `YYYY-MM` (`2026-11`).
   public static func parse(month text: String) throws(AnalyticsError) -> ReportSelection {
     let value = text.lowercased().trimmingCharacters(in: .whitespaces)
-    switch value {
-    case "this", "current", "this month": return .monthBack(0)
-    case "last", "previous", "last month": return .monthBack(1)
-    default:
+    switch back(value, noun: "month") {
+    case let back?: return .monthBack(back)
+    case nil:
       let parts = value.split(separator: "-", omittingEmptySubsequences: false)
       guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
         let year = Int(parts[0]), let month = Int(parts[1]), (1900...2199).contains(year),
@@ -42,10 +51,9 @@ public enum ReportSelection: Hashable, Sendable {
   /// Reads `--year`: `this`, `last`, or a year (`2026`).
   public static func parse(year text: String) throws(AnalyticsError) -> ReportSelection {
     let value = text.lowercased().trimmingCharacters(in: .whitespaces)
-    switch value {
-    case "this", "current", "this year": return .yearBack(0)
-    case "last", "previous", "last year": return .yearBack(1)
-    default:
+    switch back(value, noun: "year") {
+    case let back?: return .yearBack(back)
+    case nil:
       guard value.count == 4, let year = Int(value), (1900...2199).contains(year) else {
         throw AnalyticsError(
           code: .unreadableWeek, message: "The year must be this, last, or a year like 2026.")
@@ -58,9 +66,9 @@ public enum ReportSelection: Hashable, Sendable {
   ///
   /// - Throws: ``AnalyticsError`` with code `unreadableWeek` or `weekOutOfRange`.
   public static func parse(week text: String) throws(AnalyticsError) -> ReportSelection {
-    switch text.lowercased().trimmingCharacters(in: .whitespaces) {
-    case "this", "current", "this week": return .currentWeek
-    case "last", "previous", "last week": return .lastWeek
+    switch back(text.lowercased().trimmingCharacters(in: .whitespaces), noun: "week") {
+    case 0?: return .currentWeek
+    case 1?: return .lastWeek
     default: return .isoWeek(try ISOWeek(parsing: text))
     }
   }

@@ -11,8 +11,7 @@ extension Patterns {
 
   /// The window in words: "8 weeks to Sun 29 Mar 2026".
   var windowText: String {
-    let weeks = (lastDay.dayNumber - firstDay.dayNumber + 1) / 7
-    return "\(NumberText.count(weeks, "week")) to \(DateText.long(lastDay))"
+    "\(NumberText.count(weeks, "week")) to \(DateText.long(lastDay))"
   }
 
   /// What the section says when nothing reaches the minimum.

@@ -46,39 +46,14 @@ extension Observation {
   }
 
   private static func weeksText(_ patterns: Patterns) -> String {
-    let weeks = (patterns.lastDay.dayNumber - patterns.firstDay.dayNumber + 1) / 7
-    return "over the last \(weeks) weeks"
-  }
-
-  private enum DayPart: Int, CaseIterable {
-    case night, morning, afternoon, evening
-
-    init(hour: Int) { self = DayPart(rawValue: hour / 6)! }
-
-    var name: String {
-      switch self {
-      case .night: "at night"
-      case .morning: "in the morning"
-      case .afternoon: "in the afternoon"
-      case .evening: "in the evening"
-      }
-    }
-
-    var noun: String {
-      switch self {
-      case .night: "night"
-      case .morning: "morning"
-      case .afternoon: "afternoon"
-      case .evening: "evening"
-      }
-    }
+    "over the last \(patterns.weeks) weeks"
   }
 
   /// "Most urges (4 of 7) came on Friday evening": the most specific of weekday and part of the
   /// day, weekday alone, or part of the day alone that holds more than half of the urges.
   private static func timing(_ urges: [(Timestamp, Urge)]) -> Observation? {
     guard urges.count >= minimumUrgesForTiming else { return nil }
-    let slots = urges.map { (LocalDate($0.0).weekday, DayPart(hour: LocalDate.hour(of: $0.0))) }
+    let slots = urges.map { (LocalDate($0.0).weekday, PartOfDay(hour: LocalDate.hour(of: $0.0))) }
     func majority<Key: Hashable & Comparable>(_ keys: [Key]) -> (Key, Int)? {
       let counts = Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +)
       guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
@@ -89,7 +64,7 @@ extension Observation {
     let total = urges.count
     if let (key, count) = majority(slots.map { $0.0.isoIndex * 4 + $0.1.rawValue }) {
       let weekday = Weekday.allCases[key / 4]
-      let part = DayPart(rawValue: key % 4)!
+      let part = PartOfDay(rawValue: key % 4)!
       return Observation(
         kind: .urgeTiming,
         text: "Most urges (\(count) of \(total)) came on \(weekday.name) \(part.noun).")
@@ -102,7 +77,7 @@ extension Observation {
     if let (key, count) = majority(slots.map { $0.1.rawValue }) {
       return Observation(
         kind: .urgeTiming,
-        text: "Most urges (\(count) of \(total)) came \(DayPart(rawValue: key)!.name).")
+        text: "Most urges (\(count) of \(total)) came \(PartOfDay(rawValue: key)!.name).")
     }
     return nil
   }

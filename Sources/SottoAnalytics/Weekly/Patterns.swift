@@ -79,7 +79,7 @@ extension Patterns {
     var useCount = 0
     func noteRisk(_ at: Timestamp) {
       let day = LocalDate(at)
-      let part = Self.partOfDay(hour: LocalDate.hour(of: at))
+      let part = PartOfDay(hour: LocalDate.hour(of: at)).noun
       let key = "\(day.weekday.isoIndex)-\(part)"
       let previous = risky[key]?.2 ?? 0
       risky[key] = (day.weekday, part, previous + 1)
@@ -151,9 +151,8 @@ extension Patterns {
       settings: counted(settings), moodsBefore: counted(moods))
   }
 
-  static func partOfDay(hour: Int) -> String {
-    ["night", "morning", "afternoon", "evening"][hour / 6]
-  }
+  /// How many weeks the window spans.
+  public var weeks: Int { (lastDay.dayNumber - firstDay.dayNumber + 1) / 7 }
 
   /// Whether anything is listed.
   public var isEmpty: Bool {

@@ -61,13 +61,7 @@ extension WeeklyReport {
         useOccasions: dayTotals?.useOccasions ?? 0, state: state)
     }
 
-    // The days so far, read as the earlier periods are (an entry dated on a later day of the
-    // period is left out of the comparison, as those days are not compared yet).
-    let elapsedDays = max(1, min(period.dayCount, today.dayNumber - period.firstDay.dayNumber + 1))
-    let comparison = PeriodComparison(
-      period: period,
-      current: index.totals(for: period.prefix(days: elapsedDays), today: today.dayNumber),
-      index: index, today: today.dayNumber)
+    let comparison = PeriodComparison(period: period, index: index, today: today.dayNumber)
     let series = (0..<options.seriesWeeks).reversed().map { back -> SeriesPoint in
       let earlier = period.earlier(by: back)
       let pointTotals = back == 0 ? totals : index.totals(for: earlier, today: today.dayNumber)
@@ -192,14 +186,16 @@ extension PeriodComparison {
   static let meanPeriods = 4
 
   init(
-    period: ReportPeriod, current: JournalIndex.PeriodTotals, index: JournalIndex, today: Int
+    period: ReportPeriod, index: JournalIndex, today: Int
   ) {
     // Like for like: the days of this period up to today, and the same days of earlier ones.
-    let elapsed = max(0, min(period.dayCount, today - period.firstDay.dayNumber + 1))
-    let compared = max(1, elapsed)
+    // The days so far, read the same way in this period and the earlier ones (an entry dated
+    // on a later day of this period is not compared yet).
+    let compared = max(1, min(period.dayCount, today - period.firstDay.dayNumber + 1))
     func earlier(_ count: Int) -> JournalIndex.PeriodTotals {
       index.totals(for: period.earlier(by: count).prefix(days: compared), today: today)
     }
+    let current = earlier(0)
     let previous = earlier(1)
     let prior = (1...Self.meanPeriods).map(earlier).filter(\.coversEveryDay)
     func values(_ totals: JournalIndex.PeriodTotals) -> [ComparedMetric: Double] {

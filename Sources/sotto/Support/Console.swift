@@ -18,20 +18,20 @@ enum Console {
     let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
       .flatMap { $0 >= 20 ? $0 : nil }
     guard stdoutIsTerminal else { return columns }
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
-      return Int(size.ws_col)
-    }
+    if let size = windowSize(), size.ws_col >= 20 { return Int(size.ws_col) }
     return columns ?? 80
   }
 
-  /// The terminal's height in lines (24 when it does not say), for the pager.
+  /// The terminal's height in lines (`$LINES`, else 24, when it does not say), for the pager.
   static var rows: Int {
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
-      return Int(size.ws_row)
-    }
+    if let size = windowSize(), size.ws_row > 0 { return Int(size.ws_row) }
     return ProcessInfo.processInfo.environment["LINES"].flatMap { Int($0) } ?? 24
+  }
+
+  /// The size of the terminal on stdout, or nil when stdout is not one.
+  private static func windowSize() -> winsize? {
+    var size = winsize()
+    return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? size : nil
   }
 
   /// `text` cut to `width` characters, the last one an ellipsis when anything was cut.

@@ -46,9 +46,6 @@ enum EntryInput {
   /// How often a question is asked again after an answer it cannot take.
   static let attempts = 3
 
-  /// Units the person was asked about once at this prompt; given again, they are kept.
-  nonisolated(unsafe) static var confirmedUnits: Set<String> = []
-
   /// Asks `question` until the answer parses (Enter gives `nil` unless `required`).
   static func ask<T>(
     _ question: String, required: Bool = false, parse: (String) -> T?, expected: String
@@ -123,6 +120,8 @@ enum EntryInput {
       "What did you use? (alcohol, cannabis, mdma, ...) ", required: true, parse: takeText,
       expected: "the substance, as " + textExpected)!
     var fields = UseFields(substance: substance)
+    // Units the person was asked about once; given again, they are kept as their own.
+    var askedUnits: Set<String> = []
     if let quantity = try ask(
       "How much, with the unit? (3 drinks, 80 mg; Enter to skip) ",
       parse: { answer -> (Double, String)? in
@@ -131,8 +130,8 @@ enum EntryInput {
           takeText(words[1]) != nil
         else { return nil }
         // A typo is asked again; a unit of one's own, typed a second time, is kept.
-        if UnitCatalog.suggestion(for: words[1]) != nil, !confirmedUnits.contains(words[1]) {
-          confirmedUnits.insert(words[1])
+        if UnitCatalog.suggestion(for: words[1]) != nil, !askedUnits.contains(words[1]) {
+          askedUnits.insert(words[1])
           Console.note(
             "Did you mean \(UnitCatalog.suggestion(for: words[1])!)? Give the amount and unit "
               + "again (the same answer keeps it as a unit of your own).")
