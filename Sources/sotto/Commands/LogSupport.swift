@@ -15,6 +15,12 @@ enum LogSupport {
   ) throws -> (entry: Entry, journal: UnlockedJournal?) {
     do { try body.validate() } catch { throw InputError(error.description) }
     let journal = try options.open()
+    // The one confirmation line, with the stored time when it is not now.
+    func confirm(_ entry: Entry) {
+      Console.out(
+        "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
+          + clock.suffix(for: entry.at))
+    }
     var capture =
       journal.quickCaptureEnabled && !forceUnlock && !options.passphrases.hasScriptedSource
     var unlocked: UnlockedJournal? = nil
@@ -42,18 +48,14 @@ enum LogSupport {
     }
     if capture {
       let entry = try journal.capture(body, at: time)
-      Console.out(
-        "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
-          + clock.suffix(for: entry.at))
+      confirm(entry)
       Console.note(
         "(quick capture: sealed without the passphrase; it joins the journal at the next unlock)")
       return (entry, nil)
     }
     guard let unlocked else { throw InputError("The journal did not unlock.") }
     let entry = try unlocked.add(body, at: time)
-    Console.out(
-      "Logged \(entry.kind.rawValue) \(entry.id.short) · \(EntryText.summary(entry))"
-        + clock.suffix(for: entry.at))
+    confirm(entry)
     return (entry, unlocked)
   }
 
