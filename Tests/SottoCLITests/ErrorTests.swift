@@ -106,7 +106,11 @@ import Testing
   @Test func withoutATerminalOrPassphraseFileTheCommandSaysHowToGiveOne() throws {
     let cli = CLIRunner()
     try cli.initJournal()
-    let result = try cli.run(["list"], scripted: false)
+    // In a session of its own, so that it has no terminal even when `swift test` was started
+    // from one (a child otherwise inherits the controlling terminal and reads /dev/tty).
+    let result = try CLIRunner.runTool(
+      "/usr/bin/setsid", ["--wait", CLIRunner.binary, "list"],
+      environment: cli.environment(scripted: false, adding: [:]))
     #expect(result.status == 9)
     #expect(result.stderr.contains("--passphrase-file"))
   }
