@@ -5,6 +5,8 @@ An independent reader: no Sotto code, just Python's sqlite3 and libsodium throug
 proves the published format is enough to get your data out, and CI runs it against a journal
 written by the `sotto` binary.
 
+Reads format 2 (Sotto 0.2 and later) and format 1 (Sotto 0.1), without the manifest checks.
+
 Usage: read-journal.py JOURNAL PASSPHRASE_FILE   -> prints the entries as a JSON array
 """
 import ctypes
@@ -20,7 +22,7 @@ if sodium.sodium_init() < 0:
     sys.exit("libsodium failed to start")
 
 APPLICATION_ID = 0x536F7474
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def fail(message):
@@ -36,7 +38,10 @@ def aead_open(ciphertext, ad, nonce, key):
     return None if rc != 0 else out.raw[: out_len.value]
 
 
-def unpad(data, block=256):
+def unpad(data, block=None):
+    # Format 2 pads to a size class (512 * 2^k, the whole plaintext); format 1 to 256-byte
+    # blocks. Either way the plaintext is followed by 0x80 and zeros.
+    block = block or len(data)
     out_len = ctypes.c_size_t(0)
     if sodium.sodium_unpad(ctypes.byref(out_len), data, ctypes.c_size_t(len(data)),
                            ctypes.c_size_t(block)) != 0:
@@ -80,19 +85,39 @@ def main():
         fail("the inbox key does not match the bundle")
 
     entries, damaged = [], []
-    for rid, revision, nonce, ciphertext in db.execute(
-            "SELECT id, revision, nonce, ciphertext FROM records"):
-        ad = b"sotto-record" + struct.pack(">I", version) + journal_id + rid + struct.pack(">Q", revision)
+    if version == 1:
+        rows = db.execute("SELECT id, revision, nonce, ciphertext FROM records")
+    else:
+        rows = db.execute("SELECT id, tag, nonce, ciphertext FROM records")
+    for rid, bound, nonce, ciphertext in rows:
+        # Format 1 bound a revision number (u64); format 2 binds the row's 16-byte random tag.
+        suffix = struct.pack(">Q", bound) if version == 1 else bound
+        ad = b"sotto-record" + struct.pack(">I", version) + journal_id + rid + suffix
         padded = aead_open(ciphertext, ad, nonce, record_key)
-        plain = unpad(padded) if padded is not None else None
+        if padded is not None and version == 2:
+            size = len(padded)
+            if size < 512 or size % 512 or (size // 512) & (size // 512 - 1):
+                padded = None
+        plain = unpad(padded, 256 if version == 1 else None) if padded is not None else None
         if plain is None:
             damaged.append(rid.hex())
             continue
         document = json.loads(plain.decode("utf-8"))
-        if document.get("v") != 1 or document["entry"]["id"] != rid.hex():
+        if version == 1:
+            entry = document["entry"] if document.get("v") == 1 else None
+        else:
+            versions = document.get("versions") if document.get("v") == 2 else None
+            if not versions:
+                damaged.append(rid.hex())
+                continue
+            # The first version is the one shown; a tombstone is a deleted entry.
+            if versions[0].get("deleted"):
+                continue
+            entry = versions[0].get("entry")
+        if entry is None or entry["id"] != rid.hex():
             damaged.append(rid.hex())
             continue
-        entries.append(document["entry"])
+        entries.append(entry)
 
     # Quick-capture entries not yet moved in: sealed boxes to the inbox key.
     for rid, sealed in db.execute("SELECT id, sealed FROM inbox"):

@@ -21,13 +21,14 @@ struct Sotto: ParsableCommand {
       the passphrase with --passphrase-file PATH, $SOTTO_PASSPHRASE_FILE or \
       --passphrase-fd N; it is never taken from an argument.
       """,
-    version: "0.1.0",
+    version: "0.2.0",
     subcommands: [
       InitCommand.self, UrgeCommand.self, UseCommand.self, GoalCommand.self, ListCommand.self,
       ShowCommand.self, EditCommand.self, DeleteCommand.self, StatusCommand.self,
       ReportCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
       RestoreCommand.self, WipeCommand.self, PasswdCommand.self, VerifyCommand.self,
       ConfigCommand.self, DemoCommand.self, SurfCommand.self, RulesCommand.self, InboxCommand.self,
+      MigrateCommand.self,
     ])
 }
 

@@ -10,6 +10,11 @@ struct ByteWriter {
 
   mutating func append(u8 value: UInt8) { bytes.append(value) }
 
+  mutating func append(u16 value: UInt16) {
+    bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+    bytes.append(UInt8(truncatingIfNeeded: value))
+  }
+
   mutating func append(u32 value: UInt32) {
     for shift in stride(from: 24, through: 0, by: -8) {
       bytes.append(UInt8(truncatingIfNeeded: value >> shift))
@@ -42,6 +47,11 @@ struct ByteReader {
     guard offset < bytes.count else { return nil }
     defer { offset += 1 }
     return bytes[offset]
+  }
+
+  mutating func readU16() -> UInt16? {
+    guard let value = readBigEndian(count: 2) else { return nil }
+    return UInt16(truncatingIfNeeded: value)
   }
 
   mutating func readU32() -> UInt32? {

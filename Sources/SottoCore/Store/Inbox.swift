@@ -156,6 +156,7 @@ extension UnlockedJournal {
   ) {
     var changes: [(id: RecordKey, item: ManifestItem?)] = []
     var refused: [(id: EntryID, problem: InboxProblem)] = []
+    let stamp = try manifest.stamp(db)
     for item in try reviewRows(db, only: only) {
       guard item.problem == nil, var entry = item.entry else {
         refused.append((item.id, item.problem ?? .unreadable))
@@ -167,11 +168,15 @@ extension UnlockedJournal {
           db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
         ?? false
       if !exists {
-        changes.append((RecordKey(entry.id.bytes), try insertRecord(db, entry: entry, revision: 1)))
+        changes.append(
+          (
+            RecordKey(entry.id.bytes),
+            try insertRecord(db, entry: entry, revision: 1, stamp: stamp)
+          ))
       }
       try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(entry.id.bytes)])
     }
-    if !changes.isEmpty { try manifest.apply(db, changes: changes) }
+    if !changes.isEmpty { try manifest.apply(db, changes: changes, clock: stamp.hlc) }
     return (changes.count, refused)
   }
 
@@ -227,7 +232,7 @@ extension UnlockedJournal {
   /// The checks of an opened row: an entry Sotto reads, of a kind quick capture writes, with
   /// the row's id, that passes the checks typed input gets.
   static func check(id: EntryID, idBytes: [UInt8], _ plaintext: [UInt8]) -> InboxItem {
-    guard let entry = RecordCodec.decode(plaintext) else {
+    guard let entry = RecordCodec.decodeInbox(plaintext) else {
       return InboxItem(id: id, entry: nil, problem: .unreadable)
     }
     guard Inbox.allowedKinds.contains(entry.kind) else {

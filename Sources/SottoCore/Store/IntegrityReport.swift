@@ -12,7 +12,7 @@ public struct IntegrityReport: Sendable, Equatable {
   public var missing: [EntryID] = []
   /// Records in the table the manifest does not list: injected or resurrected rows.
   public var unexpected: [EntryID] = []
-  /// Records whose revision differs from the manifest's: rolled back or replayed.
+  /// Records whose tag differs from the manifest's: an older copy, rolled back or replayed.
   public var revisionMismatch: [EntryID] = []
   /// Records whose bytes differ from the digest the manifest holds.
   public var digestMismatch: [EntryID] = []
@@ -60,7 +60,8 @@ public struct IntegrityReport: Sendable, Equatable {
       )
     }
     for id in revisionMismatch {
-      lines.append("entry \(id.hex) has an older or unexpected revision (rolled back)")
+      lines.append(
+        "entry \(id.hex) is an older copy than the one recorded (rolled back or replayed)")
     }
     for id in digestMismatch {
       lines.append("entry \(id.hex) differs from the manifest's record of it")

@@ -155,7 +155,7 @@ public final class Journal: Sendable {
           for object in Schema.objects { try db.execute(sql: object.sql) }
           try finalHeader.insert(db)
           try Manifest(header: finalHeader, key: bundle.recordKey)
-            .rebuild(db, items: [], writeCounter: 1)
+            .rebuild(db, items: [], kept: Manifest.newHead(writeCounter: 1))
           return .commit
         }
       }
@@ -225,7 +225,10 @@ public final class Journal: Sendable {
           + "reads format \(JournalHeader.formatVersion)). Update Sotto to open it. Nothing was "
           + "changed.")
     }
-    try checkSchema(db)
+    guard let objects = Schema.objects(version: UInt32(max(version, 0))) else {
+      throw SottoError.notAJournal("its format version is not one Sotto wrote")
+    }
+    try checkSchema(db, objects: objects)
     let rows = try Row.fetchAll(db, sql: "SELECT * FROM header")
     guard rows.count == 1, let row = rows.first else {
       throw SottoError.notAJournal("the header row is missing")
@@ -240,7 +243,9 @@ public final class Journal: Sendable {
     return header
   }
 
-  private static func checkSchema(_ db: Database) throws {
+  private static func checkSchema(
+    _ db: Database, objects: [(type: String, name: String, sql: String)]
+  ) throws {
     let rows = try Row.fetchAll(
       db, sql: "SELECT type, name, sql FROM sqlite_schema ORDER BY name")
     let found = rows.map { row -> String in
@@ -249,7 +254,7 @@ public final class Journal: Sendable {
       let sql: String = row["sql"] ?? ""
       return "\(type)|\(name)|\(sql)"
     }
-    let expected = Schema.objects.map { "\($0.type)|\($0.name)|\($0.sql)" }
+    let expected = objects.map { "\($0.type)|\($0.name)|\($0.sql)" }
     guard found == expected else {
       throw SottoError.notAJournal(
         "its tables differ from a Sotto journal's: it may have been altered by another program")
@@ -270,13 +275,18 @@ public final class Journal: Sendable {
   ///   - readAhead: read every encrypted record while the key is derived, for a following
   ///     ``UnlockedJournal/contents()`` (commands that read every entry). Argon2id keeps one
   ///     core busy; reading the rows needs no key and takes about as long.
+  ///
+  /// A format-1 journal is first converted to format 2, in one transaction
+  /// (``UnlockedJournal/migration`` says what was done); `migratingDamaged` converts one whose
+  /// records fail their checks, leaving behind those that do not open.
   /// - Throws: ``SottoError/Code/wrongPassphrase`` with nothing read or written.
-  public func unlock(_ passphrase: Passphrase, check: Bool = true, readAhead: Bool = false)
-    throws(SottoError) -> UnlockedJournal
-  {
+  public func unlock(
+    _ passphrase: Passphrase, check: Bool = true, readAhead: Bool = false,
+    migratingDamaged: Bool = false
+  ) throws(SottoError) -> UnlockedJournal {
     let kek: SecureBytes
     var ahead: RecordPrefetch?
-    if readAhead {
+    if readAhead && header.formatVersion == JournalHeader.formatVersion {
       // The derivation gets the new thread and this one reads: started in this order, the
       // thread exists before Argon2id maps its memory, which would hold up creating it.
       let header = self.header
@@ -297,10 +307,52 @@ public final class Journal: Sendable {
     guard bundle.inboxPublicKey == header.inboxPublicKey else {
       throw .notAJournal("the inbox key does not belong to this journal's keys")
     }
-    let unlocked = UnlockedJournal(journal: self, header: header, bundle: bundle)
+    var journal = self
+    var migration: Format1Migration?
+    if header.formatVersion == 1 {
+      let migrated = try migrate(bundle: bundle, kek: kek, leavingDamaged: migratingDamaged)
+      journal = Journal(path: path, database: database, header: migrated.header)
+      migration = migrated.migration
+    }
+    let unlocked = UnlockedJournal(journal: journal, header: journal.header, bundle: bundle)
     unlocked.keepReadAhead(ahead)
+    unlocked.noteMigration(migration)
     try unlocked.prepare(check: check)
     return unlocked
+  }
+
+  /// Converts this format-1 journal to format 2 in one transaction, then truncates the log so
+  /// no page of the old records lingers there. Another process that converted it first wins:
+  /// its header is read and used.
+  private func migrate(bundle: KeyBundle, kek: SecureBytes, leavingDamaged: Bool)
+    throws(SottoError) -> (header: JournalHeader, migration: Format1Migration?)
+  {
+    let header = self.header
+    let result: (JournalHeader, Format1Migration?)
+    do {
+      result = try database.writeWithoutTransaction { db in
+        var result: (JournalHeader, Format1Migration?)?
+        try db.inTransaction(.immediate) {
+          let current = try Self.readHeader(db)
+          if current.formatVersion != 1 {
+            result = (current, nil)
+            return .commit
+          }
+          guard current == header else { throw SottoError.concurrentChangeOfKeys }
+          let (newHeader, migration) = try Format1.migrate(
+            db, header: header, bundle: bundle, kek: kek, leavingDamaged: leavingDamaged)
+          result = (newHeader, migration)
+          return .commit
+        }
+        return result!
+      }
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      }
+    } catch {
+      throw .storage(error, path: path)
+    }
+    return result
   }
 
   // MARK: Quick capture
@@ -322,7 +374,8 @@ public final class Journal: Sendable {
         .invalidInput, "Quick capture logs urges and uses only; this needs the passphrase.")
     }
     do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
-    let plaintext = RecordCodec.encode(entry)
+    // A journal not yet migrated gets format 1's padding, which its migration reads.
+    let plaintext = RecordCodec.encodeInbox(entry, format1: header.formatVersion == 1)
     guard plaintext.count <= Inbox.maxPlaintextBytes else {
       throw SottoError(
         .invalidInput,

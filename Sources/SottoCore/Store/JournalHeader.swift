@@ -3,7 +3,7 @@
 /// Byte layouts are specified in Docs/FORMAT.md, "Header" and "Associated data".
 struct JournalHeader: Sendable, Equatable {
   /// The on-disk format this code reads and writes. Bump it with every format change.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   /// `PRAGMA application_id`: "Sott" in ASCII, so `file(1)` and Sotto can tell its files apart.
   static let applicationID: Int32 = 0x536F_7474
   /// The `magic` column's value.
@@ -34,17 +34,31 @@ struct JournalHeader: Sendable, Equatable {
     return writer.bytes
   }
 
-  /// Associated data of a record: binds the ciphertext to its journal, id and revision.
-  /// ``recordAssociatedData(id:revision:)`` without its last 24 bytes (the id and revision),
-  /// for bulk sealing and opening, which append those to one buffer per record.
+  /// Associated data of a record: binds the ciphertext to its journal, id and tag.
+  /// ``recordAssociatedData(id:tag:)`` without its last 32 bytes (the id and tag), for bulk
+  /// sealing and opening, which append those to one buffer per record.
   var recordAssociatedDataPrefix: [UInt8] {
-    Array(recordAssociatedData(id: [UInt8](repeating: 0, count: 16), revision: 0).dropLast(24))
+    Array(
+      recordAssociatedData(id: [UInt8](repeating: 0, count: 16), tag: RecordTag(high: 0, low: 0))
+        .dropLast(32))
   }
 
-  func recordAssociatedData(id: [UInt8], revision: UInt64) -> [UInt8] {
+  func recordAssociatedData(id: [UInt8], tag: RecordTag) -> [UInt8] {
     var writer = ByteWriter()
     writer.append("sotto-record")
     writer.append(u32: formatVersion)
+    writer.append(journalID)
+    writer.append(id)
+    writer.append(tag.bytes)
+    return writer.bytes
+  }
+
+  /// Format 1's associated data of a record, which bound a revision number instead of a tag;
+  /// read only to migrate.
+  func format1RecordAssociatedData(id: [UInt8], revision: UInt64) -> [UInt8] {
+    var writer = ByteWriter()
+    writer.append("sotto-record")
+    writer.append(u32: 1)
     writer.append(journalID)
     writer.append(id)
     writer.append(u64: revision)

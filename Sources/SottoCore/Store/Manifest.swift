@@ -5,7 +5,7 @@ import SottoCrypto
 /// One record as the manifest remembers it.
 struct ManifestItem: Equatable, Sendable {
   var id: RecordKey
-  var revision: UInt64
+  var tag: RecordTag
   /// BLAKE2b-128 of the record's nonce followed by its ciphertext.
   var digest: RecordDigest
 }
@@ -15,11 +15,16 @@ struct ManifestItem: Equatable, Sendable {
 /// Records are spread over 256 buckets by the first byte of their id, so a change rewrites one
 /// bucket and the head instead of the whole list. The head holds a write counter and each
 /// bucket's size and digest; a bucket replayed from an older copy then fails against the head.
-/// Layouts: Docs/FORMAT.md, "Manifest".
+/// The head also keeps this device's id, its clock and the journal's settings: the one
+/// encrypted place every change rewrites. Layouts: Docs/FORMAT.md, "Manifest".
 struct Manifest {
   static let bucketCount = 256
-  static let plaintextVersion: UInt8 = 1
+  static let plaintextVersion: UInt8 = 2
   static let digestBytes = 16
+  /// The settings' room in the head: their JSON, then zeros, so its size says nothing.
+  static let settingsBytes = 512
+  /// Room for references a later version may keep in the head, zero in this one.
+  static let reservedBytes = 64
 
   let header: JournalHeader
   let key: SecureBytes
@@ -27,6 +32,12 @@ struct Manifest {
   struct Head: Equatable {
     var writeCounter: UInt64 = 0
     var recordCount: UInt64 = 0
+    /// This journal's device id, drawn at `init` or migration, stamped on every version.
+    var device: UInt64 = 0
+    /// The last hybrid-logical-clock value issued (``RecordVersion/hlc``).
+    var hlc: UInt64 = 0
+    /// The journal's settings, UTF-8 JSON (an object), at most ``settingsBytes`` bytes.
+    var settings: [UInt8] = Array("{}".utf8)
     var bucketCounts = [UInt32](repeating: 0, count: Manifest.bucketCount)
     var bucketDigests = [[UInt8]](
       repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
@@ -59,6 +70,12 @@ struct Manifest {
     writer.append(u8: plaintextVersion)
     writer.append(u64: head.writeCounter)
     writer.append(u64: head.recordCount)
+    writer.append(u64: head.device)
+    writer.append(u64: head.hlc)
+    precondition(head.settings.count <= settingsBytes)
+    writer.append(u16: UInt16(head.settings.count))
+    writer.append(head.settings + [UInt8](repeating: 0, count: settingsBytes - head.settings.count))
+    writer.append([UInt8](repeating: 0, count: reservedBytes))
     for index in 0..<bucketCount {
       writer.append(u32: head.bucketCounts[index])
       writer.append(head.bucketDigests[index])
@@ -69,9 +86,14 @@ struct Manifest {
   static func decodeHead(_ bytes: [UInt8]) -> Head? {
     var reader = ByteReader(bytes)
     guard reader.readU8() == plaintextVersion, let counter = reader.readU64(),
-      let count = reader.readU64()
+      let count = reader.readU64(), let device = reader.readU64(), let hlc = reader.readU64(),
+      let settingsCount = reader.readU16(), Int(settingsCount) <= settingsBytes,
+      let settings = reader.read(count: settingsBytes),
+      reader.read(count: reservedBytes) != nil
     else { return nil }
-    var head = Head(writeCounter: counter, recordCount: count)
+    var head = Head(
+      writeCounter: counter, recordCount: count, device: device, hlc: hlc,
+      settings: Array(settings[..<Int(settingsCount)]))
     for index in 0..<bucketCount {
       guard let size = reader.readU32(), let digest = reader.read(count: digestBytes) else {
         return nil
@@ -90,7 +112,8 @@ struct Manifest {
     for item in ascending(items) ? items : items.sorted(by: { $0.id < $1.id }) {
       writer.append(u64: item.id.high)
       writer.append(u64: item.id.low)
-      writer.append(u64: item.revision)
+      writer.append(u64: item.tag.high)
+      writer.append(u64: item.tag.low)
       writer.append(u64: item.digest.high)
       writer.append(u64: item.digest.low)
     }
@@ -100,18 +123,18 @@ struct Manifest {
   static func decodeBucket(_ bytes: [UInt8]) -> [ManifestItem]? {
     var reader = ByteReader(bytes)
     guard reader.readU8() == plaintextVersion, let count = reader.readU32(),
-      Int(count) <= (bytes.count - 5) / 40
+      Int(count) <= (bytes.count - 5) / 48
     else { return nil }
     var items: [ManifestItem] = []
     items.reserveCapacity(Int(count))
     for _ in 0..<count {
       guard let idHigh = reader.readU64(), let idLow = reader.readU64(),
-        let revision = reader.readU64(), let digestHigh = reader.readU64(),
-        let digestLow = reader.readU64()
+        let tagHigh = reader.readU64(), let tagLow = reader.readU64(),
+        let digestHigh = reader.readU64(), let digestLow = reader.readU64()
       else { return nil }
       items.append(
         ManifestItem(
-          id: RecordKey(high: idHigh, low: idLow), revision: revision,
+          id: RecordKey(high: idHigh, low: idLow), tag: RecordTag(high: tagHigh, low: tagLow),
           digest: RecordDigest(high: digestHigh, low: digestLow)))
     }
     return reader.isAtEnd ? items : nil
@@ -170,13 +193,41 @@ struct Manifest {
 
   // MARK: Writing
 
-  /// Adds or replaces `items` (a bulk add or a restore).
-  func apply(_ db: Database, adding items: [ManifestItem]) throws {
+  /// A head for a journal about to be written for the first time: a fresh device id.
+  static func newHead(writeCounter: UInt64) -> Head {
+    let device = SecureRandom.bytes(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    return Head(writeCounter: writeCounter, device: device, hlc: nextClock(after: 0))
+  }
+
+  /// Replaces the settings JSON (a transaction that changes no record, but counts as a write).
+  func setSettings(_ db: Database, _ settings: [UInt8]) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
+    head.settings = settings
+    head.writeCounter += 1
+    try writeHead(db, head)
+  }
+
+  /// The stamp for the versions a transaction writes: this device, and a clock above every
+  /// value issued before (Unix milliseconds in the upper 48 bits, so it also orders by time).
+  func stamp(_ db: Database) throws -> (device: UInt64, hlc: UInt64) {
+    guard let head = try readHead(db) else { throw SottoError.manifestDamaged }
+    return (head.device, Self.nextClock(after: head.hlc))
+  }
+
+  /// The clock value after `previous`: now, or one more than `previous` if that is later.
+  static func nextClock(after previous: UInt64) -> UInt64 {
+    let milliseconds = UInt64(max(0, (Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    return max(milliseconds << 16, previous &+ 1)
+  }
+
+  /// Adds or replaces `items` (a bulk add or a restore), with the clock their stamp used.
+  func apply(_ db: Database, adding items: [ManifestItem], clock: UInt64) throws {
+    guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
+    head.hlc = max(head.hlc, clock)
     guard head.recordCount == 0, Self.ascending(items),
       try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") == 0
     else {
-      try apply(db, changes: items.map { ($0.id, $0) })
+      try apply(db, changes: items.map { ($0.id, $0) }, clock: clock)
       return
     }
     // An empty journal filled at once (a restore): each bucket is a run of the sorted items,
@@ -212,9 +263,13 @@ struct Manifest {
     try writeHead(db, head)
   }
 
-  /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`).
-  func apply(_ db: Database, changes: [(id: RecordKey, item: ManifestItem?)]) throws {
+  /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`),
+  /// with the clock their stamp used.
+  func apply(
+    _ db: Database, changes: [(id: RecordKey, item: ManifestItem?)], clock: UInt64
+  ) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
+    head.hlc = max(head.hlc, clock)
     var touched: [Int: [RecordKey: ManifestItem]] = [:]
     for change in changes {
       let index = Self.bucket(of: change.id)
@@ -235,10 +290,12 @@ struct Manifest {
     try writeHead(db, head)
   }
 
-  /// Replaces the whole manifest with `items` (journal creation, passphrase change, repair).
-  func rebuild(_ db: Database, items: [ManifestItem], writeCounter: UInt64) throws {
+  /// Replaces the whole manifest with `items` (journal creation, passphrase change, repair,
+  /// migration), keeping the write counter, device, clock and settings of `kept`.
+  func rebuild(_ db: Database, items: [ManifestItem], kept: Head) throws {
     try db.execute(sql: "DELETE FROM manifest")
-    var head = Head(writeCounter: writeCounter)
+    var head = Head(
+      writeCounter: kept.writeCounter, device: kept.device, hlc: kept.hlc, settings: kept.settings)
     let grouped = Dictionary(grouping: items, by: { Self.bucket(of: $0.id) })
     for (index, bucketItems) in grouped {
       try writeBucket(db, index: index, items: bucketItems, head: &head)

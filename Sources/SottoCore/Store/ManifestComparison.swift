@@ -3,11 +3,11 @@
 /// Both lists come in id order (the table's primary key, the manifest's sorted buckets), so one
 /// merge pass compares them; no hash table of 100,000 ids is built.
 struct ManifestComparison {
-  /// For each row, the manifest's item of the same id and revision, if there is one.
+  /// For each row, the manifest's item of the same id and tag, if there is one.
   private(set) var expected: [ManifestItem?]
   /// Rows whose id the manifest does not list (indices into the rows).
   private(set) var unexpected: [Int] = []
-  /// Rows whose revision differs from the manifest's (indices into the rows).
+  /// Rows whose tag differs from the manifest's: an older copy (indices into the rows).
   private(set) var revisionMismatch: [Int] = []
   /// Ids the manifest lists that no row has.
   private(set) var missing: [RecordKey] = []
@@ -30,7 +30,7 @@ struct ManifestComparison {
         unexpected.append(index)
         continue
       }
-      if manifest[next].revision == rows[index].revision {
+      if manifest[next].tag == rows[index].tag {
         expected[index] = manifest[next]
       } else {
         revisionMismatch.append(index)

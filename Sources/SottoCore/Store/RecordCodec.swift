@@ -1,48 +1,205 @@
 import SottoModel
 
-/// The plaintext of a record: `{"entry":{...},"v":1}` in UTF-8 JSON, padded to 256-byte blocks.
-///
-/// JSON keeps the format readable by any language with a libsodium binding (Docs/FORMAT.md,
-/// "Records"); `v` lets a later version change the entry encoding. The entry is written and read
-/// with SottoModel's own JSON reader and writer, which are much faster than Foundation's coders
-/// on the 100,000-record reads the design calls for.
-enum RecordCodec {
-  /// The plaintext encoding version this code writes and reads.
-  static let version: Int64 = 1
+/// One version of an entry as a record holds it (format 2): the entry, or a tombstone, with
+/// the stamp that sync will order versions by.
+struct RecordVersion: Sendable, Equatable {
+  /// The entry; `nil` for a deleted entry (a tombstone, which keeps its row and its size).
+  var entry: Entry?
+  /// 1 when the entry was created, +1 on every edit and on its deletion (what `show` prints).
+  var revision: UInt64
+  /// The random id of the device that wrote this version (drawn at `init` or migration).
+  var device: UInt64
+  /// A hybrid logical clock: Unix milliseconds shifted left 16 bits, plus a counter.
+  var hlc: UInt64
+}
 
-  static func encode(_ entry: Entry) -> [UInt8] {
-    Sodium.pad(encodeUnpadded(entry), block: Vault.paddingBlock)
+/// The plaintext of a record, format 2: `{"v":2,"versions":[...]}` in UTF-8 JSON, padded to
+/// a size class (Docs/FORMAT.md §4).
+///
+/// JSON keeps the format readable by any language with a libsodium binding; the entry is written
+/// and read with SottoModel's own JSON reader and writer, which are much faster than
+/// Foundation's coders on the 100,000-record reads the design calls for. The inbox keeps
+/// format 1's `{"entry":...,"v":1}`: quick capture has no key, so it cannot stamp a version.
+enum RecordCodec {
+  /// The record plaintext version this code writes and reads.
+  static let version: Int64 = 2
+  /// The plaintext version of inbox rows (and of format 1's records).
+  static let inboxVersion: Int64 = 1
+  /// More versions than sync could ever leave open at once: a bound for hostile input.
+  static let maxVersions = 64
+
+  // MARK: Sizes
+
+  /// The smallest size class, in bytes of padded plaintext: nearly every entry fits in it.
+  static let sizeClassBase = 512
+
+  /// The padded size of a plaintext of `count` bytes: the smallest `512·2^k` above `count`
+  /// (padding always adds at least one byte).
+  static func sizeClass(for count: Int) -> Int {
+    var size = sizeClassBase
+    while size <= count { size *= 2 }
+    return size
   }
 
-  /// The JSON before padding.
-  static func encodeUnpadded(_ entry: Entry) -> [UInt8] {
+  /// Whether `count` is a size class, as every padded plaintext of format 2 is.
+  static func isSizeClass(_ count: Int) -> Bool {
+    count >= sizeClassBase && count % sizeClassBase == 0
+      && (count / sizeClassBase) & (count / sizeClassBase - 1) == 0
+  }
+
+  /// Pads `bytes` to its size class into `buffer` (Sodium's padding: 0x80, then zeros).
+  static func pad(_ bytes: [UInt8], into buffer: inout [UInt8]) {
+    Sodium.pad(bytes, block: sizeClass(for: bytes.count), into: &buffer)
+  }
+
+  /// The length of the first `count` bytes of `bytes` without their padding; `nil` unless
+  /// `count` is a size class and the padding is well formed.
+  static func unpaddedLength(_ bytes: [UInt8], count: Int) -> Int? {
+    guard isSizeClass(count) else { return nil }
+    return Sodium.unpaddedLength(bytes, count: count, block: count)
+  }
+
+  // MARK: Records
+
+  /// Writes the record JSON of `version` (one version: sync's conflicts are not written yet)
+  /// into `writer`, emptied first. Keys are sorted.
+  static func encodeUnpadded(_ version: RecordVersion, into writer: inout JSONWriter) {
+    writer.reset()
+    writer.beginObject()
+    writer.key("v")
+    writer.int(Self.version)
+    writer.key("versions")
+    writer.beginArray()
+    writer.beginObject()
+    if version.entry == nil {
+      writer.key("deleted")
+      writer.bool(true)
+    }
+    writer.key("device")
+    writer.string(hex(word: version.device))
+    if let entry = version.entry {
+      writer.key("entry")
+      entry.write(to: &writer)
+    }
+    // As hex, like the device: JSON numbers are exact only up to 2^53 in most readers.
+    writer.key("hlc")
+    writer.string(hex(word: version.hlc))
+    writer.key("revision")
+    writer.int(Int64(bitPattern: version.revision))
+    writer.endObject()
+    writer.endArray()
+    writer.endObject()
+  }
+
+  /// The record JSON of `version`, before padding.
+  static func encodeUnpadded(_ version: RecordVersion) -> [UInt8] {
     var writer = JSONWriter()
-    encodeUnpadded(entry, into: &writer)
+    encodeUnpadded(version, into: &writer)
     return writer.bytes
   }
 
-  /// Writes the JSON before padding into `writer`, emptied first.
-  static func encodeUnpadded(_ entry: Entry, into writer: inout JSONWriter) {
-    writer.reset()
+  /// Decodes the first `count` bytes of `bytes`, already unpadded, into the record's versions
+  /// (the one shown first); `nil` for anything malformed (never traps on hostile input).
+  static func decodeRecord(json bytes: [UInt8], count: Int) -> [RecordVersion]? {
+    var reader = JSONReader(bytes, count: count)
+    var versions: [RecordVersion] = []
+    var plaintextVersion: Int64?
+    var malformed = false
+    do {
+      try reader.readObject { reader, key throws(JSONReader.Failure) in
+        switch key {
+        case "v": plaintextVersion = try reader.readInt()
+        case "versions":
+          versions = []
+          try reader.readArray { reader throws(JSONReader.Failure) in
+            if versions.count < maxVersions, let version = try readVersion(&reader) {
+              versions.append(version)
+            } else {
+              malformed = true
+              try reader.skipValue()
+            }
+          }
+        default: try reader.skipValue()
+        }
+      }
+      try reader.expectEnd()
+    } catch {
+      return nil
+    }
+    guard plaintextVersion == Self.version, !versions.isEmpty, !malformed else { return nil }
+    return versions
+  }
+
+  /// Reads one version; `nil` when its fields are missing or out of range.
+  private static func readVersion(_ reader: inout JSONReader) throws(JSONReader.Failure)
+    -> RecordVersion?
+  {
+    var entry: Entry?
+    var deleted = false
+    var device: UInt64?
+    var hlc: UInt64?
+    var revision: Int64?
+    try reader.readObject { reader, key throws(JSONReader.Failure) in
+      switch key {
+      case "deleted": deleted = try reader.readBool()
+      case "device": device = word(hex: try reader.readString())
+      case "entry": entry = try Entry(from: &reader)
+      case "hlc": hlc = word(hex: try reader.readString())
+      case "revision": revision = try reader.readInt()
+      // Unknown keys (sync's causal context, in a later version) are skipped.
+      default: try reader.skipValue()
+      }
+    }
+    guard let device, let hlc, let revision, revision >= 1,
+      deleted == (entry == nil)
+    else { return nil }
+    return RecordVersion(
+      entry: entry, revision: UInt64(revision), device: device, hlc: hlc)
+  }
+
+  /// A device id as 16 lowercase hex digits, big-endian.
+  static func hex(word: UInt64) -> String {
+    Hex.encode((0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * $0)) })
+  }
+
+  /// The word that 16 hex digits spell; `nil` for anything else.
+  static func word(hex text: String) -> UInt64? {
+    guard text.utf8.count == 16, let bytes = Hex.decode(text) else { return nil }
+    return bytes.reduce(0) { $0 << 8 | UInt64($1) }
+  }
+
+  // MARK: The inbox (and format 1)
+
+  /// The padded inbox plaintext of `entry`: `{"entry":...,"v":1}`, padded to a size class
+  /// (format 2) or to 256-byte blocks (`format1`, a journal not yet migrated).
+  static func encodeInbox(_ entry: Entry, format1: Bool = false) -> [UInt8] {
+    var writer = JSONWriter()
     writer.beginObject()
     writer.key("entry")
     entry.write(to: &writer)
     writer.key("v")
-    writer.int(version)
+    writer.int(inboxVersion)
     writer.endObject()
+    var padded: [UInt8] = []
+    if format1 {
+      Sodium.pad(writer.bytes, block: Format1.paddingBlock, into: &padded)
+    } else {
+      pad(writer.bytes, into: &padded)
+    }
+    return padded
   }
 
-  /// Decodes a padded plaintext; `nil` for anything malformed (never traps on hostile input).
-  static func decode(_ padded: [UInt8]) -> Entry? {
-    guard
-      let length = Sodium.unpaddedLength(
-        padded, count: padded.count, block: Vault.paddingBlock)
+  /// Decodes a padded inbox plaintext (either padding: both end in 0x80 and zeros, so the
+  /// whole plaintext serves as the block); `nil` for anything malformed.
+  static func decodeInbox(_ padded: [UInt8]) -> Entry? {
+    guard !padded.isEmpty,
+      let length = Sodium.unpaddedLength(padded, count: padded.count, block: padded.count)
     else { return nil }
-    return decode(json: padded, count: length)
+    return decodeFormat1(json: padded, count: length)
   }
 
-  /// Decodes the first `count` bytes of `bytes`, already unpadded.
-  static func decode(json bytes: [UInt8], count: Int) -> Entry? {
+  /// Decodes `{"entry":...,"v":1}` from the first `count` bytes of `bytes`, already unpadded.
+  static func decodeFormat1(json bytes: [UInt8], count: Int) -> Entry? {
     var reader = JSONReader(bytes, count: count)
     var entry: Entry?
     var version: Int64?
@@ -58,7 +215,7 @@ enum RecordCodec {
     } catch {
       return nil
     }
-    guard version == Self.version else { return nil }
+    guard version == inboxVersion else { return nil }
     return entry
   }
 }

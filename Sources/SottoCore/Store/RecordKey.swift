@@ -1,3 +1,4 @@
+import SottoCrypto
 import SottoModel
 
 /// A record id as two words: hashing, comparing and storing it costs no allocation, unlike a
@@ -69,6 +70,37 @@ struct RecordDigest: Hashable, Sendable {
   init(_ bytes: [UInt8]) {
     self = bytes.withUnsafeBufferPointer { RecordDigest($0) }
   }
+
+  var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
+}
+
+/// A record's tag (format 2): 16 random bytes drawn again on every write of the row.
+///
+/// The tag is bound into the record's associated data and listed in the manifest, so an older
+/// copy of a row (which carries its older tag) fails against the manifest; unlike format 1's
+/// revision, it says nothing about how often an entry was edited.
+struct RecordTag: Hashable, Sendable {
+  var high: UInt64
+  var low: UInt64
+
+  init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// The tag held in `bytes` (16 bytes; other lengths, only in tampered files, never match).
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let key = RecordKey(bytes)
+    high = key.high
+    low = key.low
+  }
+
+  init(_ bytes: [UInt8]) {
+    self = bytes.withUnsafeBufferPointer { RecordTag($0) }
+  }
+
+  /// A fresh random tag.
+  static func random() -> RecordTag { RecordTag(SecureRandom.bytes(16)) }
 
   var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
 }

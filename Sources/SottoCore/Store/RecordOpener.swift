@@ -16,26 +16,25 @@ struct RecordOpener {
   init(header: JournalHeader, key: SecureBytes) {
     associatedData = header.recordAssociatedDataPrefix
     prefixLength = associatedData.count
-    associatedData.reserveCapacity(prefixLength + 24)
+    associatedData.reserveCapacity(prefixLength + 32)
     self.key = key
   }
 
-  /// Decrypts, unpads and decodes one record; `nil` when any step fails.
+  /// Decrypts, unpads and decodes one record under `tag`; `nil` when any step fails.
   ///
+  /// Returns the version shown (the first), a tombstone included.
   /// - Parameter checkingTime: also `nil` for an entry whose time is outside the accepted
   ///   range (older versions accepted any). Only re-keying and re-listing, which carry a record
   ///   over as it is and lay nothing out, pass `false`.
   mutating func open(
-    id: UnsafeBufferPointer<UInt8>, revision: UInt64, nonce: UnsafeBufferPointer<UInt8>,
+    id: UnsafeBufferPointer<UInt8>, tag: RecordTag, nonce: UnsafeBufferPointer<UInt8>,
     ciphertext: UnsafeBufferPointer<UInt8>, checkingTime: Bool = true
-  ) -> Entry? {
+  ) -> RecordVersion? {
     guard id.count == 16, nonce.count == Vault.nonceBytes, ciphertext.count >= Vault.tagBytes
     else { return nil }
     associatedData.removeSubrange(prefixLength...)
     associatedData.append(contentsOf: id)
-    for shift in stride(from: 56, through: 0, by: -8) {
-      associatedData.append(UInt8(truncatingIfNeeded: revision >> UInt64(shift)))
-    }
+    associatedData.append(contentsOf: tag.bytes)
     let length = ciphertext.count - Vault.tagBytes
     if plaintext.count < max(length, 1) {
       plaintext = [UInt8](repeating: 0, count: max(length, 1))
@@ -48,28 +47,28 @@ struct RecordOpener {
       }
     }
     guard let written = opened, written > 0,
-      let unpadded = Sodium.unpaddedLength(
-        plaintext, count: Int(written), block: Vault.paddingBlock),
-      let entry = RecordCodec.decode(json: plaintext, count: unpadded),
-      entry.id.matches(id),
+      let unpadded = RecordCodec.unpaddedLength(plaintext, count: Int(written)),
+      let version = RecordCodec.decodeRecord(json: plaintext, count: unpadded)?.first
+    else { return nil }
+    guard let entry = version.entry else { return version }
+    guard entry.id.matches(id),
       // Only Sotto, holding the key, writes records, and it checks every entry on the way in;
       // but versions before the time range accepted any time (an import of year 292 billion),
       // and such a record must read as damaged, not stop a later step that lays it out.
       !checkingTime || entry.at.isWithinAcceptedRange
     else { return nil }
-    return entry
+    return version
   }
 
   /// Convenience for single records held in arrays.
   mutating func open(
-    id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
-  ) -> Entry? {
+    id: [UInt8], tag: RecordTag, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
+  ) -> RecordVersion? {
     id.withUnsafeBufferPointer { id in
       nonce.withUnsafeBufferPointer { nonce in
         ciphertext.withUnsafeBufferPointer { ciphertext in
           open(
-            id: id, revision: revision, nonce: nonce, ciphertext: ciphertext,
-            checkingTime: checkingTime)
+            id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
         }
       }
     }

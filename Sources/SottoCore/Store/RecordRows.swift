@@ -8,7 +8,7 @@ import GRDBSQLite
 struct RecordRows {
   struct Row {
     var key: RecordKey
-    var revision: UInt64
+    var tag: RecordTag
     var id: Range<Int>
     /// The nonce, followed in `storage` by the ciphertext: together the input of the digest.
     var nonce: Range<Int>
@@ -18,12 +18,12 @@ struct RecordRows {
   private(set) var storage: [UInt8] = []
   private(set) var rows: [Row] = []
 
-  /// Reads every row in id order; with `withCiphertexts` false, only ids and revisions.
+  /// Reads every row in id order; with `withCiphertexts` false, only ids and tags.
   init(_ db: Database, withCiphertexts: Bool) throws {
     let sql =
       withCiphertexts
-      ? "SELECT id, revision, nonce, ciphertext FROM records ORDER BY id"
-      : "SELECT id, revision FROM records ORDER BY id"
+      ? "SELECT id, tag, nonce, ciphertext FROM records ORDER BY id"
+      : "SELECT id, tag FROM records ORDER BY id"
     // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale. The
     // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
     let statement = try db.makeStatement(sql: sql)
@@ -51,10 +51,21 @@ struct RecordRows {
       guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
       let id = append(0)
       let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
-      let revision = UInt64(max(sqlite3_column_int64(handle, 1), 0))
+      // A tag that is not a 16-byte blob (a tampered file) matches no manifest item.
+      let tagCount = Int(sqlite3_column_bytes(handle, 1))
+      let tag =
+        if sqlite3_column_type(handle, 1) == SQLITE_BLOB, tagCount == 16,
+          let pointer = sqlite3_column_blob(handle, 1)
+        {
+          RecordTag(
+            UnsafeBufferPointer(
+              start: pointer.assumingMemoryBound(to: UInt8.self), count: tagCount))
+        } else {
+          RecordTag(high: ~0, low: ~0)
+        }
       let nonce = withCiphertexts ? append(2) : id.endIndex..<id.endIndex
       let ciphertext = withCiphertexts ? append(3) : nonce.endIndex..<nonce.endIndex
-      rows.append(Row(key: key, revision: revision, id: id, nonce: nonce, ciphertext: ciphertext))
+      rows.append(Row(key: key, tag: tag, id: id, nonce: nonce, ciphertext: ciphertext))
     }
   }
 

@@ -21,7 +21,7 @@ struct RecordSealer {
   init(header: JournalHeader, key: SecureBytes) {
     associatedData = header.recordAssociatedDataPrefix
     prefixLength = associatedData.count
-    associatedData.reserveCapacity(prefixLength + 24)
+    associatedData.reserveCapacity(prefixLength + 32)
     self.key = key
   }
 
@@ -37,29 +37,35 @@ struct RecordSealer {
     output.append(contentsOf: nonces[start..<start + Vault.nonceBytes])
   }
 
-  /// Seals `entry` as revision `revision`, with a fresh random nonce.
-  mutating func seal(_ entry: Entry, revision: UInt64) -> SealedRecord {
-    var row: [UInt8] = []
-    let digest = seal(entry, revision: revision, appendingTo: &row)
-    return SealedRecord(
-      nonce: Array(row[..<Vault.nonceBytes]), ciphertext: Array(row[Vault.nonceBytes...]),
-      digest: digest)
+  /// A fresh random tag, from the same pool as the nonces.
+  mutating func nextTag() -> RecordTag {
+    var bytes: [UInt8] = []
+    appendNonce(to: &bytes)
+    return RecordTag(Array(bytes.prefix(16)))
   }
 
-  /// Seals `entry` as revision `revision` with a fresh random nonce, appending the nonce and
-  /// then the ciphertext to `output` (a chunk of rows in one buffer); returns the digest of the
-  /// two, which the manifest keeps.
+  /// Seals `version` as the record `id` under a fresh random tag and nonce.
+  mutating func seal(_ version: RecordVersion, id: EntryID) -> SealedRecord {
+    var row: [UInt8] = []
+    let tag = nextTag()
+    let digest = seal(version, id: id, tag: tag, appendingTo: &row)
+    return SealedRecord(
+      nonce: Array(row[..<Vault.nonceBytes]), ciphertext: Array(row[Vault.nonceBytes...]),
+      tag: tag, digest: digest)
+  }
+
+  /// Seals `version` as the record `id` under `tag` with a fresh random nonce, appending the
+  /// nonce and then the ciphertext to `output` (a chunk of rows in one buffer); returns the
+  /// digest of the two, which the manifest keeps.
   mutating func seal(
-    _ entry: Entry, revision: UInt64, appendingTo output: inout [UInt8]
+    _ version: RecordVersion, id: EntryID, tag: RecordTag, appendingTo output: inout [UInt8]
   ) -> RecordDigest {
-    RecordCodec.encodeUnpadded(entry, into: &writer)
-    Sodium.pad(writer.bytes, block: Vault.paddingBlock, into: &padded)
+    RecordCodec.encodeUnpadded(version, into: &writer)
+    RecordCodec.pad(writer.bytes, into: &padded)
     let paddedCount = padded.count
     associatedData.removeSubrange(prefixLength...)
-    entry.id.withUnsafeBytes { associatedData.append(contentsOf: $0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      associatedData.append(UInt8(truncatingIfNeeded: revision >> UInt64(shift)))
-    }
+    id.withUnsafeBytes { associatedData.append(contentsOf: $0) }
+    associatedData.append(contentsOf: tag.bytes)
     let start = output.count
     appendNonce(to: &output)
     output.append(contentsOf: repeatElement(0, count: paddedCount + Vault.tagBytes))

@@ -1,4 +1,5 @@
-/// The SQL schema of format version 1, exactly as created and as checked on every open.
+/// The SQL schema of format version 2, exactly as created and as checked on every open, and
+/// that of format 1, which is read only to migrate it.
 ///
 /// SQLite keeps each `CREATE` statement's text verbatim in `sqlite_schema`, so an open compares
 /// that text with these strings: an extra table, index, trigger or view, or a changed column, is
@@ -24,7 +25,7 @@ enum Schema {
   static let records = """
     CREATE TABLE records (
       id BLOB PRIMARY KEY NOT NULL,
-      revision INTEGER NOT NULL,
+      tag BLOB NOT NULL,
       nonce BLOB NOT NULL,
       ciphertext BLOB NOT NULL
     ) WITHOUT ROWID
@@ -45,11 +46,49 @@ enum Schema {
     ) WITHOUT ROWID
     """
 
-  /// Every object of the schema: (type, name, SQL).
+  /// Encrypted pages of derived data (format 2): empty in this version, kept so that an
+  /// index can be added without another format change (Docs/FORMAT.md §2).
+  static let pages = """
+    CREATE TABLE pages (
+      id BLOB PRIMARY KEY NOT NULL,
+      nonce BLOB NOT NULL,
+      ciphertext BLOB NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  /// Every object of the schema: (type, name, SQL), in name order.
   static let objects: [(type: String, name: String, sql: String)] = [
     ("table", "header", header),
     ("table", "inbox", inbox),
     ("table", "manifest", manifest),
+    ("table", "pages", pages),
     ("table", "records", records),
   ]
+
+  /// Format 1's records table, which numbered revisions in plain text.
+  static let recordsFormat1 = """
+    CREATE TABLE records (
+      id BLOB PRIMARY KEY NOT NULL,
+      revision INTEGER NOT NULL,
+      nonce BLOB NOT NULL,
+      ciphertext BLOB NOT NULL
+    ) WITHOUT ROWID
+    """
+
+  /// Every object of format 1's schema, in name order.
+  static let objectsFormat1: [(type: String, name: String, sql: String)] = [
+    ("table", "header", header),
+    ("table", "inbox", inbox),
+    ("table", "manifest", manifest),
+    ("table", "records", recordsFormat1),
+  ]
+
+  /// The objects of format `version`'s schema; `nil` for a version this code does not read.
+  static func objects(version: UInt32) -> [(type: String, name: String, sql: String)]? {
+    switch version {
+    case 1: objectsFormat1
+    case 2: objects
+    default: nil
+    }
+  }
 }

@@ -1,27 +1,30 @@
 import SottoCrypto
 import SottoModel
 
-/// An entry encrypted for its row: the nonce and ciphertext the records table holds, and the
-/// digest the manifest keeps of them (Docs/FORMAT.md §4 and §5).
+/// A record encrypted for its row: the nonce, ciphertext and tag the records table holds, and
+/// the digest the manifest keeps of them (Docs/FORMAT.md §4 and §5).
 struct SealedRecord {
   let nonce: [UInt8]
   let ciphertext: [UInt8]
+  let tag: RecordTag
   let digest: RecordDigest
 
-  init(nonce: [UInt8], ciphertext: [UInt8], digest: RecordDigest) {
+  init(nonce: [UInt8], ciphertext: [UInt8], tag: RecordTag, digest: RecordDigest) {
     self.nonce = nonce
     self.ciphertext = ciphertext
+    self.tag = tag
     self.digest = digest
   }
 
-  /// Encodes, pads and encrypts `entry` for `revision`, with a fresh random nonce.
-  init(_ entry: Entry, revision: UInt64, header: JournalHeader, key: SecureBytes) {
+  /// Encodes, pads and encrypts `version` as the record `id`, under a fresh random tag and
+  /// nonce.
+  init(_ version: RecordVersion, id: EntryID, header: JournalHeader, key: SecureBytes) {
     var sealer = RecordSealer(header: header, key: key)
-    self = sealer.seal(entry, revision: revision)
+    self = sealer.seal(version, id: id)
   }
 
   /// What the manifest records of this row.
-  func manifestItem(id: [UInt8], revision: UInt64) -> ManifestItem {
-    ManifestItem(id: RecordKey(id), revision: revision, digest: digest)
+  func manifestItem(id: [UInt8]) -> ManifestItem {
+    ManifestItem(id: RecordKey(id), tag: tag, digest: digest)
   }
 }

@@ -10,7 +10,7 @@ import SottoModel
 struct SealedChunk {
   var bytes: [UInt8] = []
   /// Where each row ends in `bytes`; a row starts where the one before it ends, with the 16
-  /// bytes of its id, then its nonce, then its ciphertext.
+  /// bytes of its id, then its 16-byte tag, then its nonce, then its ciphertext.
   var ends: [Int] = []
   var items: [ManifestItem] = []
 }
@@ -28,6 +28,7 @@ final class SealingPipeline: @unchecked Sendable {
   private let entries: [Entry]
   private let order: [Int]
   private let revisions: [UInt64]
+  private let stamp: (device: UInt64, hlc: UInt64)
   private let header: JournalHeader
   private let key: SecureBytes
   private let chunkSize: Int
@@ -43,14 +44,16 @@ final class SealingPipeline: @unchecked Sendable {
   /// - Parameters:
   ///   - order: positions in `entries`, in the order the rows are wanted.
   ///   - revisions: the revision of each row, by its place in `order`.
+  ///   - stamp: the device and clock of every version written.
   init(
-    entries: [Entry], order: [Int], revisions: [UInt64], header: JournalHeader,
-    key: SecureBytes, chunkSize: Int = 1024
+    entries: [Entry], order: [Int], revisions: [UInt64], stamp: (device: UInt64, hlc: UInt64),
+    header: JournalHeader, key: SecureBytes, chunkSize: Int = 1024
   ) {
     precondition(order.count == revisions.count)
     self.entries = entries
     self.order = order
     self.revisions = revisions
+    self.stamp = stamp
     self.header = header
     self.key = key
     self.chunkSize = chunkSize
@@ -145,18 +148,20 @@ final class SealingPipeline: @unchecked Sendable {
   private func seal(_ chunk: Int, sealer: inout RecordSealer) -> SealedChunk {
     let positions = self.positions(of: chunk)
     var sealed = SealedChunk()
-    // Most records pad to 256 bytes; an id, a nonce and a tag come on top.
-    sealed.bytes.reserveCapacity(positions.count * 336)
+    // Most records pad to 512 bytes; an id, a record tag, a nonce and a Poly1305 tag come on top.
+    sealed.bytes.reserveCapacity(positions.count * 608)
     sealed.ends.reserveCapacity(positions.count)
     sealed.items.reserveCapacity(positions.count)
     for position in positions {
       let entry = entries[order[position]]
       entry.id.withUnsafeBytes { sealed.bytes.append(contentsOf: $0) }
-      let digest = sealer.seal(
-        entry, revision: revisions[position], appendingTo: &sealed.bytes)
+      let tag = sealer.nextTag()
+      sealed.bytes.append(contentsOf: tag.bytes)
+      let version = RecordVersion(
+        entry: entry, revision: revisions[position], device: stamp.device, hlc: stamp.hlc)
+      let digest = sealer.seal(version, id: entry.id, tag: tag, appendingTo: &sealed.bytes)
       sealed.ends.append(sealed.bytes.count)
-      sealed.items.append(
-        ManifestItem(id: RecordKey(entry.id), revision: revisions[position], digest: digest))
+      sealed.items.append(ManifestItem(id: RecordKey(entry.id), tag: tag, digest: digest))
     }
     return sealed
   }

@@ -62,16 +62,17 @@ extension UnlockedJournal {
     if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
     let writes = toWrite.sorted { $0.0.id < $1.0.id }
     try write { db in
+      if !toRemove.isEmpty { try self.writeTombstones(db, ids: toRemove.sorted()) }
+      let stamp = try self.manifest.stamp(db)
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      for id in toRemove {
-        try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(id.bytes)])
-        changes.append((RecordKey(id.bytes), nil))
-      }
       for (entry, revision) in writes {
         changes.append(
-          (RecordKey(entry.id.bytes), try self.insertRecord(db, entry: entry, revision: revision)))
+          (
+            RecordKey(entry.id.bytes),
+            try self.insertRecord(db, entry: entry, revision: revision, stamp: stamp)
+          ))
       }
-      try self.manifest.apply(db, changes: changes)
+      try self.manifest.apply(db, changes: changes, clock: stamp.hlc)
     }
     if !toRemove.isEmpty || summary.updated > 0 { checkpoint() }
     return summary

@@ -9,7 +9,7 @@ import Synchronization
 public struct StoredEntry: Sendable, Hashable {
   /// The decrypted entry.
   public var entry: Entry
-  /// The revision, bound into the record's associated data.
+  /// The revision, kept inside the record's ciphertext (the file shows only a random tag).
   public var revision: UInt64
 }
 
@@ -48,6 +48,7 @@ public final class UnlockedJournal: Sendable {
     var readAhead: RecordPrefetch?
     var inbox = InboxAtUnlock()
     var integrity = IntegrityReport()
+    var migration: Format1Migration?
   }
 
   init(journal: Journal, header: JournalHeader, bundle: KeyBundle) {
@@ -56,13 +57,21 @@ public final class UnlockedJournal: Sendable {
     self.bundle = bundle
   }
 
+  /// What the unlock's conversion from format 1 did; `nil` when the journal was already in
+  /// format 2.
+  public var migration: Format1Migration? { state.withLock { $0.migration } }
+
+  func noteMigration(_ migration: Format1Migration?) {
+    state.withLock { $0.migration = migration }
+  }
+
   /// How many quick-capture entries the unlock moved into the journal.
   public var movedFromInbox: Int { state.withLock { $0.inbox.moved } }
 
   /// What the unlock did with the quick-capture inbox: moved, left waiting, refused.
   public var inboxAtUnlock: InboxAtUnlock { state.withLock { $0.inbox } }
 
-  /// What the check at unlock found: ids and revisions against the manifest (not the
+  /// What the check at unlock found: ids and tags against the manifest (not the
   /// ciphertexts; ``verify()`` and ``contents()`` check those too).
   public var integrityAtUnlock: IntegrityReport { state.withLock { $0.integrity } }
 
@@ -111,13 +120,7 @@ public final class UnlockedJournal: Sendable {
     matching text: String, in ids: [Data], names: (one: String, many: String, shown: String)
   ) throws(SottoError) -> [UInt8] {
     let prefix = text.lowercased()
-    guard prefix.count >= 6, prefix.count <= 32,
-      Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
-    else {
-      throw SottoError(
-        .invalidInput,
-        "An \(names.one) id is 6 to 32 hex digits (0-9, a-f), as shown by \(names.shown).")
-    }
+    try checkShape(of: prefix, names: names)
     let matches = ids.map { [UInt8]($0) }.filter { Hex.encode($0).hasPrefix(prefix) }
     guard !matches.isEmpty else {
       throw SottoError(.entryNotFound, "No \(names.one) has an id starting with \(prefix).")
@@ -128,6 +131,19 @@ public final class UnlockedJournal: Sendable {
         "\(matches.count) \(names.many) have ids starting with \(prefix); type more digits.")
     }
     return matches[0]
+  }
+
+  /// Refuses an id prefix that is not 6 to 32 hex digits.
+  static func checkShape(
+    of prefix: String, names: (one: String, many: String, shown: String)
+  ) throws(SottoError) {
+    guard prefix.count >= 6, prefix.count <= 32,
+      Hex.decode(prefix + (prefix.count % 2 == 1 ? "0" : "")) != nil
+    else {
+      throw SottoError(
+        .invalidInput,
+        "An \(names.one) id is 6 to 32 hex digits (0-9, a-f), as shown by \(names.shown).")
+    }
   }
 
   static func entryID(_ bytes: [UInt8]) -> EntryID {
@@ -176,24 +192,57 @@ public final class UnlockedJournal: Sendable {
 
   // MARK: Records
 
+  /// Writes `version` as the record `id` under a fresh tag; returns what the manifest keeps.
   @discardableResult
-  func insertRecord(_ db: Database, entry: Entry, revision: UInt64) throws -> ManifestItem {
-    let sealed = SealedRecord(entry, revision: revision, header: header, key: bundle.recordKey)
+  func writeRecord(_ db: Database, _ version: RecordVersion, id: EntryID) throws -> ManifestItem {
+    let sealed = SealedRecord(version, id: id, header: header, key: bundle.recordKey)
     let statement = try db.cachedStatement(
-      sql: "INSERT OR REPLACE INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+      sql: "INSERT OR REPLACE INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
     try statement.execute(
       arguments: [
-        Data(entry.id.bytes), Int64(revision), Data(sealed.nonce), Data(sealed.ciphertext),
+        Data(id.bytes), Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext),
       ])
-    return sealed.manifestItem(id: entry.id.bytes, revision: revision)
+    return sealed.manifestItem(id: id.bytes)
+  }
+
+  /// Writes `entry` with `revision`, stamped with `stamp` (``Manifest/stamp(_:)``).
+  @discardableResult
+  func insertRecord(
+    _ db: Database, entry: Entry, revision: UInt64, stamp: (device: UInt64, hlc: UInt64)
+  ) throws -> ManifestItem {
+    try writeRecord(
+      db, RecordVersion(entry: entry, revision: revision, device: stamp.device, hlc: stamp.hlc),
+      id: entry.id)
   }
 
   func decrypt(
-    id: [UInt8], revision: UInt64, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
-  ) -> Entry? {
+    id: [UInt8], tag: RecordTag, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
+  ) -> RecordVersion? {
     var opener = RecordOpener(header: header, key: bundle.recordKey)
     return opener.open(
-      id: id, revision: revision, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
+      id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
+  }
+
+  /// The record of `id` as it is now, decrypted; `nil` when there is no such row, and
+  /// ``SottoError/Code/damaged`` when it does not open.
+  func currentVersion(_ db: Database, id: [UInt8], checkingTime: Bool = true) throws
+    -> RecordVersion?
+  {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT tag, nonce, ciphertext FROM records WHERE id = ?", arguments: [Data(id)])
+    else { return nil }
+    guard
+      let version = decrypt(
+        id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
+        ciphertext: row.bytes("ciphertext"), checkingTime: checkingTime)
+    else {
+      throw SottoError(
+        .damaged,
+        "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`."
+      )
+    }
+    return version
   }
 
   /// Adds a new entry with a fresh random id.
@@ -284,49 +333,40 @@ public final class UnlockedJournal: Sendable {
       // a nil destructor) and stay alive until the step returns.
       // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
       var revisions = [UInt64](repeating: 1, count: order.count)
-      // A new journal (a restore) has no revisions to look up.
+      // A new journal (a restore) has no revisions to look up. Otherwise an id already there
+      // (an import's update) continues its revisions, which only its ciphertext holds.
       let wasEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
       if !wasEmpty {
-        let lookupStatement = try db.makeStatement(
-          sql: "SELECT revision FROM records WHERE id = ?")
-        let lookup = lookupStatement.sqliteStatement
         for (position, index) in order.enumerated() {
-          let step = entries[index].id.withUnsafeBytes { id -> Int32 in
-            let bound = sqlite3_bind_blob(lookup, 1, id.baseAddress, Int32(id.count), nil)
-            return bound == SQLITE_OK ? sqlite3_step(lookup) : bound
-          }
-          if step == SQLITE_ROW {
-            revisions[position] = UInt64(max(sqlite3_column_int64(lookup, 0), 0)) + 1
-          }
-          sqlite3_reset(lookup)
-          sqlite3_clear_bindings(lookup)
-          guard step == SQLITE_ROW || step == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: step))
+          if let current = try self.currentVersion(
+            db, id: entries[index].id.bytes, checkingTime: false)
+          {
+            revisions[position] = current.revision + 1
           }
         }
-        // The raw handle above belongs to this statement: keep it alive until here.
-        withExtendedLifetime(lookupStatement) {}
       }
+      let stamp = try self.manifest.stamp(db)
       // Into an empty table, unique ids need no REPLACE (which looks each one up first).
       let verb = wasEmpty && unique ? "INSERT" : "INSERT OR REPLACE"
       let insertStatement = try db.makeStatement(
-        sql: "\(verb) INTO records (id, revision, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+        sql: "\(verb) INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
       let insert = insertStatement.sqliteStatement
       var items: [ManifestItem] = []
       items.reserveCapacity(order.count)
       let pipeline = SealingPipeline(
-        entries: entries, order: order, revisions: revisions, header: self.header,
-        key: self.bundle.recordKey)
+        entries: entries, order: order, revisions: revisions, stamp: stamp,
+        header: self.header, key: self.bundle.recordKey)
       try pipeline.forEachChunk { (chunk, _) throws(DatabaseError) in
         try chunk.bytes.withUnsafeBufferPointer { rows throws(DatabaseError) in
           var start = 0
-          for (end, item) in zip(chunk.ends, chunk.items) {
+          for end in chunk.ends {
             let id = rows.baseAddress! + start
-            let nonce = id + EntryID.byteCount
+            let tag = id + EntryID.byteCount
+            let nonce = tag + 16
             let ciphertext = nonce + Vault.nonceBytes
-            let cipherCount = end - start - EntryID.byteCount - Vault.nonceBytes
+            let cipherCount = end - start - EntryID.byteCount - 16 - Vault.nonceBytes
             var step = sqlite3_bind_blob(insert, 1, id, Int32(EntryID.byteCount), nil)
-            if step == SQLITE_OK { step = sqlite3_bind_int64(insert, 2, Int64(item.revision)) }
+            if step == SQLITE_OK { step = sqlite3_bind_blob(insert, 2, tag, 16, nil) }
             if step == SQLITE_OK {
               step = sqlite3_bind_blob(insert, 3, nonce, Int32(Vault.nonceBytes), nil)
             }
@@ -349,7 +389,7 @@ public final class UnlockedJournal: Sendable {
       sqlite3_clear_bindings(insert)
       // The raw handle above belongs to this statement: keep it alive until here.
       withExtendedLifetime(insertStatement) {}
-      try self.manifest.apply(db, adding: items)
+      try self.manifest.apply(db, adding: items, clock: stamp.hlc)
     }
   }
 
@@ -380,6 +420,10 @@ public final class UnlockedJournal: Sendable {
     // of optionals and a sorted copy cost two more 100,000-entry arrays.
     var digests = [RecordDigest](repeating: RecordDigest(high: 0, low: 0), count: rows.count)
     var failed = [Bool](repeating: false, count: rows.count)
+    /// Rows holding a deleted entry's tombstone: neither an entry nor a failure.
+    var deleted = [Bool](repeating: false, count: rows.count)
+    /// The revision each row's version holds.
+    var revisionOfRow = [UInt64](repeating: 0, count: rows.count)
     /// The row of each entry, by position in `entries`.
     var rowOf: [Int] = []
     rowOf.reserveCapacity(rows.count)
@@ -388,26 +432,36 @@ public final class UnlockedJournal: Sendable {
     var entries = [Entry](unsafeUninitializedCapacity: rows.count) { buffer, count in
       digests.withUnsafeMutableBufferPointer { digestBuffer in
         failed.withUnsafeMutableBufferPointer { failedBuffer in
-          records.storage.withUnsafeBufferPointer { storageBuffer in
-            nonisolated(unsafe) let output = buffer
-            nonisolated(unsafe) let digests = digestBuffer
-            nonisolated(unsafe) let failed = failedBuffer
-            nonisolated(unsafe) let storage = storageBuffer
-            Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
-              var opener = RecordOpener(header: header, key: key)
-              for index in range {
-                let row = rows[index]
-                digests[index] = Manifest.recordDigest(
-                  UnsafeBufferPointer(
-                    rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-                if let entry = opener.open(
-                  id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
-                  nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
-                  ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
-                {
-                  (output.baseAddress! + index).initialize(to: entry)
-                } else {
-                  failed[index] = true
+          deleted.withUnsafeMutableBufferPointer { deletedBuffer in
+            revisionOfRow.withUnsafeMutableBufferPointer { revisionBuffer in
+              records.storage.withUnsafeBufferPointer { storageBuffer in
+                // Each worker writes only the slots of its own range of rows.
+                nonisolated(unsafe) let output = buffer
+                nonisolated(unsafe) let digests = digestBuffer
+                nonisolated(unsafe) let failed = failedBuffer
+                nonisolated(unsafe) let deleted = deletedBuffer
+                nonisolated(unsafe) let revisions = revisionBuffer
+                nonisolated(unsafe) let storage = storageBuffer
+                Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
+                  var opener = RecordOpener(header: header, key: key)
+                  for index in range {
+                    let row = rows[index]
+                    digests[index] = Manifest.recordDigest(
+                      UnsafeBufferPointer(
+                        rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+                    let version = opener.open(
+                      id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
+                      nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+                      ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
+                    if let version, let entry = version.entry {
+                      (output.baseAddress! + index).initialize(to: entry)
+                      revisions[index] = version.revision
+                    } else if version != nil {
+                      deleted[index] = true
+                    } else {
+                      failed[index] = true
+                    }
+                  }
                 }
               }
             }
@@ -416,7 +470,7 @@ public final class UnlockedJournal: Sendable {
       }
       // Close the gaps left by records that failed (rare): every slot below `count` holds an
       // entry, every slot above it is uninitialized.
-      for index in rows.indices where !failed[index] {
+      for index in rows.indices where !failed[index] && !deleted[index] {
         if rowOf.count != index {
           (buffer.baseAddress! + rowOf.count).moveInitialize(
             from: buffer.baseAddress! + index, count: 1)
@@ -430,7 +484,8 @@ public final class UnlockedJournal: Sendable {
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
     report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
     report.manifestDamaged = manifest == nil
-    report.recordsChecked = rows.count
+    // Deleted entries' tombstones are checked too, but are not entries.
+    report.recordsChecked = rows.count - deleted.lazy.filter { $0 }.count
     if let manifest {
       let comparison = ManifestComparison(rows: rows, manifest: manifest)
       report.record(comparison, rows: records)
@@ -445,7 +500,7 @@ public final class UnlockedJournal: Sendable {
         // Rare: tell an old record with a time outside the range from a damaged one.
         let readable = records.storage.withUnsafeBufferPointer { storage in
           opener.open(
-            id: UnsafeBufferPointer(rebasing: storage[row.id]), revision: row.revision,
+            id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
             nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
             ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]),
             checkingTime: false) != nil
@@ -488,40 +543,35 @@ public final class UnlockedJournal: Sendable {
       }
     }
     return JournalContents(
-      all: entries, revisions: keys.map { rows[rowOf[$0.position]].revision }, integrity: report)
+      all: entries, revisions: keys.map { revisionOfRow[rowOf[$0.position]] }, integrity: report)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and
-  /// ids, revisions and digests against the manifest.
+  /// ids, tags and digests against the manifest.
   public func verify() throws(SottoError) -> IntegrityReport {
     try contents().integrity
   }
 
   /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).
+  ///
+  /// A deleted entry's tombstone keeps its row, so the candidates are opened and only entries
+  /// count: a prefix shared with a deleted entry is not ambiguous.
   public func entry(matching text: String) throws(SottoError) -> StoredEntry {
-    let id = try Self.uniqueID(
-      matching: text, in: read { db in try Data.fetchAll(db, sql: "SELECT id FROM records") },
-      names: ("entry", "entries", "`sotto list`"))
-    let row = try read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT revision, nonce, ciphertext FROM records WHERE id = ?",
-        arguments: [Data(id)])
+    let prefix = text.lowercased()
+    let names = (one: "entry", many: "entries", shown: "`sotto list`")
+    try Self.checkShape(of: prefix, names: names)
+    let ids = try read { db in try Data.fetchAll(db, sql: "SELECT id FROM records") }
+    let candidates = ids.filter { Hex.encode($0).hasPrefix(prefix) }
+    let live = try read { db -> [(id: [UInt8], version: RecordVersion)] in
+      try candidates.compactMap { id in
+        try self.currentVersion(db, id: [UInt8](id)).flatMap {
+          $0.entry == nil ? nil : ([UInt8](id), $0)
+        }
+      }
     }
-    guard let row else {
-      throw SottoError(.entryNotFound, "No entry has the id \(Hex.encode(id)).")
-    }
-    let revision = UInt64(max(row.integer("revision"), 0))
-    guard
-      let entry = decrypt(
-        id: id, revision: revision, nonce: row.bytes("nonce"),
-        ciphertext: row.bytes("ciphertext"))
-    else {
-      throw SottoError(
-        .damaged,
-        "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`."
-      )
-    }
-    return StoredEntry(entry: entry, revision: revision)
+    let id = try Self.uniqueID(matching: prefix, in: live.map { Data($0.id) }, names: names)
+    let version = live.first { $0.id == id }!.version
+    return StoredEntry(entry: version.entry!, revision: version.revision)
   }
 
   /// Replaces an entry's content, writing it with the next revision.
@@ -532,37 +582,50 @@ public final class UnlockedJournal: Sendable {
     let entry = stored.entry
     do { try entry.validate() } catch { throw SottoError(.invalidInput, error.description) }
     let revision = try write { db in
-      let current = try Int64.fetchOne(
-        db, sql: "SELECT revision FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
-      guard let current else {
+      let current = try self.currentVersion(db, id: entry.id.bytes, checkingTime: false)
+      guard let current, current.entry != nil else {
         throw SottoError(.entryNotFound, "The entry \(entry.id.hex) no longer exists.")
       }
-      guard UInt64(max(current, 0)) == stored.revision else {
+      guard current.revision == stored.revision else {
         throw SottoError(
           .concurrentChange,
           "Entry \(entry.id.hex) was changed by another sotto process meanwhile. Nothing was "
             + "written; run the command again.")
       }
       let next = stored.revision + 1
-      let item = try self.insertRecord(db, entry: entry, revision: next)
-      try self.manifest.apply(db, changes: [(RecordKey(entry.id.bytes), item)])
+      let stamp = try self.manifest.stamp(db)
+      let item = try self.insertRecord(db, entry: entry, revision: next, stamp: stamp)
+      try self.manifest.apply(db, changes: [(RecordKey(entry.id.bytes), item)], clock: stamp.hlc)
       return next
     }
     checkpoint()
     return StoredEntry(entry: entry, revision: revision)
   }
 
-  /// Deletes an entry. With `secure_delete` on and the log truncated, no copy remains in the
-  /// database or its `-wal` file.
+  /// Deletes an entry: its record is rewritten in place as a tombstone of the same size, so
+  /// the file shows an ordinary rewrite, and a later sync can carry the deletion. With
+  /// `secure_delete` on and the log truncated, no copy of the content remains in the database
+  /// or its `-wal` file.
   public func delete(_ id: EntryID) throws(SottoError) {
     try write { db in
-      try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(id.bytes)])
-      guard db.changesCount == 1 else {
-        throw SottoError(.entryNotFound, "No entry has the id \(id.hex).")
-      }
-      try self.manifest.apply(db, changes: [(RecordKey(id.bytes), nil)])
+      try self.writeTombstones(db, ids: [id])
     }
     checkpoint()
+  }
+
+  /// Rewrites each record of `ids` as a tombstone, in the caller's transaction.
+  func writeTombstones(_ db: Database, ids: [EntryID]) throws {
+    let stamp = try manifest.stamp(db)
+    var changes: [(id: RecordKey, item: ManifestItem?)] = []
+    for id in ids {
+      guard let current = try currentVersion(db, id: id.bytes, checkingTime: false),
+        current.entry != nil
+      else { throw SottoError(.entryNotFound, "No entry has the id \(id.hex).") }
+      let tombstone = RecordVersion(
+        entry: nil, revision: current.revision + 1, device: stamp.device, hlc: stamp.hlc)
+      changes.append((RecordKey(id.bytes), try writeRecord(db, tombstone, id: id)))
+    }
+    try manifest.apply(db, changes: changes, clock: stamp.hlc)
   }
 
   // MARK: Keys
@@ -585,14 +648,14 @@ public final class UnlockedJournal: Sendable {
     try newHeader.wrap(newBundle, passphrase: passphrase)
     let finalHeader = newHeader
     let removedInboxRows = try write { db -> Int in
-      let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
-      var entries: [(Entry, UInt64)] = []
+      let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
+      // Tombstones too: a deletion must outlive the new key.
+      var versions: [(id: [UInt8], version: RecordVersion)] = []
       for row in rows {
         let id = row.bytes("id")
-        let revision = UInt64(max(row.integer("revision"), 0))
         guard
-          let entry = self.decrypt(
-            id: id, revision: revision, nonce: row.bytes("nonce"),
+          let version = self.decrypt(
+            id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
             ciphertext: row.bytes("ciphertext"), checkingTime: false)
         else {
           throw SottoError(
@@ -600,7 +663,7 @@ public final class UnlockedJournal: Sendable {
             "Entry \(Hex.encode(id)) cannot be decrypted, so it would be lost under a new key. "
               + "Run `sotto verify`; the passphrase was not changed.")
         }
-        entries.append((entry, revision))
+        versions.append((id, version))
       }
       // Inbox rows that open are sealed again to the new inbox key, one at a time, so they
       // can still be reviewed; rows that do not open (or are too large to be quick captures)
@@ -618,19 +681,22 @@ public final class UnlockedJournal: Sendable {
         }
         return true
       }
-      let writeCounter = try self.manifest.readHead(db)?.writeCounter ?? 0
+      guard var head = try self.manifest.readHead(db) else { throw SottoError.manifestDamaged }
+      head.writeCounter += 1
       try finalHeader.insert(db)
       let newManifest = Manifest(header: finalHeader, key: newBundle.recordKey)
       var items: [ManifestItem] = []
-      for (entry, revision) in entries {
+      for (id, version) in versions {
         let sealed = SealedRecord(
-          entry, revision: revision, header: finalHeader, key: newBundle.recordKey)
+          version, id: Self.entryID(id), header: finalHeader, key: newBundle.recordKey)
         try db.execute(
-          sql: "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
-          arguments: [Data(sealed.nonce), Data(sealed.ciphertext), Data(entry.id.bytes)])
-        items.append(sealed.manifestItem(id: entry.id.bytes, revision: revision))
+          sql: "UPDATE records SET tag = ?, nonce = ?, ciphertext = ? WHERE id = ?",
+          arguments: [
+            Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext), Data(id),
+          ])
+        items.append(sealed.manifestItem(id: id))
       }
-      try newManifest.rebuild(db, items: items, writeCounter: writeCounter + 1)
+      try newManifest.rebuild(db, items: items, kept: head)
       return removedInboxRows
     }
     checkpoint()
@@ -651,25 +717,26 @@ public final class UnlockedJournal: Sendable {
   /// Records that fail authentication are left in place (never deleted) and stay reported.
   public func rebuildManifest() throws(SottoError) {
     try write { db in
-      let rows = try Row.fetchAll(db, sql: "SELECT id, revision, nonce, ciphertext FROM records")
+      let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
       var items: [ManifestItem] = []
       for row in rows {
         let id = row.bytes("id")
-        let revision = UInt64(max(row.integer("revision"), 0))
+        let tag = RecordTag(row.bytes("tag"))
         let nonce = row.bytes("nonce")
         let ciphertext = row.bytes("ciphertext")
         guard
           self.decrypt(
-            id: id, revision: revision, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
-            != nil
+            id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false) != nil
         else { continue }
         items.append(
           ManifestItem(
-            id: RecordKey(id), revision: revision,
+            id: RecordKey(id), tag: tag,
             digest: Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)))
       }
-      let counter = try self.manifest.readHead(db)?.writeCounter ?? 0
-      try self.manifest.rebuild(db, items: items, writeCounter: counter + 1)
+      // A head that no longer opens gives way to a new one: a new device id, the clock now.
+      var head = try self.manifest.readHead(db) ?? Manifest.newHead(writeCounter: 0)
+      head.writeCounter += 1
+      try self.manifest.rebuild(db, items: items, kept: head)
     }
   }
 }

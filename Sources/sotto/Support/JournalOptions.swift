@@ -49,10 +49,33 @@ struct JournalOptions: ParsableArguments {
   ///
   /// - Parameter check: compare the records with the manifest now; commands that then read
   ///   every entry pass `false` and use ``readAll()``, which checks everything in one pass.
-  func unlock(check: Bool = true, readAhead: Bool = false) throws(SottoError) -> UnlockedJournal {
+  /// - Parameter migratingDamaged: convert a format-1 journal even when records fail their
+  ///   checks (`sotto migrate --leave-damaged`).
+  func unlock(check: Bool = true, readAhead: Bool = false, migratingDamaged: Bool = false)
+    throws(SottoError) -> UnlockedJournal
+  {
     let journal = try open()
+    if journal.formatVersion == 1 {
+      Console.note(
+        "sotto: this journal uses format 1; converting it to format 2 in one step. If "
+          + "interrupted, it stays in format 1 and the next command converts it again. Versions "
+          + "of Sotto before 0.2 cannot open it afterwards.")
+    }
     let unlocked = try passphrases.using { (passphrase) throws(SottoError) in
-      try journal.unlock(passphrase, check: check, readAhead: readAhead)
+      try journal.unlock(
+        passphrase, check: check, readAhead: readAhead, migratingDamaged: migratingDamaged)
+    }
+    if let migration = unlocked.migration {
+      var note =
+        "sotto: converted to format 2: \(migration.entries) "
+        + (migration.entries == 1 ? "entry" : "entries")
+      if migration.inboxRows > 0 { note += ", \(migration.inboxRows) waiting quick capture(s)" }
+      Console.note(note + ".")
+      if !migration.leftBehind.isEmpty {
+        Console.note(
+          "sotto: left behind \(migration.leftBehind.count) record(s) that did not open: "
+            + migration.leftBehind.map(\.hex).joined(separator: ", "))
+      }
     }
     if unlocked.movedFromInbox > 0 {
       Console.note(
