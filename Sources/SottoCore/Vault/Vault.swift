@@ -13,8 +13,6 @@ enum Vault {
   static let tagBytes = AEAD.tagBytes
   /// Argon2id salts are 16 bytes.
   static let saltBytes = PasswordHash.saltBytes
-  /// Record plaintexts are padded to a multiple of this many bytes so lengths leak little.
-  static let paddingBlock = 256
   /// What `crypto_box_seal` adds to a message: an ephemeral public key and a tag.
   static let sealOverheadBytes = SealedBox.overheadBytes
 

@@ -86,29 +86,34 @@ import Testing
     let order = Array(entries.indices.reversed())
     let revisions = (0..<count).map { UInt64($0 % 3 + 1) }
     let pipeline = SealingPipeline(
-      entries: entries, order: order, revisions: revisions, header: journal.header,
-      key: journal.bundle.recordKey, chunkSize: 100)
+      entries: entries, order: order, revisions: revisions, stamp: (7, 9),
+      header: journal.header, key: journal.bundle.recordKey, chunkSize: 100)
     var opener = RecordOpener(header: journal.header, key: journal.bundle.recordKey)
     var next = 0
     var allOpen = true
     var nonces = Set<[UInt8]>()
+    var tags = Set<RecordTag>()
     pipeline.forEachChunk { (chunk: SealedChunk, positions: Range<Int>) in
       #expect(positions.lowerBound == next)
       #expect(chunk.ends.count == positions.count)
       var start = 0
       for (offset, position) in positions.enumerated() {
         let row = Array(chunk.bytes[start..<chunk.ends[offset]])
-        let id = Array(row[..<EntryID.byteCount])
-        let nonce = Array(row[EntryID.byteCount..<EntryID.byteCount + Vault.nonceBytes])
-        let ciphertext = Array(row[(EntryID.byteCount + Vault.nonceBytes)...])
+        // id (16) || tag (16) || nonce (24) || ciphertext
+        let id = Array(row[..<16])
+        let tag = RecordTag(Array(row[16..<32]))
+        let nonce = Array(row[32..<32 + Vault.nonceBytes])
+        let ciphertext = Array(row[(32 + Vault.nonceBytes)...])
         nonces.insert(nonce)
+        tags.insert(tag)
         let entry = entries[order[position]]
-        let opened = opener.open(
-          id: id, revision: revisions[position], nonce: nonce, ciphertext: ciphertext)
+        let opened = opener.open(id: id, tag: tag, nonce: nonce, ciphertext: ciphertext)
         let digest = RecordDigest(Sodium.digest(nonce, ciphertext))
         let item = chunk.items[offset]
-        if opened != entry || id != entry.id.bytes || item.digest != digest
-          || item.id != RecordKey(entry.id) || item.revision != revisions[position]
+        let expected = RecordVersion(
+          entry: entry, revision: revisions[position], device: 7, hlc: 9)
+        if opened != expected || id != entry.id.bytes || item.digest != digest
+          || item.id != RecordKey(entry.id) || item.tag != tag
         {
           allOpen = false
         }
@@ -119,6 +124,7 @@ import Testing
     #expect(next == count)
     #expect(allOpen)
     #expect(nonces.count == count)
+    #expect(tags.count == count)
   }
 
   struct Stop: Error {}
@@ -129,8 +135,8 @@ import Testing
     let entries = Fixtures.entries(3000)
     let pipeline = SealingPipeline(
       entries: entries, order: Array(entries.indices),
-      revisions: [UInt64](repeating: 1, count: entries.count), header: journal.header,
-      key: journal.bundle.recordKey, chunkSize: 50)
+      revisions: [UInt64](repeating: 1, count: entries.count), stamp: (1, 1),
+      header: journal.header, key: journal.bundle.recordKey, chunkSize: 50)
     var chunks = 0
     #expect(throws: Stop.self) {
       try pipeline.forEachChunk { (_: SealedChunk, _: Range<Int>) throws(Stop) in
@@ -158,10 +164,9 @@ import Testing
     let filledItems = try filled.read { db in try filled.manifest.readAll(db) }
     let addedItems = try added.read { db in try added.manifest.readAll(db) }
     #expect(filledItems?.count == entries.count)
-    // Digests differ (fresh nonces); ids and revisions must not.
+    // Digests and tags differ (fresh nonces and tags); ids must not.
     let same =
-      filledItems?.map { [$0.id.high, $0.id.low, $0.revision] }
-      == addedItems?.map { [$0.id.high, $0.id.low, $0.revision] }
+      filledItems?.map { [$0.id.high, $0.id.low] } == addedItems?.map { [$0.id.high, $0.id.low] }
     #expect(same)
     let reopened = try Journal.open(at: folder.path + "/filled.db").unlock(
       Fixtures.passphrase(), check: true)

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("revision", "'two'"), ("revision", "x'01'"), ("nonce", "12"), ("ciphertext", "3.5"),
+    ("tag", "'two'"), ("tag", "x'01'"), ("tag", "7"), ("nonce", "12"), ("ciphertext", "3.5"),
   ])
   func aRecordFieldOfTheWrongTypeIsReportedAndTheRestLoads(column: String, value: String)
     throws

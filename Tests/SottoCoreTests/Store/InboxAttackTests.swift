@@ -14,7 +14,7 @@ import Testing
     try queue.writeWithoutTransaction { db in
       let key = [UInt8](try Data.fetchOne(db, sql: "SELECT inbox_public_key FROM header")!)
       for entry in entries {
-        let sealed = try Vault.sealToInbox(RecordCodec.encode(entry), publicKey: key)
+        let sealed = try Vault.sealToInbox(RecordCodec.encodeInbox(entry), publicKey: key)
         try db.execute(
           sql: "INSERT INTO inbox (id, sealed) VALUES (?, ?)",
           arguments: [Data(entry.id.bytes), Data(sealed)])
@@ -200,8 +200,10 @@ import Testing
     let kept = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
     let hostile = Self.entry(.urge(Fixtures.urge), unix: 1_000_000_000_000_000)
     try journal.write { db in
-      let item = try journal.insertRecord(db, entry: hostile, revision: 1)
-      try journal.manifest.apply(db, changes: [(RecordKey(hostile.id.bytes), item)])
+      let stamp = try journal.manifest.stamp(db)
+      let item = try journal.insertRecord(db, entry: hostile, revision: 1, stamp: stamp)
+      try journal.manifest.apply(
+        db, changes: [(RecordKey(hostile.id.bytes), item)], clock: stamp.hlc)
     }
     let contents = try Journal.open(at: path).unlock(Fixtures.passphrase()).contents()
     #expect(contents.all.map(\.id) == [kept.id])

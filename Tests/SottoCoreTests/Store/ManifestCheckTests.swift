@@ -14,9 +14,15 @@ import Testing
     let (path, journal) = try Fixtures.newJournal(in: folder)
     let kept = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
     let resealed = try journal.add(.use(Fixtures.use), at: Fixtures.time)
-    // Valid for its id and revision, but not the bytes the manifest recorded.
-    let sealed = SealedRecord(
-      resealed, revision: 1, header: journal.header, key: journal.bundle.recordKey)
+    // Valid for its id and tag, but not the bytes the manifest recorded.
+    let row = try Fixtures.recordRows(path).first { $0["id"] == Data(resealed.id.bytes) }!
+    let tag = RecordTag([UInt8](row["tag"] as Data))
+    var sealer = RecordSealer(header: journal.header, key: journal.bundle.recordKey)
+    var bytes: [UInt8] = []
+    _ = sealer.seal(
+      RecordVersion(entry: resealed, revision: 1, device: 1, hlc: 1), id: resealed.id, tag: tag,
+      appendingTo: &bytes)
+    let sealed = (nonce: Array(bytes[..<24]), ciphertext: Array(bytes[24...]))
     try Fixtures.tamper(path) { db in
       try db.execute(
         sql: "UPDATE records SET nonce = ?, ciphertext = ? WHERE id = ?",
@@ -44,9 +50,10 @@ import Testing
     try Fixtures.tamper(path) { db in
       for id in [short, long] {
         try db.execute(
-          sql: "INSERT INTO records (id, revision, nonce, ciphertext) VALUES (?, 1, ?, ?)",
+          sql: "INSERT INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)",
           arguments: [
-            Data(id), Data(repeating: 1, count: 24), Data(repeating: 2, count: 300),
+            Data(id), Data(repeating: 3, count: 16), Data(repeating: 1, count: 24),
+            Data(repeating: 2, count: 300),
           ])
       }
     }
@@ -67,11 +74,14 @@ import Testing
   @Test func theMergeFindsMissingUnexpectedAndRolledBackRecordsInAnyOrder() {
     func key(_ value: UInt64) -> RecordKey { RecordKey(high: value << 56, low: value) }
     func item(_ value: UInt64, revision: UInt64 = 1) -> ManifestItem {
-      ManifestItem(id: key(value), revision: revision, digest: RecordDigest(high: 0, low: value))
+      ManifestItem(
+        id: key(value), tag: RecordTag(high: 0, low: revision),
+        digest: RecordDigest(high: 0, low: value))
     }
     func row(_ value: UInt64, revision: UInt64 = 1) -> RecordRows.Row {
       RecordRows.Row(
-        key: key(value), revision: revision, id: 0..<0, nonce: 0..<0, ciphertext: 0..<0)
+        key: key(value), tag: RecordTag(high: 0, low: revision), id: 0..<0, nonce: 0..<0,
+        ciphertext: 0..<0)
     }
     let manifest = [item(1), item(2), item(4, revision: 3), item(7), item(9)]
     // Rows out of key order (as ids of other lengths give) must not confuse the merge.
@@ -98,7 +108,7 @@ import Testing
 
   @Test func paddingAndUnpaddingAgreeWithLibsodium() {
     var generator = SystemRandomNumberGenerator()
-    let block = Vault.paddingBlock
+    let block = Format1.paddingBlock
     var cases: [[UInt8]] = []
     for length in [0, 1, 100, 255, 256, 257, 511, 600] {
       let message = [UInt8](repeating: 0x41, count: length)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SottoModel
 import Testing
 
@@ -59,18 +60,109 @@ import Testing
     #expect(!contains(folder.allBytes(of: path), newKey))
   }
 
-  @Test func recordCiphertextsArePaddedTo256ByteBlocks() throws {
+  /// Issue 11 §5: format 1 made typical entries 272-byte ciphertexts and detailed ones 528,
+  /// so the file told short entries from long. Format 2 gives every entry below about 480
+  /// bytes of JSON one size; only unusually long notes reach the next class.
+  @Test func everyOrdinaryEntryIsOneRecordSizeAndOnlyLongNotesAreLarger() throws {
     let folder = TemporaryFolder()
     let (path, journal) = try Fixtures.newJournal(in: folder)
-    var short = Fixtures.urge
-    short.note = nil
-    var long = Fixtures.urge
-    long.note = String(repeating: "x", count: 300)
-    try journal.add(.urge(short), at: Fixtures.time)
-    try journal.add(.urge(long), at: Fixtures.time)
-    let sizes = try Fixtures.recordRows(path).map { ($0["ciphertext"] as Data).count }
-    #expect(sizes.allSatisfy { ($0 - Vault.tagBytes) % Vault.paddingBlock == 0 })
-    #expect(Set(sizes).count == 2)
+    var minimalUrge = Fixtures.urge
+    minimalUrge.note = nil
+    minimalUrge.triggers = []
+    var fullUrge = Fixtures.urge
+    fullUrge.note = String(repeating: "n", count: 60)
+    var fullUse = Fixtures.use
+    fullUse.note = String(repeating: "u", count: 90)
+    var longUrge = Fixtures.urge
+    longUrge.note = String(repeating: "x", count: 600)
+    let ordinary = [
+      try journal.add(.urge(minimalUrge), at: Fixtures.time),
+      try journal.add(.urge(Fixtures.urge), at: Fixtures.time),
+      try journal.add(.urge(fullUrge), at: Fixtures.time),
+      try journal.add(.use(Fixtures.use), at: Fixtures.time),
+      try journal.add(.use(fullUse), at: Fixtures.time),
+    ]
+    let long = try journal.add(.urge(longUrge), at: Fixtures.time)
+    let sizes = Dictionary(
+      uniqueKeysWithValues: try Fixtures.recordRows(path).map {
+        ([UInt8]($0["id"] as Data), ($0["ciphertext"] as Data).count)
+      })
+    // 512 bytes of padded plaintext and the 16-byte Poly1305 tag; then 1,024 + 16.
+    for entry in ordinary { #expect(sizes[entry.id.bytes] == 528, "\(entry.kind)") }
+    #expect(sizes[long.id.bytes] == 1040)
+  }
+
+  /// Issue 11 §5: format 1 kept each entry's edit count in a plaintext `revision` column.
+  /// Format 2's row holds a random tag, drawn again on every write; the count is inside the
+  /// ciphertext.
+  @Test func anEditShowsNoCountOnlyAFreshTagOfTheSameSize() throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    let entry = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
+    var rows = [try Fixtures.recordRows(path)[0]]
+    for intensity in [2, 3, 4] {
+      var stored = try journal.entry(matching: entry.id.hex)
+      stored.entry.body = .urge(Urge(intensity: intensity, triggers: ["t"]))
+      try journal.update(stored)
+      rows.append(try Fixtures.recordRows(path)[0])
+    }
+    #expect(try journal.entry(matching: entry.id.hex).revision == 4)
+    let columns = Set(rows[0].columnNames)
+    #expect(columns == ["id", "tag", "nonce", "ciphertext"])
+    let tags = rows.map { $0["tag"] as Data }
+    #expect(Set(tags).count == 4)
+    #expect(tags.allSatisfy { $0.count == 16 })
+    #expect(Set(rows.map { ($0["ciphertext"] as Data).count }) == [528])
+    // Nothing outside the ciphertext counts: no integer anywhere in the row.
+    for row in rows {
+      for column in row.columnNames { #expect(row[column] is Data, "\(column)") }
+    }
+  }
+
+  /// Format 1 deleted the row, so the row count fell with every deletion. Format 2 rewrites
+  /// it in place as a tombstone of the same size: a deletion looks like an edit.
+  @Test func aDeletionKeepsTheRowItsSizeAndLooksLikeAnEdit() throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    let kept = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
+    let deleted = try journal.add(.use(Fixtures.use), at: Fixtures.time)
+    let before = try Fixtures.recordRows(path).first { $0["id"] == Data(deleted.id.bytes) }!
+    try journal.delete(deleted.id)
+    let rows = try Fixtures.recordRows(path)
+    #expect(rows.count == 2)
+    let after = rows.first { $0["id"] == Data(deleted.id.bytes) }!
+    #expect((after["ciphertext"] as Data).count == 528)
+    #expect((after["tag"] as Data) != (before["tag"] as Data))
+    #expect((after["ciphertext"] as Data) != (before["ciphertext"] as Data))
+    let reopened = try Journal.open(at: path).unlock(Fixtures.passphrase())
+    let contents = try reopened.contents()
+    #expect(contents.all.map(\.id) == [kept.id])
+    #expect(contents.integrity.isClean)
+    #expect(contents.integrity.recordsChecked == 1)
+    #expect(throws: SottoError.self) { try reopened.entry(matching: deleted.id.hex) }
+    #expect(throws: SottoError.self) { try reopened.delete(deleted.id) }
+  }
+
+  /// Issue 11 §5: inbox rows were padded to 256-byte blocks, so a capture's size followed its
+  /// detail. Format 2 pads them to the records' classes: 512 + 48 for every ordinary capture.
+  @Test func everyOrdinaryQuickCaptureIsOneSize() throws {
+    let folder = TemporaryFolder()
+    let (path, _) = try Fixtures.newJournal(in: folder)
+    let locked = try Journal.open(at: path)
+    var minimal = Fixtures.urge
+    minimal.note = nil
+    minimal.triggers = []
+    var full = Fixtures.use
+    full.note = String(repeating: "u", count: 90)
+    _ = try locked.capture(.urge(minimal), at: Fixtures.time)
+    _ = try locked.capture(.urge(Fixtures.urge), at: Fixtures.time)
+    _ = try locked.capture(.use(full), at: Fixtures.time)
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    let sizes = try queue.read { db in
+      try Int.fetchAll(db, sql: "SELECT length(sealed) FROM inbox")
+    }
+    #expect(sizes == [560, 560, 560])
   }
 
   @Test func quickCaptureNeedsNoPassphraseAndMovesInOnceAtUnlock() throws {
