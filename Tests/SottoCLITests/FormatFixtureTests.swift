@@ -23,7 +23,8 @@ import Testing
     "70f56ba97c87af2037060de5b7ee4f83": ("rule", nil, 1),
   ]
 
-  @Test func aFormat1JournalOpensAndListsTheSameEntries() throws {
+  /// A runner whose journal is a fresh copy of the format-1 fixture.
+  static func format1Copy() throws -> CLIRunner {
     let cli = CLIRunner()
     try FileManager.default.createDirectory(
       atPath: cli.folder + "/data", withIntermediateDirectories: true)
@@ -34,9 +35,38 @@ import Testing
     let passphrase = try String(
       contentsOfFile: Self.fixtures + "/format-1/passphrase", encoding: .utf8)
     cli.write(cli.passphraseFile, passphrase)
+    return cli
+  }
 
+  /// Runs one SQL statement on `path` with the sqlite3 program; its output, trimmed.
+  static func sql(_ cli: CLIRunner, _ path: String, _ statement: String) throws -> String {
+    try cli.run(["-c", "sqlite3 '\(path)' \"\(statement)\""], tool: "/bin/sh").stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The entry ids `list --format json` prints, sorted; `nil` when it fails.
+  static func listedIDs(_ cli: CLIRunner, journal: String? = nil) throws -> [String]? {
+    let listed = try cli.run(
+      ["list", "--format", "json"], environment: journal.map { ["SOTTO_JOURNAL": $0] } ?? [:])
+    guard listed.status == 0,
+      let entries = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))
+        as? [[String: Any]]
+    else { return nil }
+    return entries.compactMap { $0["id"] as? String }.sorted()
+  }
+
+  @Test func aFormat1JournalIsConvertedAndListsTheSameEntries() throws {
+    let cli = try Self.format1Copy()
+    let oldCiphertext = try #require(
+      Data(
+        hexString: try Self.sql(
+          cli, cli.journal, "SELECT hex(ciphertext) FROM records ORDER BY id LIMIT 1")))
     let listed = try cli.run(["list", "--format", "json"])
     #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(listed.stderr.contains("uses format 1; converting it to format 2"), "\(listed.stderr)")
+    #expect(
+      listed.stderr.contains("converted to format 2: 5 entries, 1 waiting quick capture"),
+      "\(listed.stderr)")
     #expect(listed.stderr.contains("Moved 1 quick-capture entry"), "\(listed.stderr)")
     let entries = try #require(
       JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
@@ -59,5 +89,95 @@ import Testing
     #expect(!listed.stdout.contains("c2743c276ef82ce70458750f6f9d42d4"))
     let verified = try cli.run(["verify"])
     #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    #expect(verified.stdout.contains("All 6 entries"), "\(verified.stdout)")
+    // The file is format 2 now: no revision column, one record size, and no second conversion.
+    #expect(try Self.sql(cli, cli.journal, "PRAGMA user_version") == "2")
+    #expect(
+      try Self.sql(cli, cli.journal, "SELECT group_concat(name) FROM pragma_table_info('records')")
+        == "id,tag,nonce,ciphertext")
+    // Six entries and the deleted urge's absence: format 1 had removed its row.
+    #expect(
+      try Self.sql(cli, cli.journal, "SELECT DISTINCT length(ciphertext) FROM records") == "528")
+    // The format-1 rows are gone from every file (secure_delete, and the log truncated).
+    let folder = (cli.journal as NSString).deletingLastPathComponent
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      let bytes = FileManager.default.contents(atPath: folder + "/" + name) ?? Data()
+      #expect(bytes.range(of: oldCiphertext) == nil, "\(name) holds a format-1 record")
+    }
+    let again = try cli.run(["migrate"])
+    #expect(again.status == 0 && again.stdout.contains("already in format 2"), "\(again.stdout)")
+    #expect(!again.stderr.contains("converting"))
+  }
+
+  /// `strace` kills the first command at its 1st, 2nd, ... `fsync` or `fdatasync` while it
+  /// converts the fixture, until a run completes. After each stop, a copy of the folder is
+  /// format 1 as it was or format 2 whole: the next command lists the same entries and
+  /// verifies clean.
+  @Test(.timeLimit(.minutes(3)))
+  func aConversionStoppedAtEachSyncLeavesFormat1OrAWholeFormat2() throws {
+    guard FileManager.default.isExecutableFile(atPath: AttackTests.strace) else {
+      FileHandle.standardError.write(Data("skipped: strace is not installed\n".utf8))
+      return
+    }
+    let expected = Self.expected.keys.sorted()
+    var completed = false
+    var sawFormat1 = false
+    for stop in 1...40 {
+      let cli = try Self.format1Copy()
+      let result = try cli.run(
+        [
+          "-f", "-o", "/dev/null", "-e", "trace=fsync,fdatasync", "-e",
+          "inject=fsync,fdatasync:signal=SIGKILL:when=\(stop)", CLIRunner.binary, "list",
+        ], tool: AttackTests.strace)
+      let data = (cli.journal as NSString).deletingLastPathComponent
+      let copy = cli.folder + "/copy"
+      try FileManager.default.copyItem(atPath: data, toPath: copy)
+      let version = try Self.sql(cli, copy + "/journal.db", "PRAGMA user_version")
+      #expect(version == "1" || version == "2", "stop \(stop): user_version \(version)")
+      if version == "1" { sawFormat1 = true }
+      #expect(
+        try Self.listedIDs(cli, journal: copy + "/journal.db") == expected, "stop \(stop)")
+      let verified = try cli.run(["verify"], environment: ["SOTTO_JOURNAL": copy + "/journal.db"])
+      #expect(verified.status == 0, "stop \(stop): \(verified.stdout)")
+      if result.status == 0 {
+        completed = true
+        break
+      }
+    }
+    #expect(completed, "the conversion never completed")
+    #expect(sawFormat1, "no stop fell inside the conversion")
+  }
+
+  /// A format-1 journal whose records fail their checks is not converted (nothing changes);
+  /// `sotto migrate --leave-damaged` converts the rest and names what it left behind.
+  @Test func aDamagedFormat1JournalIsConvertedOnlyWhenAsked() throws {
+    let cli = try Self.format1Copy()
+    let damaged = "b0006f741d4b921833878483c394f945"
+    _ = try Self.sql(
+      cli, cli.journal,
+      "UPDATE records SET ciphertext = randomblob(272) WHERE lower(hex(id)) = '\(damaged)'")
+    let refused = try cli.run(["list"])
+    #expect(refused.status == 6, "\(refused.stderr)")
+    #expect(refused.stderr.contains("migrate --leave-damaged"), "\(refused.stderr)")
+    #expect(try Self.sql(cli, cli.journal, "PRAGMA user_version") == "1")
+    #expect(try Self.sql(cli, cli.journal, "SELECT count(*) FROM inbox") == "1")
+
+    let converted = try cli.run(["migrate", "--leave-damaged"])
+    #expect(converted.status == 0, "\(converted.stderr)")
+    #expect(converted.stderr.contains("left behind 1 record(s)"), "\(converted.stderr)")
+    #expect(converted.stderr.contains(damaged), "\(converted.stderr)")
+    #expect(try Self.listedIDs(cli) == Self.expected.keys.filter { $0 != damaged }.sorted())
+    #expect(try cli.run(["verify"]).status == 0)
+  }
+
+  /// A journal marked with a format this version does not know is refused, unchanged.
+  @Test func aNewerFormatIsRefusedWithStatus7AndLeftAlone() throws {
+    let cli = try Self.format1Copy()
+    _ = try Self.sql(cli, cli.journal, "PRAGMA user_version = 3")
+    let refused = try cli.run(["list"])
+    #expect(refused.status == 7, "\(refused.stderr)")
+    #expect(refused.stderr.contains("newer version of Sotto"))
+    #expect(try Self.sql(cli, cli.journal, "PRAGMA user_version") == "3")
+    #expect(try Self.sql(cli, cli.journal, "SELECT count(*) FROM inbox") == "1")
   }
 }
