@@ -28,7 +28,11 @@ private func layOut(_ entry: Entry) {
   _ = ISO8601Time.string(entry.at)
   formatter.timeZone = entry.at.timeZone
   _ = formatter.string(from: entry.at.date)
-  guard RecordCodec.decode(RecordCodec.encode(entry)) == entry else {
+  let version = RecordVersion(entry: entry, revision: 1, device: 1, hlc: 1)
+  let json = RecordCodec.encodeUnpadded(version)
+  guard RecordCodec.decodeRecord(json: json, count: json.count)?.first == version,
+    RecordCodec.decodeInbox(RecordCodec.encodeInbox(entry)) == entry
+  else {
     fatalError("a valid entry did not survive the record codec")
   }
 }
@@ -52,6 +56,6 @@ public func fuzzEntryTime(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     + #""id":"11111111111111111111111111111111","kind":"urge","source":"direct","#
     + #""urge":{"intensity":1,"triggers":[]}},"v":1}"#
   let plain = Array(json.utf8)
-  if let entry = RecordCodec.decode(json: plain, count: plain.count) { layOut(entry) }
+  if let entry = RecordCodec.decodeFormat1(json: plain, count: plain.count) { layOut(entry) }
   return 0
 }

@@ -35,7 +35,7 @@ public func fuzzInbox(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let entry = item.entry, Inbox.allowedKinds.contains(entry.kind),
       (try? entry.validate()) != nil
     else { fatalError("an inbox row passed the checks without a valid urge or use") }
-    _ = RecordCodec.encode(entry)
+    _ = RecordCodec.encodeInbox(entry)
     _ = ISO8601Time.string(entry.at)
   }
   return 0
@@ -58,7 +58,7 @@ public func initializeInbox(
     let id = EntryID(bytes: Array(repeating: 0x5A, count: 16))!
     let entry = Entry(id: id, at: now, source: .quickCapture, body: body)
     _ = FileManager.default.createFile(
-      atPath: folder + "/" + name, contents: Data([0] + RecordCodec.encode(entry)))
+      atPath: folder + "/" + name, contents: Data([0] + RecordCodec.encodeInbox(entry)))
   }
   return 0
 }

@@ -1,6 +1,7 @@
 // libFuzzer target `record`: the decrypted plaintext decoders, which trust nothing about their
-// input even though it was authenticated: the record codec (`sodium_unpad`, then the JSON entry
-// with its validation) and the manifest head and bucket bodies.
+// input even though it was authenticated: the record codec (size-class unpadding, then the
+// format-2 versions with their entries and validation), the inbox and format-1 plaintext
+// (`{"entry":…,"v":1}`), and the manifest head and bucket bodies.
 // Built and run by Scripts/fuzz.
 
 import Foundation
@@ -11,10 +12,16 @@ import SottoModel
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  if let entry = RecordCodec.decode(bytes) {
-    // What unlocking does with a decoded entry: validate it, and it must re-encode.
+  if let length = RecordCodec.unpaddedLength(bytes, count: bytes.count),
+    let versions = RecordCodec.decodeRecord(json: bytes, count: length)
+  {
+    // What unlocking does with a decoded version: validate its entry, and it must re-encode.
+    for version in versions { _ = try? version.entry?.validate() }
+    _ = RecordCodec.encodeUnpadded(versions[0])
+  }
+  if let entry = RecordCodec.decodeInbox(bytes) {
     _ = try? entry.validate()
-    _ = RecordCodec.encode(entry)
+    _ = RecordCodec.encodeInbox(entry)
   }
   // Unpadded, the same bytes as a manifest head and bucket.
   _ = Manifest.decodeHead(bytes)
@@ -22,7 +29,8 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// With `FUZZ_WRITE_SEEDS=folder`, writes seeds: padded plaintexts of each kind of entry.
+/// With `FUZZ_WRITE_SEEDS=folder`, writes seeds: padded record plaintexts of each kind of entry,
+/// and a tombstone.
 @_cdecl("LLVMFuzzerInitialize")
 public func initializeRecord(
   _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
@@ -35,8 +43,18 @@ public func initializeRecord(
   ]
   for (name, body) in samples {
     let entry = Entry(id: EntryID(bytes: Sodium.randomBytes(16))!, at: now, body: body)
-    _ = FileManager.default.createFile(
-      atPath: folder + "/" + name, contents: Data(RecordCodec.encode(entry)))
+    for (suffix, version) in [
+      ("", RecordVersion(entry: entry, revision: 2, device: 0x8c0f, hlc: 0x0190_f3a2_b4c5_0000)),
+      (
+        "-deleted",
+        RecordVersion(entry: nil, revision: 3, device: 0x8c0f, hlc: 0x0190_f3a2_b4c6_0000)
+      ),
+    ] {
+      var padded: [UInt8] = []
+      RecordCodec.pad(RecordCodec.encodeUnpadded(version), into: &padded)
+      _ = FileManager.default.createFile(
+        atPath: folder + "/" + name + suffix, contents: Data(padded))
+    }
   }
   return 0
 }
