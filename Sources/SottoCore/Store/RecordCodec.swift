@@ -101,8 +101,28 @@ enum RecordCodec {
   /// Decodes the first `count` bytes of `bytes`, already unpadded, into the record's versions
   /// (the one shown first); `nil` for anything malformed (never traps on hostile input).
   static func decodeRecord(json bytes: [UInt8], count: Int) -> [RecordVersion]? {
-    var reader = JSONReader(bytes, count: count)
     var versions: [RecordVersion] = []
+    guard decodeRecord(json: bytes, count: count, each: { versions.append($0) }) else {
+      return nil
+    }
+    return versions
+  }
+
+  /// Decodes the record's first version, the one shown, checking the others as well; `nil`
+  /// for anything malformed. The path of every read: no array of versions is made.
+  static func decodeShown(json bytes: [UInt8], count: Int) -> RecordVersion? {
+    var shown: RecordVersion?
+    guard decodeRecord(json: bytes, count: count, each: { if shown == nil { shown = $0 } })
+    else { return nil }
+    return shown
+  }
+
+  /// Calls `each` with every version, in order; false for anything malformed.
+  private static func decodeRecord(
+    json bytes: [UInt8], count: Int, each: (RecordVersion) -> Void
+  ) -> Bool {
+    var reader = JSONReader(bytes, count: count)
+    var versions = 0
     var plaintextVersion: Int64?
     var malformed = false
     do {
@@ -110,10 +130,15 @@ enum RecordCodec {
         switch key {
         case "v": plaintextVersion = try reader.readInt()
         case "versions":
-          versions = []
+          guard versions == 0 else {
+            malformed = true
+            try reader.skipValue()
+            return
+          }
           try reader.readArray { reader throws(JSONReader.Failure) in
-            if versions.count < maxVersions, let version = try readVersion(&reader) {
-              versions.append(version)
+            if versions < maxVersions, let version = try readVersion(&reader) {
+              versions += 1
+              each(version)
             } else {
               malformed = true
               try reader.skipValue()
@@ -124,10 +149,9 @@ enum RecordCodec {
       }
       try reader.expectEnd()
     } catch {
-      return nil
+      return false
     }
-    guard plaintextVersion == Self.version, !versions.isEmpty, !malformed else { return nil }
-    return versions
+    return plaintextVersion == Self.version && versions > 0 && !malformed
   }
 
   /// Reads one version; `nil` when its fields are missing or out of range.
@@ -142,9 +166,9 @@ enum RecordCodec {
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       switch key {
       case "deleted": deleted = try reader.readBool()
-      case "device": device = word(hex: try reader.readString())
+      case "device": device = try reader.readString(parsing: word(hexDigits:))
       case "entry": entry = try Entry(from: &reader)
-      case "hlc": hlc = word(hex: try reader.readString())
+      case "hlc": hlc = try reader.readString(parsing: word(hexDigits:))
       case "revision": revision = try reader.readInt()
       // Unknown keys (sync's causal context, in a later version) are skipped.
       default: try reader.skipValue()
@@ -162,10 +186,21 @@ enum RecordCodec {
     Hex.encode((0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * $0)) })
   }
 
-  /// The word that 16 hex digits spell; `nil` for anything else.
-  static func word(hex text: String) -> UInt64? {
-    guard text.utf8.count == 16, let bytes = Hex.decode(text) else { return nil }
-    return bytes.reduce(0) { $0 << 8 | UInt64($1) }
+  /// The word that 16 lowercase hex digits spell; `nil` for anything else. Read for every
+  /// record, so without making a string or an array.
+  static func word(hexDigits digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard digits.count == 16 else { return nil }
+    var value: UInt64 = 0
+    for digit in digits {
+      let nibble: UInt8
+      switch digit {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+      default: return nil
+      }
+      value = value << 4 | UInt64(nibble)
+    }
+    return value
   }
 
   // MARK: The inbox (and format 1)

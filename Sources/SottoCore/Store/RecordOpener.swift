@@ -48,7 +48,7 @@ struct RecordOpener {
     }
     guard let written = opened, written > 0,
       let unpadded = RecordCodec.unpaddedLength(plaintext, count: Int(written)),
-      let version = RecordCodec.decodeRecord(json: plaintext, count: unpadded)?.first
+      let version = RecordCodec.decodeShown(json: plaintext, count: unpadded)
     else { return nil }
     guard let entry = version.entry else { return version }
     guard entry.id.matches(id),
