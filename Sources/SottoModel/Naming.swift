@@ -15,7 +15,8 @@ public enum Naming {
   }
 
   private static let unitAliases: [String: String] = [
-    "drink": "drinks", "standard drink": "drinks", "standard drinks": "drinks",
+    "drink": "drinks", "standard drink": "units", "standard drinks": "units",
+    "std drink": "units", "std drinks": "units",
     "milligram": "mg", "milligrams": "mg",
     "gram": "g", "grams": "g", "gr": "g",
     "microgram": "µg", "micrograms": "µg", "mcg": "µg", "ug": "µg", "μg": "µg",

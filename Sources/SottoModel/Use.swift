@@ -6,6 +6,9 @@ public struct Use: Hashable, Sendable, Codable {
   public var amount: Double?
   /// The unit of ``amount`` ("drinks", "mg"); `nil` when not said.
   public var unit: String?
+  /// Alcohol by volume, in percent (`--abv`); `nil` when not said (a drink's default applies,
+  /// ``DrinkSettings``).
+  public var abv: Double?
   /// Route of administration ("oral", "smoked").
   public var route: String?
   /// Setting ("bar", "home alone").
@@ -26,11 +29,12 @@ public struct Use: Hashable, Sendable, Codable {
   public init(
     substance: String, amount: Double? = nil, unit: String? = nil, route: String? = nil,
     setting: String? = nil, cost: Double? = nil, moodBefore: String? = nil,
-    moodAfter: String? = nil, note: String? = nil
+    moodAfter: String? = nil, note: String? = nil, abv: Double? = nil
   ) {
     self.substance = substance
     self.amount = amount
     self.unit = unit
+    self.abv = abv
     self.route = route
     self.setting = setting
     self.cost = cost
@@ -56,6 +60,12 @@ public struct Use: Hashable, Sendable, Codable {
       }
     }
     if let cost { try Quantity.validate(cost, field: "cost") }
+    if let abv {
+      guard abv.isFinite, abv > 0, abv <= 100 else {
+        throw EntryValidationError(
+          field: "abv", problem: "must be a percentage above 0 and at most 100 (for example: 13.5)")
+      }
+    }
     try TextField.validate(route, field: "route")
     try TextField.validate(setting, field: "setting")
     try TextField.validate(moodBefore, field: "mood before")

@@ -29,7 +29,7 @@ import Testing
     decoder.dateDecodingStrategy = .iso8601
     let decoded = try decoder.decode(WeeklyReport.self, from: Data(json.utf8))
     #expect(decoded == report)
-    #expect(json.contains("\"schemaVersion\" : 2"))
+    #expect(json.contains("\"schemaVersion\" : 3"))
     #expect(json.contains("\"generatedAt\" : \"2026-03-29T18:00:00Z\""))
   }
 

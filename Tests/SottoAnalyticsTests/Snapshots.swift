@@ -562,7 +562,7 @@ enum Snapshots {
         "lastDay" : "2026-03-29",
         "weekStart" : "monday"
       },
-      "schemaVersion" : 2,
+      "schemaVersion" : 3,
       "series" : [
         {
           "daysCounted" : 0,
@@ -725,8 +725,11 @@ enum Snapshots {
               }
             ],
             "occasions" : 3,
+            "occasionsNotInStandardDrinks" : 3,
             "occasionsWithoutAmount" : 0,
             "spending" : 50,
+            "standard" : "who",
+            "standardDrinks" : 0,
             "substance" : "alcohol"
           },
           {

@@ -8,6 +8,8 @@ struct GoalEvaluator {
   let today: Int
   /// The calendar weeks a weekly limit is judged in, over a span longer than a week.
   var weekStart: WeekStart = .monday
+  /// How a cap in `units` counts alcohol.
+  var drinks = DrinkSettings()
 
   /// The active goals (not archived, started on or before `lastDay`), oldest first.
   static func activeGoals(in entries: [Entry], through lastDay: LocalDate) -> [(Entry, Goal)] {
@@ -44,13 +46,17 @@ struct GoalEvaluator {
 
     switch goal.rule {
     case .cap(let amount, let unit, let substance, let period):
-      // "wine" counts against a cap on alcohol; 500 mg against one in grams.
+      // "wine" counts against a cap on alcohol; 500 mg against one in grams; 250 ml of 12%
+      // wine against one in units (standard drinks).
       let name = SubstanceCatalog.referenceName(substance)
+      let inStandardDrinks = name == "alcohol" && DrinkSettings.isStandardDrinks(unit)
       var perDay: [Int: Double] = [:]
       var uncounted = 0
       for use in uses(from: lower, through: upper)
       where SubstanceCatalog.referenceName(use.1.substance) == name {
-        if let value = use.1.amount, let useUnit = use.1.unit,
+        if inStandardDrinks, let converted = drinks.standardDrinks(of: use.1) {
+          perDay[use.0, default: 0] += converted
+        } else if !inStandardDrinks, let value = use.1.amount, let useUnit = use.1.unit,
           let converted = UnitCatalog.convert(value, from: useUnit, to: unit)
         {
           perDay[use.0, default: 0] += converted

@@ -1,4 +1,5 @@
 import Foundation
+import SottoModel
 
 /// Everything a report depends on besides the entries: the calendar, "now" and which days.
 ///
@@ -15,6 +16,8 @@ public struct ReportOptions: Hashable, Sendable {
   public var selection: ReportSelection
   /// How many periods the series holds, ending with the selected one (1 to 520).
   public var seriesWeeks: Int
+  /// How alcohol is counted in standard drinks (the journal's settings).
+  public var drinks: DrinkSettings
 
   /// The default number of weeks in the series.
   public static let defaultSeriesWeeks = 8
@@ -26,8 +29,10 @@ public struct ReportOptions: Hashable, Sendable {
   /// Creates options; only `timeZone` and `now` have no default.
   public init(
     timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
-    selection: ReportSelection = .currentWeek, seriesWeeks: Int = ReportOptions.defaultSeriesWeeks
+    selection: ReportSelection = .currentWeek, seriesWeeks: Int = ReportOptions.defaultSeriesWeeks,
+    drinks: DrinkSettings = DrinkSettings()
   ) {
+    self.drinks = drinks
     self.timeZone = timeZone
     self.weekStart = weekStart
     self.now = now

@@ -117,10 +117,7 @@ public struct HTMLReportRenderer: Sendable {
       html += "<table>\n<tr><th>Substance</th><th>Occasions</th><th>Amounts</th>"
       html += "<th>Spending</th></tr>\n"
       for substance in use.substances {
-        var parts = substance.amounts.map { "\(NumberText.amount($0.total)) \(esc($0.unit))" }
-        if substance.occasionsWithoutAmount > 0 {
-          parts.append("\(substance.occasionsWithoutAmount) without an amount")
-        }
+        let parts = substance.amountParts(unit: esc)
         html += "<tr><td>\(esc(substance.substance))</td><td class=\"n\">\(substance.occasions)"
         html += "</td><td>\(parts.joined(separator: ", "))</td>"
         html += "<td class=\"n\">\(NumberText.money(substance.spending))</td></tr>\n"

@@ -80,10 +80,7 @@ public struct MarkdownReportRenderer: Sendable {
     if !use.substances.isEmpty {
       lines += ["", "| Substance | Occasions | Amounts | Spending |", "|---|---:|---|---:|"]
       for substance in use.substances {
-        var parts = substance.amounts.map { "\(NumberText.amount($0.total)) \(esc($0.unit))" }
-        if substance.occasionsWithoutAmount > 0 {
-          parts.append("\(substance.occasionsWithoutAmount) without an amount")
-        }
+        let parts = substance.amountParts(unit: esc)
         lines.append(
           "| \(esc(substance.substance)) | \(substance.occasions) | "
             + "\(parts.joined(separator: ", ")) | \(NumberText.money(substance.spending)) |")

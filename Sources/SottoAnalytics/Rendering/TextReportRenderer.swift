@@ -129,12 +129,7 @@ public struct TextReportRenderer: Sendable {
     if !use.substances.isEmpty {
       out.blank()
       for substance in use.substances {
-        var parts = substance.amounts.map {
-          "\(NumberText.amount($0.total)) \(TerminalText.clean($0.unit, width: 12))"
-        }
-        if substance.occasionsWithoutAmount > 0 {
-          parts.append("\(substance.occasionsWithoutAmount) without an amount")
-        }
+        let parts = substance.amountParts { TerminalText.clean($0, width: 12) }
         let lead =
           "  " + TerminalText.pad(TerminalText.clean(substance.substance, width: 16), 18)
           + TerminalText.pad(NumberText.count(substance.occasions, "occasion"), 14)

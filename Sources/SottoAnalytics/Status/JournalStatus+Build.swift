@@ -6,7 +6,8 @@ extension JournalStatus {
   ///
   /// Entries after `now` are ignored for the time since last use.
   public static func build(
-    entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date
+    entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
+    drinks: DrinkSettings = DrinkSettings()
   ) -> JournalStatus {
     let today = LocalDate(date: now, timeZone: timeZone)
     let week = ReportPeriod(
@@ -55,7 +56,8 @@ extension JournalStatus {
     }
     .sorted { ($1.lastUse, $0.substance) < ($0.lastUse, $1.substance) }
 
-    let evaluator = GoalEvaluator(entries: entries, index: index, today: today.dayNumber)
+    let evaluator = GoalEvaluator(
+      entries: entries, index: index, today: today.dayNumber, drinks: drinks)
     let goals = GoalEvaluator.activeGoals(in: entries, through: today).map { entry, goal in
       let daily: Bool
       switch goal.rule {

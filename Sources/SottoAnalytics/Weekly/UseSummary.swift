@@ -1,3 +1,5 @@
+import SottoModel
+
 /// What the use of a period adds up to.
 public struct UseSummary: Codable, Sendable, Equatable {
   /// Use occasions (entries) in the period.
@@ -34,6 +36,14 @@ public struct SubstanceUse: Codable, Sendable, Equatable {
   public var occasionsWithoutAmount: Int
   /// Money spent on it.
   public var spending: Double
+  /// For alcohol: the occasions that convert, in standard drinks of ``standard``; `nil` for
+  /// other substances.
+  public var standardDrinks: Double?
+  /// For alcohol: the standard counted in.
+  public var standard: DrinkStandard?
+  /// For alcohol: occasions that do not convert (a count such as `drinks`, or a volume of a
+  /// drink of unknown strength).
+  public var occasionsNotInStandardDrinks: Int?
 }
 
 /// A total amount in one unit.

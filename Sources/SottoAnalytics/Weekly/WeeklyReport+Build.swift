@@ -32,10 +32,11 @@ extension WeeklyReport {
     let urgeSummary = UrgeSummary(urges: urges)
     let streaks = index.useFreeStreaks(today: today.dayNumber)
     let useSummary = UseSummary(
-      uses: uses, totals: totals, streaks: streaks)
+      uses: uses, totals: totals, streaks: streaks, drinks: options.drinks)
 
     let evaluator = GoalEvaluator(
-      entries: entries, index: index, today: today.dayNumber, weekStart: options.weekStart)
+      entries: entries, index: index, today: today.dayNumber, weekStart: options.weekStart,
+      drinks: options.drinks)
     let goals = GoalEvaluator.activeGoals(in: entries, through: period.lastDay).map {
       var progress = evaluator.progress(
         of: $0.0, goal: $0.1, first: period.firstDay, last: period.lastDay,
@@ -138,13 +139,15 @@ extension UrgeSummary {
 extension UseSummary {
   init(
     uses: [(Timestamp, Use)], totals: JournalIndex.PeriodTotals,
-    streaks: (current: Int, longest: Int)
+    streaks: (current: Int, longest: Int), drinks: DrinkSettings
   ) {
     struct Accumulator {
       var occasions = 0
       var amounts = UnitTotals()
       var withoutAmount = 0
       var spending = 0.0
+      var standardDrinks = 0.0
+      var notInStandardDrinks = 0
     }
     var perSubstance: [String: Accumulator] = [:]
     var spending = 0.0
@@ -159,6 +162,13 @@ extension UseSummary {
       } else {
         accumulator.withoutAmount += 1
       }
+      if name == "alcohol" {
+        if let drinks = drinks.standardDrinks(of: use) {
+          accumulator.standardDrinks += drinks
+        } else {
+          accumulator.notInStandardDrinks += 1
+        }
+      }
       if let cost = use.cost {
         accumulator.spending += cost
         spending += cost
@@ -170,7 +180,10 @@ extension UseSummary {
       SubstanceUse(
         substance: name, occasions: value.occasions,
         amounts: value.amounts.amounts,
-        occasionsWithoutAmount: value.withoutAmount, spending: value.spending)
+        occasionsWithoutAmount: value.withoutAmount, spending: value.spending,
+        standardDrinks: name == "alcohol" ? value.standardDrinks : nil,
+        standard: name == "alcohol" ? drinks.standard : nil,
+        occasionsNotInStandardDrinks: name == "alcohol" ? value.notInStandardDrinks : nil)
     }
     .sorted { ($1.occasions, $0.substance) < ($0.occasions, $1.substance) }
     self.init(

@@ -7,7 +7,7 @@ import Foundation
 /// - Warning: A report holds decrypted journal data (substance names, triggers, amounts).
 public struct WeeklyReport: Codable, Sendable, Equatable {
   /// The version of the JSON shape, documented in `Docs/REPORTS.md`.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// The version of the JSON shape this value was made with.
   public var schemaVersion: Int

@@ -10,7 +10,7 @@ enum EntryCSV {
     "urge.intensity", "urge.triggers", "urge.outcome", "urge.durationMinutes", "urge.coping",
     "urge.finalIntensity", "urge.note",
     "use.substance", "use.amount", "use.unit", "use.route", "use.setting", "use.cost",
-    "use.moodBefore", "use.moodAfter", "use.note",
+    "use.moodBefore", "use.moodAfter", "use.note", "use.abv",
     "goal.rule.kind", "goal.rule.amount", "goal.rule.unit", "goal.rule.substance",
     "goal.rule.period", "goal.rule.days", "goal.rule.hours", "goal.rule.percent", "goal.note",
     "goal.archived", "rule.substances", "rule.note",
@@ -60,6 +60,7 @@ enum EntryCSV {
         [
           use.substance, try number(use.amount, "use.amount"), use.unit, use.route, use.setting,
           try number(use.cost, "use.cost"), use.moodBefore, use.moodAfter, use.note,
+          try number(use.abv, "use.abv"),
         ])
     case .goal(let goal):
       // kind, amount, unit, substance, period, days, hours, percent, note, archived
@@ -188,7 +189,8 @@ enum EntryCSV {
           cost: try row.optional("use.cost", decimal, parseNumber),
           moodBefore: row.take("use.moodBefore"),
           moodAfter: row.take("use.moodAfter"),
-          note: row.take("use.note")))
+          note: row.take("use.note"),
+          abv: try row.optional("use.abv", decimal, parseNumber)))
     case .goal:
       body = .goal(try goal(&row))
     case .rule:

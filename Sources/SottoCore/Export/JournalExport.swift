@@ -24,7 +24,7 @@ public enum JournalExport {
   /// The value of `format` in the header line of a JSON Lines export.
   public static let jsonLinesFormatName = "sotto-export-jsonl"
   /// The schema version written; importers accept this version and older.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// Writes `entries` in `format`.
   ///

@@ -747,3 +747,46 @@ extension SottoError {
     "The passphrase was changed by another sotto process while this one ran. Nothing was "
       + "written; run the command again.")
 }
+
+// MARK: Settings
+
+extension UnlockedJournal {
+  /// The journal's settings, from the encrypted manifest head.
+  public func settings() throws(SottoError) -> JournalSettings {
+    let bytes = try read { db in try self.manifest.readHead(db)?.settings }
+    guard let bytes else { throw SottoError.manifestDamaged }
+    return Self.decodeSettings(bytes)
+  }
+
+  /// Changes the settings in one transaction; returns them as stored.
+  ///
+  /// - Throws: ``SottoError/Code/invalidInput`` when they no longer fit their room in the head
+  ///   (nothing written).
+  @discardableResult
+  public func updateSettings(_ change: @escaping @Sendable (inout JournalSettings) -> Void)
+    throws(SottoError) -> JournalSettings
+  {
+    try write { db in
+      guard let head = try self.manifest.readHead(db) else { throw SottoError.manifestDamaged }
+      var settings = Self.decodeSettings(head.settings)
+      change(&settings)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let bytes = [UInt8](try encoder.encode(settings))
+      guard bytes.count <= Manifest.settingsBytes else {
+        throw SottoError(
+          .invalidInput,
+          "The settings no longer fit the room kept for them (\(Manifest.settingsBytes) bytes): "
+            + "remove a drink strength with `sotto config abv DRINK default`. Nothing was changed.")
+      }
+      try self.manifest.setSettings(db, bytes)
+      return settings
+    }
+  }
+
+  /// Settings from their stored JSON; a value this version cannot read counts as unset (a
+  /// later version may add settings, and the rest must still work).
+  static func decodeSettings(_ bytes: [UInt8]) -> JournalSettings {
+    (try? JSONDecoder().decode(JournalSettings.self, from: Data(bytes))) ?? JournalSettings()
+  }
+}

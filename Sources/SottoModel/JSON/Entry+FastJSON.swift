@@ -232,6 +232,10 @@ extension Urge {
 extension Use {
   func write(to writer: inout JSONWriter) {
     writer.beginObject()
+    if let abv {
+      writer.key("abv")
+      writer.double(abv)
+    }
     if let amount {
       writer.key("amount")
       writer.double(amount)
@@ -262,6 +266,7 @@ extension Use {
       switch key {
       case "substance": substance = try reader.readString()
       case "amount": value.amount = reader.readNullIfPresent() ? nil : try reader.readDouble()
+      case "abv": value.abv = reader.readNullIfPresent() ? nil : try reader.readDouble()
       case "unit": value.unit = try reader.readOptionalString()
       case "route": value.route = try reader.readOptionalString()
       case "setting": value.setting = try reader.readOptionalString()

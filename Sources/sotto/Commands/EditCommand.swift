@@ -41,6 +41,7 @@ struct EditCommand: ParsableCommand {
   @Option(help: "Use: the route (\"\" to clear).") var route: String?
   @Option(help: "Use: the setting (\"\" to clear).") var setting: String?
   @Option(help: "Use: what it cost.") var cost: Double?
+  @Option(help: "Use: alcohol by volume, in percent.") var abv: Double?
   @Option(name: .customLong("mood-before"), help: "Use: mood before (\"\" to clear).")
   var moodBefore: String?
   @Option(name: .customLong("mood-after"), help: "Use: mood after (\"\" to clear).") var moodAfter:
@@ -57,7 +58,7 @@ struct EditCommand: ParsableCommand {
 
   private var useFieldsGiven: Bool {
     substance != nil || amount != nil || unit != nil || route != nil || setting != nil
-      || cost != nil || moodBefore != nil || moodAfter != nil
+      || cost != nil || abv != nil || moodBefore != nil || moodAfter != nil
   }
 
   /// `nil` keeps the old value; "" clears it.
@@ -92,6 +93,7 @@ struct EditCommand: ParsableCommand {
       use.route = replace(use.route, with: route).map(Naming.canonical)
       use.setting = replace(use.setting, with: setting)
       if let cost { use.cost = cost }
+      if let abv { use.abv = abv }
       use.moodBefore = replace(use.moodBefore, with: moodBefore)
       use.moodAfter = replace(use.moodAfter, with: moodAfter)
       use.note = replace(use.note, with: note)

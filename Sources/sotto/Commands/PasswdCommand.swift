@@ -44,32 +44,3 @@ struct PasswdCommand: ParsableCommand {
     }
   }
 }
-
-struct ConfigCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "config",
-    abstract: "Change journal settings.",
-    discussion: """
-      Settings:
-        quick-capture on|off   let `urge` and `use` log without the passphrase (on by default)
-      """)
-
-  enum Setting: String, ExpressibleByArgument, CaseIterable { case quickCapture = "quick-capture" }
-  enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
-
-  @Argument(help: "The setting: quick-capture.") var setting: Setting
-  @Argument(help: "on or off.") var value: Switch
-
-  @OptionGroup var options: JournalOptions
-
-  func run() throws {
-    try runReportingErrors {
-      let closed = try options.open()
-      let (passphrase, journal) = try options.passphrases.using { (passphrase) throws(SottoError) in
-        (passphrase, try closed.unlock(passphrase))
-      }
-      try journal.setQuickCapture(value == .on, passphrase: passphrase)
-      Console.out("Quick capture is \(value.rawValue).")
-    }
-  }
-}

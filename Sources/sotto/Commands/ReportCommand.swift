@@ -110,7 +110,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let clock = Clock()
-      let reportOptions = ReportOptions(
+      var reportOptions = ReportOptions(
         timeZone: clock.timeZone, weekStart: weekStart, now: clock.now,
         selection: try selection(clock: clock), seriesWeeks: weeks)
       _ = try reportOptions.period()
@@ -118,7 +118,8 @@ struct ReportCommand: ParsableCommand {
         throw InputError("--weeks must be from 1 to \(ReportOptions.maxSeriesWeeks).")
       }
       if let output { try PlaintextFile.checkDestination(output, overwrite: force) }
-      let contents = try options.readAll().contents
+      let (journal, contents) = try options.readAll()
+      reportOptions.drinks = try journal.settings().drinks
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: contents.all, options: reportOptions)

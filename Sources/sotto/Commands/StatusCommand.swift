@@ -21,11 +21,11 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors(readOnly: true) {
-      let contents = try options.readAll().contents
+      let (journal, contents) = try options.readAll()
       let clock = Clock()
       let status = JournalStatus.build(
         entries: contents.all, timeZone: clock.timeZone, weekStart: weekStart,
-        now: clock.now)
+        now: clock.now, drinks: try journal.settings().drinks)
       switch format {
       case .json: FileHandle.standardOutput.write(Data(JSONReportRenderer().render(status).utf8))
       case .text:

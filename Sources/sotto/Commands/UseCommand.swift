@@ -45,6 +45,13 @@ struct UseCommand: ParsableCommand {
   @Option(help: "What it cost, as a number (18.50).")
   var cost: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "Alcohol by volume, in percent (13.5), to count a volume in standard drinks.",
+      discussion: "Without it, the drink's default applies (wine 12, beer 5, spirits 40; "
+        + "`sotto config abv` lists and changes them).", valueName: "percent"))
+  var abv: Double?
+
   @Option(name: .customLong("mood-before"), help: "Your mood before.")
   var moodBefore: String?
 
@@ -109,7 +116,8 @@ struct UseCommand: ParsableCommand {
   /// The fields from wherever they were given: JSON, the questions, or the arguments.
   func fields() throws -> UseFields {
     let flagged =
-      !quantity.isEmpty || route != nil || setting != nil || cost != nil || moodBefore != nil
+      !quantity.isEmpty || route != nil || setting != nil || cost != nil || abv != nil
+      || moodBefore != nil
       || moodAfter != nil || note != nil || at != nil
     if fromStandardInput {
       guard substance == nil, !flagged else {
@@ -128,7 +136,7 @@ struct UseCommand: ParsableCommand {
     let (amount, unit) = try Self.parseQuantity(quantity)
     return UseFields(
       substance: substance, amount: amount, unit: unit, route: route, setting: setting, cost: cost,
-      moodBefore: moodBefore, moodAfter: moodAfter, note: note, at: at)
+      moodBefore: moodBefore, moodAfter: moodAfter, note: note, at: at, abv: abv)
   }
 
   func run() throws {

@@ -30,13 +30,14 @@ struct UseFields {
   var moodAfter: String?
   var note: String?
   var at: String?
+  var abv: Double?
 
   var use: Use {
     Use(
       substance: Naming.canonical(substance), amount: amount, unit: unit.map(Naming.unit),
       route: LogSupport.text(route).map(Naming.canonical), setting: LogSupport.text(setting),
       cost: cost, moodBefore: LogSupport.text(moodBefore), moodAfter: LogSupport.text(moodAfter),
-      note: LogSupport.text(note))
+      note: LogSupport.text(note), abv: abv)
   }
 }
 
@@ -194,7 +195,7 @@ enum EntryInput {
       kind: "use",
       keys: [
         "substance", "amount", "unit", "route", "setting", "cost", "moodBefore", "moodAfter",
-        "note", "at",
+        "note", "at", "abv",
       ])
     guard let substance = try object.string("substance") else {
       throw InputError("The JSON on standard input needs \"substance\". Nothing was written.")
@@ -209,6 +210,7 @@ enum EntryInput {
     fields.route = try object.string("route")
     fields.setting = try object.string("setting")
     fields.cost = try object.double("cost")
+    fields.abv = try object.double("abv")
     fields.moodBefore = try object.string("moodBefore")
     fields.moodAfter = try object.string("moodAfter")
     fields.note = try object.string("note")

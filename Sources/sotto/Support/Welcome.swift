@@ -39,7 +39,8 @@ enum Welcome {
       let contents = try unlocked.contents()
       let clock = Clock()
       let status = JournalStatus.build(
-        entries: contents.all, timeZone: clock.timeZone, weekStart: .monday, now: clock.now)
+        entries: contents.all, timeZone: clock.timeZone, weekStart: .monday, now: clock.now,
+        drinks: try unlocked.settings().drinks)
       let text = TextStatusRenderer(colour: Console.colourOnStdout).render(status)
       Console.out(text.split(separator: "\n").first.map(String.init) ?? "")
     } catch {

@@ -13,7 +13,7 @@ import Testing
     let text = try exported()
     #expect(text.hasPrefix(EntryCSV.columns.joined(separator: ",") + "\r\n"))
     #expect(text.hasSuffix("\r\n"))
-    #expect(EntryCSV.columns.count == 34)
+    #expect(EntryCSV.columns.count == 35)
     // LF inside a quoted note, CRLF between records: records = header + entries.
     #expect(text.components(separatedBy: "\r\n").count == Samples.entries.count + 2)
   }

@@ -123,7 +123,7 @@ import Testing
       Self.document([Self.entryJSON(1)], format: "something-else"), format: .sottoJSON,
       code: .unrecognisedFormat, location: nil, field: "format")
     expectError(
-      Self.document([Self.entryJSON(1)], version: 2), format: .sottoJSON,
+      Self.document([Self.entryJSON(1)], version: 3), format: .sottoJSON,
       code: .unsupportedVersion, location: nil, field: "schemaVersion")
     expectError(Data("[1,2]".utf8), format: .sottoJSON, code: .unrecognisedFormat, location: nil)
   }

@@ -40,7 +40,7 @@ import Testing
     let data = try JournalExport.json(Samples.entries, exportedAt: Samples.exportedAt)
     let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["format"] as? String == "sotto-export")
-    #expect(object["schemaVersion"] as? Int == 1)
+    #expect(object["schemaVersion"] as? Int == 2)
     #expect(object["exportedAt"] as? String == "2026-05-28T20:26:40Z")
     let entries = try #require(object["entries"] as? [[String: Any]])
     #expect(entries.count == Samples.entries.count)
@@ -70,7 +70,7 @@ import Testing
     #expect(lines.count == Samples.entries.count + 1)
     #expect(
       lines.first
-        == #"{"exportedAt":"2026-05-28T20:26:40Z","format":"sotto-export-jsonl","schemaVersion":1}"#
+        == #"{"exportedAt":"2026-05-28T20:26:40Z","format":"sotto-export-jsonl","schemaVersion":2}"#
     )
     for line in lines.dropFirst() {
       _ = try JSONDecoder().decode(Entry.self, from: Data(line.utf8))
