@@ -1,0 +1,105 @@
+import Foundation
+import SottoAnalytics
+import SottoModel
+import Testing
+
+/// Alcohol in standard drinks: volumes with a strength (their own `--abv` or the drink's
+/// default) convert; counts and drinks of unknown strength do not, and are counted apart.
+/// Every expected figure is worked out by hand in the comments (ethanol: 0.789 g per ml).
+@Suite struct StandardDrinksTests {
+  /// Week 2026-W13 (Monday 23 to Sunday 29 March 2026, Berlin, +01:00), read on its Sunday.
+  static let entries: [Entry] = {
+    var list: [Entry] = []
+    func add(_ local: String, _ body: EntryBody) {
+      list.append(
+        Entry(
+          id: Fixture.id(list.count + 1), at: Fixture.timestamp(local, offset: 1), body: body))
+    }
+    add(
+      "2026-03-02T09:00",
+      .goal(Goal(rule: .cap(amount: 14, unit: "units", substance: "alcohol", period: .week))))
+    // Wine, 250 ml at its default 12%: 250 × 0.12 × 0.789 = 23.67 g.
+    add("2026-03-24T20:00", .use(Use(substance: "wine", amount: 250, unit: "ml")))
+    // Beer, 2 pints (2 × 568.261 = 1,136.522 ml) at 4.2%: 1,136.522 × 0.042 × 0.789 = 37.6622 g.
+    add(
+      "2026-03-26T20:00", .use(Use(substance: "beer", amount: 2, unit: "pints", abv: 4.2)))
+    // Vodka, 4 cl = 40 ml at the default 40%: 40 × 0.40 × 0.789 = 12.624 g.
+    add("2026-03-27T23:00", .use(Use(substance: "vodka", amount: 4, unit: "cl")))
+    // Two standard drinks logged as such: 2 units of whatever standard is chosen.
+    add("2026-03-28T21:00", .use(Use(substance: "alcohol", amount: 2, unit: "units")))
+    // Not convertible: a count of drinks of unknown size, and a volume of unknown strength.
+    add("2026-03-28T22:00", .use(Use(substance: "cider", amount: 3, unit: "drinks")))
+    add("2026-03-29T18:00", .use(Use(substance: "alcohol", amount: 500, unit: "ml")))
+    return list
+  }()
+
+  /// The three volumes hold 23.67 + 37.6622 + 12.624 = 73.9562 g of ethanol.
+  static let grams = 73.9562
+
+  static func report(_ drinks: DrinkSettings) throws -> WeeklyReport {
+    var options = Fixture.options()
+    options.drinks = drinks
+    return try WeeklyReport.build(entries: entries, options: options)
+  }
+
+  @Test func volumesConvertWithTheirStrengthAndCountsAreNamedApart() throws {
+    // UK units of 8 g: 73.9562 / 8 = 9.2445, plus the 2 units: 11.2445.
+    let uk = try #require(
+      try Self.report(DrinkSettings(standard: .uk)).use.substances.first {
+        $0.substance == "alcohol"
+      })
+    #expect(uk.occasions == 6)
+    #expect(abs((uk.standardDrinks ?? 0) - 11.2445) < 0.001)
+    #expect(uk.standard == .uk)
+    #expect(uk.occasionsNotInStandardDrinks == 2)
+    // US drinks of 14 g: 73.9562 / 14 = 5.2826, plus 2: 7.2826.
+    let us = try Self.report(DrinkSettings(standard: .us)).use.substances[0]
+    #expect(abs((us.standardDrinks ?? 0) - 7.2826) < 0.001)
+  }
+
+  @Test func theDrinksOwnStrengthWinsOverTheDefaultAndThePersonsOverTheBuiltIn() throws {
+    // Wine at the person's 14% instead of 12%: 250 × 0.14 × 0.789 = 27.615 g (3.945 g more),
+    // so 77.9012 g in all; in WHO drinks of 10 g: 7.79012 + 2 = 9.79012. The beer keeps its
+    // own 4.2% even though beer's default is 5%.
+    let report = try Self.report(DrinkSettings(standard: .who, abv: ["wine": 14, "beer": 6]))
+    #expect(abs((report.use.substances[0].standardDrinks ?? 0) - 9.79012) < 0.001)
+  }
+
+  @Test func aCapInUnitsCountsEveryConvertibleAlcoholUseAndNamesTheRest() throws {
+    // The cap of 14 units a week, in UK units: 11.2445 units so far, on track; the 3 drinks
+    // of cider and the 500 ml of unknown strength are not counted, and said.
+    let uk = try #require(try Self.report(DrinkSettings(standard: .uk)).goals.first)
+    #expect(abs((uk.actual ?? 0) - 11.2445) < 0.001)
+    #expect(uk.target == 14)
+    #expect(uk.uncountedOccasions == 2)
+    #expect(uk.status == .onTrack)
+    // In Australian drinks of 10 g the same week is 7.39562 + 2 = 9.39562.
+    let au = try #require(try Self.report(DrinkSettings(standard: .au)).goals.first)
+    #expect(abs((au.actual ?? 0) - 9.39562) < 0.001)
+  }
+
+  @Test func standardsHoldTheirPublishedGrams() {
+    #expect(DrinkStandard.uk.grams == 8)
+    #expect(DrinkStandard.us.grams == 14)
+    #expect(DrinkStandard.au.grams == 10)
+    #expect(DrinkStandard.ca.grams == 13.45)
+    #expect(DrinkStandard.who.grams == 10)
+    #expect(DrinkSettings().standard == .who)
+  }
+
+  @Test func textReportsShowTheStandardDrinks() throws {
+    let text = TextReportRenderer().render(try Self.report(DrinkSettings(standard: .uk)))
+    #expect(text.contains("11.24 UK units (2 not convertible)"), "\(text)")
+  }
+
+  @Test func anAbvOutsideZeroToAHundredIsRefused() {
+    for abv in [0, -1, 100.5, .nan, .infinity] {
+      #expect(throws: EntryValidationError.self) {
+        try Use(substance: "wine", amount: 1, unit: "l", abv: abv).validate()
+      }
+    }
+    #expect(throws: Never.self) {
+      try Use(substance: "wine", amount: 1, unit: "l", abv: 100).validate()
+    }
+  }
+}
