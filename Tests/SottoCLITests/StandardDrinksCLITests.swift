@@ -40,6 +40,21 @@ import Testing
     let after = try cli.run(
       ["config"], environment: ["SOTTO_PASSPHRASE_FILE": cli.folder + "/new"])
     #expect(after.stdout.contains("drinks-standard  uk"), "\(after.stdout)\(after.stderr)")
+
+    // The settings travel with the data: in the JSON export, and through backup and restore.
+    let environment = ["SOTTO_PASSPHRASE_FILE": cli.folder + "/new"]
+    let export = try cli.run(
+      ["export", "--format", "json", "--output", "-"], environment: environment)
+    #expect(export.stdout.contains(#""settings" : {"drinksStandard":"uk"}"#), "\(export.stdout)")
+    let backup = cli.folder + "/journal.backup"
+    #expect(
+      try cli.run(["backup", "--output", backup], environment: environment).status == 0)
+    let restored = cli.folder + "/restored.db"
+    let restore = try cli.run(
+      ["restore", backup, "--journal", restored], environment: environment)
+    #expect(restore.status == 0, "\(restore.stderr)")
+    let config = try cli.run(["config", "--journal", restored], environment: environment)
+    #expect(config.stdout.contains("drinks-standard  uk"), "\(config.stdout)\(config.stderr)")
   }
 
   /// A drink's default strength can be seen and changed, and `default` brings it back.

@@ -64,11 +64,12 @@ public enum Backup {
   /// that the disk writes the first while the rest is encrypted.
   public static func seal(
     _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date,
+    settings: JournalSettings? = nil,
     to write: (UnsafeRawBufferPointer) throws(SottoError) -> Void
   ) throws(SottoError) {
     let bytes: [UInt8]
     do {
-      bytes = try JournalExport.jsonBytes(entries, exportedAt: createdAt)
+      bytes = try JournalExport.jsonBytes(entries, exportedAt: createdAt, settings: settings)
     } catch {
       throw SottoError(.invalidInput, error.description)
     }
@@ -203,7 +204,9 @@ public enum Backup {
     guard sawFinal else { throw damaged("it ends before its final chunk (truncated)") }
     payload.removeSubrange(written...)
     do {
-      return try JournalImport.sottoJSON(payload)
+      var checked = try JournalImport.sottoJSON(payload)
+      checked.settings = JournalImport.settings(atEndOf: payload)
+      return checked
     } catch {
       throw damaged("its contents could not be read")
     }

@@ -9,6 +9,8 @@ public struct CheckedEntries: Sendable {
   public let all: [Entry]
   /// Positions in ``all``, in id order.
   let idOrder: [Int]
+  /// The journal's settings, when the file carried them (a backup); a restore applies them.
+  public var settings: JournalSettings?
 
   /// Checks `entries`; a failure names the entry by its position, counted from 1.
   public init(validating entries: [Entry]) throws(JournalCodecError) {

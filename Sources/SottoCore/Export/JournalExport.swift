@@ -34,27 +34,36 @@ public enum JournalExport {
   ///   - exportedAt: the time written in the header (JSON and JSON Lines); pass the current time.
   /// - Throws: ``JournalCodecError`` with code `unencodable` when an entry holds a number that is
   ///   not finite.
+  ///   - settings: the journal's settings, written in the JSON and JSON Lines headers (CSV has
+  ///     no place for them); `nil` leaves them out.
   public static func data(
-    _ entries: [Entry], format: ExportFormat, exportedAt: Date
+    _ entries: [Entry], format: ExportFormat, exportedAt: Date, settings: JournalSettings? = nil
   ) throws(JournalCodecError) -> Data {
     switch format {
-    case .json: try json(entries, exportedAt: exportedAt)
-    case .jsonl: try jsonLines(entries, exportedAt: exportedAt)
+    case .json: try json(entries, exportedAt: exportedAt, settings: settings)
+    case .jsonl: try jsonLines(entries, exportedAt: exportedAt, settings: settings)
     case .csv: try csv(entries)
     }
+  }
+
+  /// The settings as compact JSON, keys sorted.
+  static func settingsJSON(_ settings: JournalSettings) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
   /// One JSON document: `{"entries":[...],"exportedAt":...,"format":"sotto-export",
   /// "schemaVersion":1}`, keys sorted, one compact entry a line, ending in a newline.
   public static func json(
-    _ entries: [Entry], exportedAt: Date
+    _ entries: [Entry], exportedAt: Date, settings: JournalSettings? = nil
   ) throws(JournalCodecError) -> Data {
-    Data(try jsonBytes(entries, exportedAt: exportedAt))
+    Data(try jsonBytes(entries, exportedAt: exportedAt, settings: settings))
   }
 
   /// The bytes of ``json(_:exportedAt:)``, for a caller that works on bytes (the backup).
   static func jsonBytes(
-    _ entries: [Entry], exportedAt: Date
+    _ entries: [Entry], exportedAt: Date, settings: JournalSettings? = nil
   ) throws(JournalCodecError) -> [UInt8] {
     let ordered = sorted(entries)
     try checkFinite(ordered)
@@ -68,23 +77,25 @@ public enum JournalExport {
       return writer.bytes
     }
     out += (ordered.isEmpty ? "],\n" : "\n  ],\n").utf8
-    out.append(
-      contentsOf: ("  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
-        + "  \"format\" : \"\(jsonFormatName)\",\n"
-        + "  \"schemaVersion\" : \(schemaVersion)\n}\n").utf8)
+    var tail = "  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
+    tail += "  \"format\" : \"\(jsonFormatName)\",\n"
+    tail += "  \"schemaVersion\" : \(schemaVersion)"
+    if let settings { tail += ",\n  \"settings\" : " + settingsJSON(settings) }
+    out.append(contentsOf: (tail + "\n}\n").utf8)
     return out
   }
 
   /// JSON Lines: the header `{"exportedAt":...,"format":"sotto-export-jsonl","schemaVersion":1}`,
   /// then one compact entry object a line; every line ends in LF.
   public static func jsonLines(
-    _ entries: [Entry], exportedAt: Date
+    _ entries: [Entry], exportedAt: Date, settings: JournalSettings? = nil
   ) throws(JournalCodecError) -> Data {
     let ordered = sorted(entries)
     try checkFinite(ordered)
-    var data = Data(
-      ("{\"exportedAt\":\"\(utcString(exportedAt))\",\"format\":\"\(jsonLinesFormatName)\","
-        + "\"schemaVersion\":\(schemaVersion)}\n").utf8)
+    var header = "{\"exportedAt\":\"\(utcString(exportedAt))\","
+    header += "\"format\":\"\(jsonLinesFormatName)\",\"schemaVersion\":\(schemaVersion)"
+    if let settings { header += ",\"settings\":" + settingsJSON(settings) }
+    var data = Data((header + "}\n").utf8)
     data.append(
       contentsOf: inParallel(count: ordered.count) { range in
         var writer = JSONWriter(capacity: 256 * range.count)

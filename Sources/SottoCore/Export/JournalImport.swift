@@ -88,6 +88,20 @@ public enum JournalImport {
     return try checkedSottoJSON(Data(bytes))
   }
 
+  /// The settings a JSON export written by Sotto carries: its last key (keys are sorted), so
+  /// only the end of the document is read; `nil` for a file without them (schema 1).
+  static func settings(atEndOf bytes: [UInt8]) -> JournalSettings? {
+    let marker = Array("\n  \"settings\" : ".utf8)
+    let tail = bytes.suffix(Manifest.settingsBytes + 64)
+    guard let start = tail.indices.reversed().first(where: { tail[$0...].starts(with: marker) }),
+      let end = tail.lastIndex(of: UInt8(ascii: "}")), end > start + marker.count
+    else { return nil }
+    // The document's closing brace is the last; the settings object ends before it.
+    let object = Data(tail[(start + marker.count)..<end])
+    let trimmed = object.prefix { $0 != 0x0A }
+    return try? JSONDecoder().decode(JournalSettings.self, from: Data(trimmed))
+  }
+
   /// Reads a well-formed JSON export with the fast entry reader; `nil` for anything else.
   static func fastSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
     var bytes = bytes

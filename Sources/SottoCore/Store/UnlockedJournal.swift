@@ -299,6 +299,7 @@ public final class UnlockedJournal: Sendable {
       throw error
     }
     try setMode(journal: "WAL", cacheKiB: 2000)
+    if let settings = checked.settings { try updateSettings { $0 = settings } }
   }
 
   private func setMode(journal mode: String, cacheKiB: Int) throws(SottoError) {

@@ -55,6 +55,7 @@ struct BackupCommand: ParsableCommand {
           .readNew(prompt: "Passphrase for the backup: ")
       }
       let contents = try unlocked.contents()
+      let settings = try unlocked.settings()
       KeptUntilExit.keep(contents.all)
       JournalOptions.warn(contents.integrity)
       guard contents.integrity.undecryptable.isEmpty else {
@@ -71,7 +72,9 @@ struct BackupCommand: ParsableCommand {
       }
       // Written as it is encrypted; a backup that fails on the way is removed.
       try PlaintextFile.write(to: output, overwrite: force) { (file) throws(SottoError) in
-        try Backup.seal(contents.all, key: backupKey.value, createdAt: Date(), to: file.write)
+        try Backup.seal(
+          contents.all, key: backupKey.value, createdAt: Date(), settings: settings,
+          to: file.write)
       }
       Console.out("Backed up \(contents.all.count) entries to \(output) (encrypted).")
     }

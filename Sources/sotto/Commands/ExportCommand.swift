@@ -41,10 +41,9 @@ struct ExportCommand: ParsableCommand {
         )
       }
       try PlaintextFile.checkDestination(destination, overwrite: force)
-      let contents = try options.readAll().contents
-      let data: Data
-      data = try JournalExport.data(
-        contents.all, format: format, exportedAt: Date())
+      let (journal, contents) = try options.readAll()
+      let data = try JournalExport.data(
+        contents.all, format: format, exportedAt: Date(), settings: try journal.settings())
       Console.note(
         "Warning: the export is NOT encrypted. Anyone who gets the file can read your journal.")
       try PlaintextFile.write(data, to: destination, overwrite: force)
