@@ -72,6 +72,18 @@ import Testing
     #expect(try cli.run(["report"]).stdout.contains("9.47 WHO standard drinks"))
   }
 
+  /// `config day-starts` is kept and listed; a use at 00:30 then counts for the evening before.
+  @Test func theDayStartIsSetAndShown() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    let set = try cli.run(["config", "day-starts", "05:00"])
+    #expect(set.status == 0, "\(set.stderr)")
+    #expect(set.stdout.contains("counts for the day before"), "\(set.stdout)")
+    #expect(try cli.run(["config"]).stdout.contains("day-starts       05:00"))
+    #expect(try cli.run(["config", "day-starts", "0:00"]).stdout.contains("midnight"))
+    #expect(try cli.run(["config"]).stdout.contains("day-starts       00:00"))
+  }
+
   @Test func badValuesAreRefusedAndChangeNothing() throws {
     let cli = CLIRunner()
     try cli.initJournal()
@@ -81,6 +93,7 @@ import Testing
       (["config", "abv", "wine", "130"], "at most 100"),
       (["config", "abv", "coffee", "5"], "not a drink Sotto counts as alcohol"),
       (["config", "colour", "on"], "There is no setting colour"),
+      (["config", "day-starts", "13:00"], "from 00:00 to 12:00"),
       (["use", "wine", "1", "l", "--abv", "0", "--unlock"], "abv must be a percentage"),
     ]
     for (arguments, expected) in cases {

@@ -23,9 +23,10 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     self.dayNumber = number
   }
 
-  /// The local day an entry belongs to: the calendar day of the UTC offset it was logged in.
-  public init(_ timestamp: Timestamp) {
-    self.dayNumber = Self.dayNumber(of: timestamp)
+  /// The local day an entry belongs to: the calendar day of the UTC offset it was logged in,
+  /// counted from `dayStart` (a use at 00:30 with days starting at 05:00 is the day before's).
+  public init(_ timestamp: Timestamp, dayStart: DayStart) {
+    self.dayNumber = Self.dayNumber(of: timestamp, dayStart: dayStart)
   }
 
   /// The calendar day of `date` in `timeZone`.
@@ -35,9 +36,11 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     self.dayNumber = Int(Self.floorDivide(seconds + offset, 86_400))
   }
 
-  /// The day number of the local day an entry was logged on.
-  static func dayNumber(of timestamp: Timestamp) -> Int {
-    Int(floorDivide(timestamp.unixSeconds + Int64(timestamp.utcOffsetSeconds), 86_400))
+  /// The day number of the local day an entry belongs to, days starting at `dayStart`.
+  static func dayNumber(of timestamp: Timestamp, dayStart: DayStart) -> Int {
+    Int(
+      floorDivide(
+        timestamp.unixSeconds + Int64(timestamp.utcOffsetSeconds) - dayStart.seconds, 86_400))
   }
 
   /// The local hour (0–23) an entry was logged at, in its own offset.

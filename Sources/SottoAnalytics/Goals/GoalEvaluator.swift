@@ -10,13 +10,17 @@ struct GoalEvaluator {
   var weekStart: WeekStart = .monday
   /// How a cap in `units` counts alcohol.
   var drinks = DrinkSettings()
+  /// When each day begins.
+  var dayStart = DayStart.midnight
 
   /// The active goals (not archived, started on or before `lastDay`), oldest first.
-  static func activeGoals(in entries: [Entry], through lastDay: LocalDate) -> [(Entry, Goal)] {
+  static func activeGoals(
+    in entries: [Entry], through lastDay: LocalDate, dayStart: DayStart
+  ) -> [(Entry, Goal)] {
     entries.compactMap { entry -> (Entry, Goal)? in
       // The kind first: taking the goal out of every entry's body costs a copy each.
       guard entry.kind == .goal, let goal = entry.goal, !goal.archived,
-        LocalDate(entry.at) <= lastDay
+        LocalDate(entry.at, dayStart: dayStart) <= lastDay
       else {
         return nil
       }
@@ -30,7 +34,7 @@ struct GoalEvaluator {
   func progress(
     of entry: Entry, goal: Goal, first spanFirst: LocalDate, last: LocalDate, spanDays: Int
   ) -> GoalProgress {
-    let startDay = LocalDate(entry.at)
+    let startDay = LocalDate(entry.at, dayStart: dayStart)
     let first = max(spanFirst, startDay)
     let lower = first.dayNumber
     let upper = last.dayNumber
@@ -103,7 +107,7 @@ struct GoalEvaluator {
         guard let use = entry.use, SubstanceCatalog.referenceName(use.substance) == name else {
           continue
         }
-        let day = LocalDate.dayNumber(of: entry.at)
+        let day = LocalDate.dayNumber(of: entry.at, dayStart: dayStart)
         if day >= lower && day <= upper {
           times.append(entry.at.unixSeconds)
         } else if day < lower && day >= startDay.dayNumber {
@@ -151,7 +155,7 @@ struct GoalEvaluator {
     let lastOver = min(last.dayNumber, today - 1)
     let newest = weekStart.firstDay(ofWeekContaining: LocalDate(dayNumber: lastOver + 1))
       .adding(days: -7)
-    let goalWeek = weekStart.firstDay(ofWeekContaining: LocalDate(entry.at))
+    let goalWeek = weekStart.firstDay(ofWeekContaining: LocalDate(entry.at, dayStart: dayStart))
     var statuses: [Bool] = []
     var week = newest
     while statuses.count < weeks && week >= goalWeek {
@@ -208,7 +212,7 @@ struct GoalEvaluator {
     entries.compactMap { entry in
       // The day first: copying out every use of the journal for each goal cost more than
       // the rest of the report.
-      let day = LocalDate.dayNumber(of: entry.at)
+      let day = LocalDate.dayNumber(of: entry.at, dayStart: dayStart)
       guard day >= lower && day <= upper, let use = entry.use else { return nil }
       return (day, use)
     }

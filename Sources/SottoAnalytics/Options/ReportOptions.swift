@@ -18,6 +18,8 @@ public struct ReportOptions: Hashable, Sendable {
   public var seriesWeeks: Int
   /// How alcohol is counted in standard drinks (the journal's settings).
   public var drinks: DrinkSettings
+  /// When each day begins, for every figure (the journal's settings; midnight by default).
+  public var dayStart: DayStart
 
   /// The default number of weeks in the series.
   public static let defaultSeriesWeeks = 8
@@ -30,9 +32,10 @@ public struct ReportOptions: Hashable, Sendable {
   public init(
     timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
     selection: ReportSelection = .currentWeek, seriesWeeks: Int = ReportOptions.defaultSeriesWeeks,
-    drinks: DrinkSettings = DrinkSettings()
+    drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight
   ) {
     self.drinks = drinks
+    self.dayStart = dayStart
     self.timeZone = timeZone
     self.weekStart = weekStart
     self.now = now
@@ -40,8 +43,10 @@ public struct ReportOptions: Hashable, Sendable {
     self.seriesWeeks = seriesWeeks
   }
 
-  /// Today's local day in ``timeZone``.
-  public var today: LocalDate { LocalDate(date: now, timeZone: timeZone) }
+  /// Today's local day in ``timeZone``: until ``dayStart``, still the day before.
+  public var today: LocalDate {
+    LocalDate(date: now.addingTimeInterval(-Double(dayStart.seconds)), timeZone: timeZone)
+  }
 
   /// The days the report covers.
   ///

@@ -7,14 +7,15 @@ extension JournalStatus {
   /// Entries after `now` are ignored for the time since last use.
   public static func build(
     entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
-    drinks: DrinkSettings = DrinkSettings()
+    drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight
   ) -> JournalStatus {
-    let today = LocalDate(date: now, timeZone: timeZone)
+    let today = LocalDate(
+      date: now.addingTimeInterval(-Double(dayStart.seconds)), timeZone: timeZone)
     let week = ReportPeriod(
       kind: .week, firstDay: weekStart.firstDay(ofWeekContaining: today), dayCount: 7,
       weekStart: weekStart)
     let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
-    let index = JournalIndex(entries: entries)
+    let index = JournalIndex(entries: entries, dayStart: dayStart)
 
     struct Accumulator {
       var last: Timestamp?
@@ -33,7 +34,7 @@ extension JournalStatus {
       if entry.at.unixSeconds <= nowSeconds, accumulator.last.map({ $0 < entry.at }) ?? true {
         accumulator.last = entry.at
       }
-      let day = LocalDate(entry.at)
+      let day = LocalDate(entry.at, dayStart: dayStart)
       let unit = use.unit
       if day == today {
         accumulator.todayCount += 1
@@ -57,8 +58,9 @@ extension JournalStatus {
     .sorted { ($1.lastUse, $0.substance) < ($0.lastUse, $1.substance) }
 
     let evaluator = GoalEvaluator(
-      entries: entries, index: index, today: today.dayNumber, drinks: drinks)
-    let goals = GoalEvaluator.activeGoals(in: entries, through: today).map { entry, goal in
+      entries: entries, index: index, today: today.dayNumber, drinks: drinks, dayStart: dayStart)
+    let goals = GoalEvaluator.activeGoals(in: entries, through: today, dayStart: dayStart).map {
+      entry, goal in
       let daily: Bool
       switch goal.rule {
       case .cap(_, _, _, let period), .useFreeDays(_, let period), .maxSpend(_, let period):

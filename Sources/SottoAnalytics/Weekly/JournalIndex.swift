@@ -50,12 +50,12 @@ struct JournalIndex {
   /// The day of the earliest entry of any kind.
   private(set) var firstDay: Int?
 
-  init(entries: [Entry]) {
+  init(entries: [Entry], dayStart: DayStart) {
     // Safety rules are settings kept in the journal, not events: they do not start the record.
     var lowest = Int.max
     var highest = Int.min
     for entry in entries where entry.kind != .rule {
-      let day = LocalDate.dayNumber(of: entry.at)
+      let day = LocalDate.dayNumber(of: entry.at, dayStart: dayStart)
       lowest = min(lowest, day)
       highest = max(highest, day)
     }
@@ -64,7 +64,7 @@ struct JournalIndex {
     days.first = lowest
     days.totals = [DayTotals?](repeating: nil, count: highest - lowest + 1)
     for entry in entries {
-      let offset = LocalDate.dayNumber(of: entry.at) - lowest
+      let offset = LocalDate.dayNumber(of: entry.at, dayStart: dayStart) - lowest
       switch entry.body {
       case .urge(let urge):
         var totals = days.totals[offset] ?? DayTotals()

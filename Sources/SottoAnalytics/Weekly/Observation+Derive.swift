@@ -9,9 +9,11 @@ extension Observation {
   static let minimumSurfedForEffect = 2
 
   /// The statements the report's numbers support, in a fixed order.
-  static func derive(report: WeeklyReport, urges: [(Timestamp, Urge)]) -> [Observation] {
+  static func derive(
+    report: WeeklyReport, urges: [(Timestamp, Urge)], dayStart: DayStart
+  ) -> [Observation] {
     var result: [Observation] = []
-    if let timing = timing(urges) { result.append(timing) }
+    if let timing = timing(urges, dayStart: dayStart) { result.append(timing) }
     if let trigger = triggerBeforeActing(urges) { result.append(trigger) }
     if let useFree = useFreeChange(report) { result.append(useFree) }
     if let surfing = surfing(report.urges) { result.append(surfing) }
@@ -51,9 +53,11 @@ extension Observation {
 
   /// "Most urges (4 of 7) came on Friday evening": the most specific of weekday and part of the
   /// day, weekday alone, or part of the day alone that holds more than half of the urges.
-  private static func timing(_ urges: [(Timestamp, Urge)]) -> Observation? {
+  private static func timing(_ urges: [(Timestamp, Urge)], dayStart: DayStart) -> Observation? {
     guard urges.count >= minimumUrgesForTiming else { return nil }
-    let slots = urges.map { (LocalDate($0.0).weekday, PartOfDay(hour: LocalDate.hour(of: $0.0))) }
+    let slots = urges.map {
+      (LocalDate($0.0, dayStart: dayStart).weekday, PartOfDay(hour: LocalDate.hour(of: $0.0)))
+    }
     func majority<Key: Hashable & Comparable>(_ keys: [Key]) -> (Key, Int)? {
       let counts = Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +)
       guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),

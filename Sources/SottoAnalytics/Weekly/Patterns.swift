@@ -69,7 +69,10 @@ public struct LabelCount: Codable, Sendable, Equatable {
 
 extension Patterns {
   /// The patterns over `weeks` weeks ending with `last` (and never after `today`).
-  init(entries: [Entry], last: LocalDate, today: LocalDate, weeks: Int = Patterns.defaultWeeks) {
+  init(
+    entries: [Entry], last: LocalDate, today: LocalDate, dayStart: DayStart,
+    weeks: Int = Patterns.defaultWeeks
+  ) {
     let end = min(last, today)
     let start = end.adding(days: -(7 * weeks) + 1)
     var urges: [Urge] = []
@@ -78,14 +81,14 @@ extension Patterns {
     var moods: [String: Int] = [:]
     var useCount = 0
     func noteRisk(_ at: Timestamp) {
-      let day = LocalDate(at)
+      let day = LocalDate(at, dayStart: dayStart)
       let part = PartOfDay(hour: LocalDate.hour(of: at)).noun
       let key = "\(day.weekday.isoIndex)-\(part)"
       let previous = risky[key]?.2 ?? 0
       risky[key] = (day.weekday, part, previous + 1)
     }
     for entry in entries {
-      let day = LocalDate(entry.at)
+      let day = LocalDate(entry.at, dayStart: dayStart)
       guard start <= day, day <= end else { continue }
       switch entry.body {
       case .urge(let urge):

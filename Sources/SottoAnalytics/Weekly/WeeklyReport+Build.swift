@@ -14,11 +14,13 @@ extension WeeklyReport {
     try options.validateSeries()
     let period = try options.period()
     let today = options.today
-    let index = JournalIndex(entries: entries)
+    let dayStart = options.dayStart
+    let index = JournalIndex(entries: entries, dayStart: dayStart)
 
     var urges: [(Timestamp, Urge)] = []
     var uses: [(Timestamp, Use)] = []
-    for entry in entries where period.contains(dayNumber: LocalDate.dayNumber(of: entry.at)) {
+    for entry in entries
+    where period.contains(dayNumber: LocalDate.dayNumber(of: entry.at, dayStart: dayStart)) {
       switch entry.body {
       case .urge(let urge): urges.append((entry.at, urge))
       case .use(let use): uses.append((entry.at, use))
@@ -29,15 +31,17 @@ extension WeeklyReport {
     uses.sort { $0.0 < $1.0 }
 
     let totals = index.totals(for: period, today: today.dayNumber)
-    let urgeSummary = UrgeSummary(urges: urges)
+    let urgeSummary = UrgeSummary(urges: urges, dayStart: dayStart)
     let streaks = index.useFreeStreaks(today: today.dayNumber)
     let useSummary = UseSummary(
       uses: uses, totals: totals, streaks: streaks, drinks: options.drinks)
 
     let evaluator = GoalEvaluator(
       entries: entries, index: index, today: today.dayNumber, weekStart: options.weekStart,
-      drinks: options.drinks)
-    let goals = GoalEvaluator.activeGoals(in: entries, through: period.lastDay).map {
+      drinks: options.drinks, dayStart: dayStart)
+    let goals = GoalEvaluator.activeGoals(
+      in: entries, through: period.lastDay, dayStart: dayStart
+    ).map {
       var progress = evaluator.progress(
         of: $0.0, goal: $0.1, first: period.firstDay, last: period.lastDay,
         spanDays: period.dayCount)
@@ -79,8 +83,10 @@ extension WeeklyReport {
       daysElapsed: min(period.dayCount, max(0, today.dayNumber - period.firstDay.dayNumber + 1)),
       isComplete: today > period.lastDay, days: days, urges: urgeSummary, use: useSummary,
       goals: goals, comparison: comparison, series: series,
-      patterns: Patterns(entries: entries, last: period.lastDay, today: today), observations: [])
-    report.observations = Observation.derive(report: report, urges: urges)
+      patterns: Patterns(
+        entries: entries, last: period.lastDay, today: today, dayStart: dayStart),
+      observations: [])
+    report.observations = Observation.derive(report: report, urges: urges, dayStart: dayStart)
     return report
   }
 }
@@ -89,7 +95,7 @@ extension UrgeSummary {
   /// The most triggers listed.
   static let topTriggerCount = 5
 
-  init(urges: [(Timestamp, Urge)]) {
+  init(urges: [(Timestamp, Urge)], dayStart: DayStart) {
     var byHour = [Int](repeating: 0, count: 24)
     var byWeekday = [Int](repeating: 0, count: 7)
     var triggerCounts: [String: Int] = [:]
@@ -98,7 +104,7 @@ extension UrgeSummary {
     var surfChanges: [Int] = []
     for (at, urge) in urges {
       byHour[LocalDate.hour(of: at)] += 1
-      byWeekday[LocalDate(at).weekday.isoIndex] += 1
+      byWeekday[LocalDate(at, dayStart: dayStart).weekday.isoIndex] += 1
       for trigger in Set(urge.triggers.map(Naming.canonical)) where !trigger.isEmpty {
         triggerCounts[trigger, default: 0] += 1
       }

@@ -15,6 +15,8 @@ struct ConfigCommand: ParsableCommand {
                                       the standard drink reports and goals count alcohol in: \
       UK unit 8 g, US 14 g, Australia 10 g, Canada 13.45 g, WHO 10 g (the default)
         abv DRINK PERCENT|default     the strength assumed for DRINK when a use has no --abv
+        day-starts HH:MM              when a day begins for every figure (00:00 by default; \
+      05:00 counts a use at 00:30 after a night out in the evening before)
 
       `sotto config` lists every setting; `sotto config abv` lists the strengths.
 
@@ -22,7 +24,8 @@ struct ConfigCommand: ParsableCommand {
       wine default
       """)
 
-  @Argument(help: "The setting: quick-capture, drinks-standard or abv. None: list them.")
+  @Argument(
+    help: "The setting: quick-capture, drinks-standard, abv or day-starts. None: list them.")
   var setting: String?
 
   @Argument(help: "The new value (for abv: the drink, then a percentage or `default`).")
@@ -39,22 +42,37 @@ struct ConfigCommand: ParsableCommand {
       case "quick-capture": try setQuickCapture()
       case "drinks-standard": try setStandard()
       case "abv": try setStrength()
+      case "day-starts": try setDayStart()
       case let other?:
         throw InputError(
-          "There is no setting \(other). The settings are quick-capture, drinks-standard and abv "
-            + "(see `sotto config --help`).")
+          "There is no setting \(other). The settings are quick-capture, drinks-standard, abv "
+            + "and day-starts (see `sotto config --help`).")
       }
     }
   }
 
   private func list() throws {
     let journal = try options.unlock()
-    let drinks = try journal.settings().drinks
+    let settings = try journal.settings()
+    let drinks = settings.drinks
     Console.out("quick-capture    \(journal.journal.quickCaptureEnabled ? "on" : "off")")
     Console.out(
       "drinks-standard  \(drinks.standard.rawValue) (\(drinks.standard.name), "
         + "\(NumberWords.grams(drinks.standard.grams)) of alcohol each)")
     Console.out("abv              see `sotto config abv`")
+    Console.out("day-starts       \(settings.dayStart.text)")
+  }
+
+  private func setDayStart() throws {
+    guard values.count == 1, let start = DayStart(parsing: values[0]) else {
+      throw InputError(
+        "day-starts takes a time from 00:00 to 12:00: sotto config day-starts 05:00")
+    }
+    try options.unlock().updateSettings { $0.dayStart = start }
+    Console.out(
+      start == .midnight
+        ? "Days begin at midnight."
+        : "Days begin at \(start.text): anything logged before then counts for the day before.")
   }
 
   private func setQuickCapture() throws {

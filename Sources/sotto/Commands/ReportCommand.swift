@@ -119,7 +119,9 @@ struct ReportCommand: ParsableCommand {
       }
       if let output { try PlaintextFile.checkDestination(output, overwrite: force) }
       let (journal, contents) = try options.readAll()
-      reportOptions.drinks = try journal.settings().drinks
+      let settings = try journal.settings()
+      reportOptions.drinks = settings.drinks
+      reportOptions.dayStart = settings.dayStart
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: contents.all, options: reportOptions)
