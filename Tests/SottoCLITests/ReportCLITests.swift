@@ -29,7 +29,7 @@ import Testing
     #expect(markdown.stdout.contains("#"))
     let json = try cli.run(["report", "--format", "json", "--week", "last"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    #expect(object?["schemaVersion"] as? Int == 2)
+    #expect(object?["schemaVersion"] as? Int == 3)
 
     let file = cli.folder + "/report.html"
     let html = try cli.run(["report", "--format", "html", "--weeks", "4", "--output", file])
