@@ -78,9 +78,9 @@ public struct HTMLReportRenderer: Sendable {
       }
       rows.append(("Urge surfing", text))
     }
-    html += "<table class=\"facts\">\n"
+    html += "<div class=\"scroll\"><table class=\"facts\">\n"
     for (name, value) in rows { html += "<tr><th>\(name)</th><td>\(value)</td></tr>\n" }
-    html += "</table>\n"
+    html += "</table></div>\n"
     if !urges.topTriggers.isEmpty {
       html += "<h3>Top triggers</h3>\n"
       html += SVGChart.horizontalBars(
@@ -102,7 +102,7 @@ public struct HTMLReportRenderer: Sendable {
   private func useSection(_ report: WeeklyReport) -> String {
     let esc = MarkupEscaping.html
     let use = report.use
-    var html = "<section>\n<h2>Use</h2>\n<table class=\"facts\">\n"
+    var html = "<section>\n<h2>Use</h2>\n<div class=\"scroll\"><table class=\"facts\">\n"
     var rows: [(String, String)] = [
       ("Occasions", String(use.occasions)), ("Use days", String(use.useDays)),
       ("Use-free days", String(use.useFreeDays)),
@@ -112,9 +112,10 @@ public struct HTMLReportRenderer: Sendable {
     rows.append(("Longest use-free streak", NumberText.count(use.longestUseFreeStreakDays, "day")))
     rows.append(("Spending", NumberText.money(use.spending)))
     for (name, value) in rows { html += "<tr><th>\(name)</th><td>\(value)</td></tr>\n" }
-    html += "</table>\n"
+    html += "</table></div>\n"
     if !use.substances.isEmpty {
-      html += "<table>\n<tr><th>Substance</th><th>Occasions</th><th>Amounts</th>"
+      html +=
+        "<div class=\"scroll\"><table>\n<tr><th>Substance</th><th>Occasions</th><th>Amounts</th>"
       html += "<th>Spending</th></tr>\n"
       for substance in use.substances {
         let parts = substance.amountParts(unit: esc)
@@ -122,17 +123,18 @@ public struct HTMLReportRenderer: Sendable {
         html += "</td><td>\(parts.joined(separator: ", "))</td>"
         html += "<td class=\"n\">\(NumberText.money(substance.spending))</td></tr>\n"
       }
-      html += "</table>\n"
+      html += "</table></div>\n"
     }
     if report.period.dayCount <= 14 {
-      html += "<table>\n<tr><th>Day</th><th>Counts as</th><th>Use occasions</th>"
+      html +=
+        "<div class=\"scroll\"><table>\n<tr><th>Day</th><th>Counts as</th><th>Use occasions</th>"
       html += "<th>Urges</th></tr>\n"
       for day in report.days {
         html += "<tr class=\"\(day.state.rawValue)\"><td>\(DateText.short(day.date))</td>"
         html += "<td>\(day.state.label)</td><td class=\"n\">\(day.useOccasions)</td>"
         html += "<td class=\"n\">\(day.urges)</td></tr>\n"
       }
-      html += "</table>\n"
+      html += "</table></div>\n"
     }
     return html + "</section>\n"
   }
@@ -154,6 +156,10 @@ public struct HTMLReportRenderer: Sendable {
       }
       html += "</div>\n"
     }
+    html +=
+      "<p class=\"legend\">Each bar fills toward the line that marks the goal. For a limit (an "
+      + "amount, spending, days over), staying left of the line keeps within it; for a target "
+      + "(use-free days, urges resisted), reaching the line meets it.</p>\n"
     return html + "</section>\n"
   }
 
@@ -166,7 +172,8 @@ public struct HTMLReportRenderer: Sendable {
     let width = 40 + weeks.count * (cell + 2)
     let height = 7 * (cell + 2) + 4
     var svg =
-      "<svg class=\"calendar\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
+      "<div class=\"chart\"><svg class=\"calendar\" viewBox=\"0 0 \(width) \(height)\" "
+      + "width=\"\(width)\" height=\"\(height)\" role=\"img\" "
       + "aria-label=\"Calendar of use and use-free days\">\n"
     for (row, weekday) in report.weekStart.orderedWeekdays.enumerated() where row % 2 == 0 {
       svg +=
@@ -188,7 +195,7 @@ public struct HTMLReportRenderer: Sendable {
           + "\(kind == "use" ? "use day" : kind == "free" ? "use-free day" : "no data")</title></rect>\n"
       }
     }
-    svg += "</svg>\n"
+    svg += "</svg></div>\n"
     return "<section>\n<h2>Calendar</h2>\n" + svg
       + "<p>Dark: use day; light: use-free day; outlined: before the journal or not yet.</p>\n"
       + "</section>\n"
@@ -201,7 +208,7 @@ public struct HTMLReportRenderer: Sendable {
     let tables = report.patterns.tables
     if tables.isEmpty { html += "<p>\(esc(Patterns.notEnough))</p>\n" }
     for table in tables {
-      html += "<table>\n<tr><th>\(esc(table.title))</th>"
+      html += "<div class=\"scroll\"><table>\n<tr><th>\(esc(table.title))</th>"
       for column in table.columns { html += "<th>\(esc(column))</th>" }
       html += "</tr>\n"
       for row in table.rows {
@@ -209,7 +216,7 @@ public struct HTMLReportRenderer: Sendable {
         for cell in row.dropFirst() { html += "<td class=\"n\">\(esc(cell))</td>" }
         html += "</tr>\n"
       }
-      html += "</table>\n"
+      html += "</table></div>\n"
     }
     return html + "</section>\n"
   }
@@ -222,7 +229,7 @@ public struct HTMLReportRenderer: Sendable {
         "<p>So far: the first \(NumberText.count(comparison.daysCompared, "day")) against the "
         + "same days of earlier periods.</p>\n"
     }
-    html += "<table>\n"
+    html += "<div class=\"scroll\"><table>\n"
     html += "<tr><th></th><th>Now</th><th>Before</th><th>Change</th>"
     html += "<th>Mean of \(comparison.periodsInMean) before</th><th>Change</th></tr>\n"
     for line in comparison.metrics {
@@ -237,7 +244,7 @@ public struct HTMLReportRenderer: Sendable {
       html += "<td class=\"n\">\(line.priorMean.map(metric.format) ?? "no data")</td>"
       html += "<td class=\"n\">\(change(line.changeFromMean, line.percentFromMean))</td></tr>\n"
     }
-    return html + "</table>\n</section>\n"
+    return html + "</table></div>\n</section>\n"
   }
 
   private func seriesSection(_ report: WeeklyReport) -> String {
@@ -263,7 +270,13 @@ public struct HTMLReportRenderer: Sendable {
     for (name, values) in rows {
       html += "<h3>\(name)</h3>\n"
       html += SVGChart.columns(
-        values: values.map(Double.init), labels: labels, title: "\(name) per \(unit.dropLast())")
+        values: values.map(Double.init), labels: labels, title: "\(name) per \(unit.dropLast())",
+        partialLast: !report.isComplete)
+    }
+    if !report.isComplete {
+      html +=
+        "<p class=\"legend\">The lighter last column is the current \(report.period.kind.noun), "
+        + "so far.</p>\n"
     }
     return html + "</section>\n"
   }
@@ -282,9 +295,19 @@ public struct HTMLReportRenderer: Sendable {
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
     tr.useFree td { color: #1f6b3a; }
     tr.notYet td, tr.noData td { color: #7a868e; }
-    svg { display: block; max-width: 100%; height: auto; }
+    svg { display: block; }
+    /* Charts and tables keep their size and scroll sideways inside their box on a narrow
+       screen, so their text stays readable and the page itself never gets wider. */
+    .chart, .scroll { max-width: 100%; overflow-x: auto; }
+    td { overflow-wrap: break-word; }
+    .legend { color: #4d5b64; font-size: 0.9rem; }
+    @media (max-width: 36rem) {
+      body { margin: 1rem auto; padding: 0 0.6rem; }
+      th, td { padding-right: 0.5rem; }
+    }
     svg text { font-family: system-ui, sans-serif; font-size: 11px; fill: #1d2a33; }
     .bar { fill: #2f7f9f; }
+    .bar.partial { fill: #9ccbdc; }
     .calendar { max-width: 48rem; }
     .calendar .use { fill: #9b3b2f; }
     .calendar .free { fill: #b9dcc4; }
@@ -315,7 +338,10 @@ enum SVGChart {
   }
 
   /// Vertical columns, one per value, with the labels (already escaped) below.
-  static func columns(values: [Double], labels: [String], title: String) -> String {
+  /// `partialLast`: the last column is a period still running, drawn lighter.
+  static func columns(
+    values: [Double], labels: [String], title: String, partialLast: Bool = false
+  ) -> String {
     let width = 640.0
     let height = 150.0
     let left = 28.0
@@ -325,7 +351,8 @@ enum SVGChart {
     let maximum = max(values.max() ?? 0, 1)
     let step = (width - left) / Double(max(values.count, 1))
     var svg =
-      "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
+      "<div class=\"chart\"><svg viewBox=\"0 0 \(number(width)) \(number(height))\" "
+      + "width=\"\(number(width))\" "
       + "height=\"\(number(height))\" role=\"img\" aria-label=\"\(title)\">\n"
       + "<title>\(title)</title>\n"
     svg += "<line x1=\"\(number(left))\" y1=\"\(number(height - bottom))\" x2=\"\(number(width))\" "
@@ -335,9 +362,12 @@ enum SVGChart {
       let barHeight = value / maximum * plotHeight
       let x = left + Double(offset) * step + step * 0.15
       let y = height - bottom - barHeight
-      svg += "<rect class=\"bar\" x=\"\(number(x))\" y=\"\(number(y))\" "
+      let partial = partialLast && offset == values.count - 1
+      svg +=
+        "<rect class=\"bar\(partial ? " partial" : "")\" x=\"\(number(x))\" y=\"\(number(y))\" "
       svg += "width=\"\(number(step * 0.7))\" height=\"\(number(barHeight))\">"
       svg += "<title>\(offset < labels.count ? labels[offset] : ""): \(NumberText.amount(value))"
+      if partial { svg += " (so far)" }
       svg += "</title></rect>\n"
       if values.count <= 26 && value > 0 {
         svg += "<text x=\"\(number(x + step * 0.35))\" y=\"\(number(y - 3))\" "
@@ -348,7 +378,7 @@ enum SVGChart {
         svg += "text-anchor=\"middle\">\(labels[offset])</text>\n"
       }
     }
-    return svg + "</svg>\n"
+    return svg + "</svg></div>\n"
   }
 
   /// Horizontal bars with the labels (already escaped) on the left.
@@ -359,7 +389,8 @@ enum SVGChart {
     let height = rowHeight * Double(values.count) + 4
     let maximum = max(values.max() ?? 0, 1)
     var svg =
-      "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
+      "<div class=\"chart\"><svg viewBox=\"0 0 \(number(width)) \(number(height))\" "
+      + "width=\"\(number(width))\" "
       + "height=\"\(number(height))\" role=\"img\" aria-label=\"\(title)\">\n"
       + "<title>\(title)</title>\n"
     for (offset, value) in values.enumerated() {
@@ -371,7 +402,7 @@ enum SVGChart {
       svg += "<text x=\"\(number(left + value / maximum * (width - left - 40) + 6))\" "
       svg += "y=\"\(number(y + 15))\">\(NumberText.amount(value))</text>\n"
     }
-    return svg + "</svg>\n"
+    return svg + "</svg></div>\n"
   }
 
   /// A goal's progress bar: the target at 2/3 of the width, so going over it shows.
