@@ -86,7 +86,11 @@ enum Snapshots {
       Urges           ····▃▃▂█  — — — — 2 2 1 7
       Use occasions   ····▂▂▃█  — — — — 1 1 2 6
       Use-free days   ····██▇▅  — — — — 6 6 5 3
+      Resisted %      ····▅▅█▅  — — — — 50 50 100 50
+      Spending        ····▃▂▃█  — — — — 20.00 15.00 18.00 80.00
       · and — : before the journal began (no data)
+      Mean of the last 4 weeks: urges 3 · use occasions 2.5 · use-free days 5 ·
+      spending 33.25
 
     WHAT HELPS AND WHAT HURTS
       Over the 8 weeks to Sun 29 Mar 2026
@@ -194,11 +198,13 @@ enum Snapshots {
 
     2026-W06 to 2026-W13, oldest first.
 
-    | | Trend | Values |
-    |---|---|---|
-    | Urges | `····▃▃▂█` | — — — — 2 2 1 7 |
-    | Use occasions | `····▂▂▃█` | — — — — 1 1 2 6 |
-    | Use-free days | `····██▇▅` | — — — — 6 6 5 3 |
+    | | Trend | Values | Mean of the last 4 |
+    |---|---|---|---:|
+    | Urges | `····▃▃▂█` | — — — — 2 2 1 7 | 3 |
+    | Use occasions | `····▂▂▃█` | — — — — 1 1 2 6 | 2.5 |
+    | Use-free days | `····██▇▅` | — — — — 6 6 5 3 | 5 |
+    | Resisted % | `····▅▅█▅` | — — — — 50 50 100 50 | — |
+    | Spending | `····▃▂▃█` | — — — — 20.00 15.00 18.00 80.00 | 33.25 |
 
     · and —: before the journal began (no data).
 
@@ -295,6 +301,7 @@ enum Snapshots {
         "periodsInMean" : 3,
         "previousFirstDay" : "2026-03-16"
       },
+      "dayStart" : "00:00",
       "days" : [
         {
           "date" : "2026-03-23",
@@ -347,6 +354,7 @@ enum Snapshots {
         }
       ],
       "daysElapsed" : 7,
+      "drinksStandard" : "who",
       "generatedAt" : "2026-03-29T18:00:00Z",
       "goals" : [
         {
@@ -565,65 +573,129 @@ enum Snapshots {
       "schemaVersion" : 3,
       "series" : [
         {
+          "actedOn" : 0,
           "daysCounted" : 0,
           "firstDay" : "2026-02-02",
           "label" : "2026-W06",
+          "resisted" : 0,
+          "spending" : 0,
+          "standardDrinks" : 0,
           "urges" : 0,
           "useFreeDays" : 0,
           "useOccasions" : 0
         },
         {
+          "actedOn" : 0,
           "daysCounted" : 0,
           "firstDay" : "2026-02-09",
           "label" : "2026-W07",
+          "resisted" : 0,
+          "spending" : 0,
+          "standardDrinks" : 0,
           "urges" : 0,
           "useFreeDays" : 0,
           "useOccasions" : 0
         },
         {
+          "actedOn" : 0,
           "daysCounted" : 0,
           "firstDay" : "2026-02-16",
           "label" : "2026-W08",
+          "resisted" : 0,
+          "spending" : 0,
+          "standardDrinks" : 0,
           "urges" : 0,
           "useFreeDays" : 0,
           "useOccasions" : 0
         },
         {
+          "actedOn" : 0,
           "daysCounted" : 0,
           "firstDay" : "2026-02-23",
           "label" : "2026-W09",
+          "resisted" : 0,
+          "spending" : 0,
+          "standardDrinks" : 0,
           "urges" : 0,
           "useFreeDays" : 0,
           "useOccasions" : 0
         },
         {
+          "actedOn" : 1,
           "daysCounted" : 7,
           "firstDay" : "2026-03-02",
           "label" : "2026-W10",
+          "resisted" : 1,
+          "rollingMean" : {
+            "periods" : 1,
+            "spending" : 20,
+            "standardDrinks" : 0,
+            "urges" : 2,
+            "useFreeDays" : 6,
+            "useOccasions" : 1
+          },
+          "spending" : 20,
+          "standardDrinks" : 0,
           "urges" : 2,
           "useFreeDays" : 6,
           "useOccasions" : 1
         },
         {
+          "actedOn" : 1,
           "daysCounted" : 7,
           "firstDay" : "2026-03-09",
           "label" : "2026-W11",
+          "resisted" : 1,
+          "rollingMean" : {
+            "periods" : 2,
+            "spending" : 17.5,
+            "standardDrinks" : 0,
+            "urges" : 2,
+            "useFreeDays" : 6,
+            "useOccasions" : 1
+          },
+          "spending" : 15,
+          "standardDrinks" : 0,
           "urges" : 2,
           "useFreeDays" : 6,
           "useOccasions" : 1
         },
         {
+          "actedOn" : 0,
           "daysCounted" : 7,
           "firstDay" : "2026-03-16",
           "label" : "2026-W12",
+          "resisted" : 1,
+          "rollingMean" : {
+            "periods" : 3,
+            "spending" : 17.666666666666668,
+            "standardDrinks" : 0,
+            "urges" : 1.6666666666666667,
+            "useFreeDays" : 5.666666666666667,
+            "useOccasions" : 1.3333333333333333
+          },
+          "spending" : 18,
+          "standardDrinks" : 0,
           "urges" : 1,
           "useFreeDays" : 5,
           "useOccasions" : 2
         },
         {
+          "actedOn" : 3,
           "daysCounted" : 7,
           "firstDay" : "2026-03-23",
           "label" : "2026-W13",
+          "resisted" : 3,
+          "rollingMean" : {
+            "periods" : 4,
+            "spending" : 33.25,
+            "standardDrinks" : 0,
+            "urges" : 3,
+            "useFreeDays" : 5,
+            "useOccasions" : 2.5
+          },
+          "spending" : 80,
+          "standardDrinks" : 0,
           "urges" : 7,
           "useFreeDays" : 3,
           "useOccasions" : 6

@@ -78,6 +78,29 @@ import Testing
     #expect(abs((au.actual ?? 0) - 9.39562) < 0.001)
   }
 
+  /// The series counts the week's standard drinks, and each point's rolling mean covers it and
+  /// the three weeks before it that the journal covers, even before the series' first week.
+  @Test func theSeriesCarriesStandardDrinksWithARollingMean() throws {
+    var options = Fixture.options()
+    options.drinks = DrinkSettings(standard: .uk)
+    options.seriesWeeks = 2
+    let report = try WeeklyReport.build(entries: Self.entries, options: options)
+    // W12 and W13. The journal begins with the goal on Monday 2 March (W10).
+    #expect(report.series.map(\.label) == ["2026-W12", "2026-W13"])
+    #expect(report.series[0].standardDrinks == 0)
+    #expect(abs(report.series[1].standardDrinks - 11.2445) < 0.001)
+    // W13's mean: W10 to W13, 11.2445 / 4 = 2.8111; W12's: W10 to W12 (W09 is before the
+    // journal), all 0, over 3 weeks.
+    #expect(report.series[1].rollingMean?.periods == 4)
+    #expect(abs((report.series[1].rollingMean?.standardDrinks ?? 0) - 2.8111) < 0.001)
+    #expect(report.series[0].rollingMean?.periods == 3)
+    #expect(report.series[0].rollingMean?.standardDrinks == 0)
+    // Spending: none logged here, so no spending row; the drinks row is named by the standard.
+    let text = TextReportRenderer().render(report)
+    #expect(text.contains("UK units        "), "\(text)")
+    #expect(!text.contains("Spending        ·"))
+  }
+
   @Test func standardsHoldTheirPublishedGrams() {
     #expect(DrinkStandard.uk.grams == 8)
     #expect(DrinkStandard.us.grams == 14)

@@ -239,7 +239,12 @@ private func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e
     let until = Fixture.date("2026-03-29T09:00", offset: 2)
     let range = try Fixture.report(.range(since: since, until: until))
     #expect(range.period.kind == .range && range.period.dayCount == 2)
-    #expect(range.period.label == "2026-03-28 to 2026-03-29")
+    #expect(range.period.label == "2026-03-28–2026-03-29")
+    // A series of ranges reads as ranges: "A–B to C–D", never "A to B to C to D".
+    let labels = range.series.map(\.label)
+    #expect(labels.allSatisfy { !$0.contains(" to ") })
+    let text = TextReportRenderer().render(range)
+    #expect(text.contains("\(labels.first!) to \(labels.last!), oldest first"), "\(text)")
     #expect(range.urges.count == 3 && range.use.occasions == 3)
     #expect(range.comparison.previousFirstDay.description == "2026-03-26")
     #expect(throws: AnalyticsError.self) {

@@ -57,7 +57,8 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     switch kind {
     case .month: return String(format: "%04d-%02d", firstDay.year, firstDay.month)
     case .year: return String(firstDay.year)
-    case .week, .range: return "\(firstDay) to \(lastDay)"
+    // An en dash, so that "A–B to C–D" (a series of ranges) reads as two ranges.
+    case .week, .range: return "\(firstDay)–\(lastDay)"
     }
   }
 

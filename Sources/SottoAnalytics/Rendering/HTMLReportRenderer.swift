@@ -262,17 +262,16 @@ public struct HTMLReportRenderer: Sendable {
       let label = point.label
       return esc(label.count > 8 ? String(label.suffix(5)) : String(label.suffix(3)))
     }
-    let rows: [(String, [Int])] = [
-      ("Urges", points.map(\.urges)),
-      ("Use occasions", points.map(\.useOccasions)),
-      ("Use-free days", points.map(\.useFreeDays)),
-    ]
-    for (name, values) in rows {
-      html += "<h3>\(name)</h3>\n"
+    for row in points.rows(drinks: report.drinksStandard.name) {
+      html += "<h3>\(esc(row.name))</h3>\n"
       html += SVGChart.columns(
-        values: values.map(Double.init), labels: labels, title: "\(name) per \(unit.dropLast())",
-        partialLast: !report.isComplete)
+        values: row.values.map { $0 ?? 0 }, labels: labels,
+        title: "\(esc(row.name)) per \(unit.dropLast())", partialLast: !report.isComplete,
+        line: row.means.contains { $0 != nil } ? row.means : nil)
     }
+    html +=
+      "<p class=\"legend\">The line is the mean of each \(report.period.kind.noun) and the three "
+      + "before it (those the journal covers).</p>\n"
     if !report.isComplete {
       html +=
         "<p class=\"legend\">The lighter last column is the current \(report.period.kind.noun), "
@@ -308,6 +307,7 @@ public struct HTMLReportRenderer: Sendable {
     svg text { font-family: system-ui, sans-serif; font-size: 11px; fill: #1d2a33; }
     .bar { fill: #2f7f9f; }
     .bar.partial { fill: #9ccbdc; }
+    .mean { fill: none; stroke: #c05a2b; stroke-width: 2; }
     .calendar { max-width: 48rem; }
     .calendar .use { fill: #9b3b2f; }
     .calendar .free { fill: #b9dcc4; }
@@ -339,8 +339,10 @@ enum SVGChart {
 
   /// Vertical columns, one per value, with the labels (already escaped) below.
   /// `partialLast`: the last column is a period still running, drawn lighter.
+  /// `line`: values drawn as a line over the columns, on the same scale (a rolling mean).
   static func columns(
-    values: [Double], labels: [String], title: String, partialLast: Bool = false
+    values: [Double], labels: [String], title: String, partialLast: Bool = false,
+    line: [Double?]? = nil
   ) -> String {
     let width = 640.0
     let height = 150.0
@@ -348,7 +350,7 @@ enum SVGChart {
     let bottom = 20.0
     let top = 14.0
     let plotHeight = height - bottom - top
-    let maximum = max(values.max() ?? 0, 1)
+    let maximum = max(values.max() ?? 0, line?.compactMap { $0 }.max() ?? 0, 1)
     let step = (width - left) / Double(max(values.count, 1))
     var svg =
       "<div class=\"chart\"><svg viewBox=\"0 0 \(number(width)) \(number(height))\" "
@@ -376,6 +378,16 @@ enum SVGChart {
       if offset < labels.count, !labels[offset].isEmpty, values.count <= 53 {
         svg += "<text x=\"\(number(x + step * 0.35))\" y=\"\(number(height - 5))\" "
         svg += "text-anchor=\"middle\">\(labels[offset])</text>\n"
+      }
+    }
+    if let line {
+      let points = line.enumerated().compactMap { offset, value -> String? in
+        guard let value else { return nil }
+        let x = left + Double(offset) * step + step * 0.5
+        return "\(number(x)),\(number(height - bottom - value / maximum * plotHeight))"
+      }
+      if points.count > 1 {
+        svg += "<polyline class=\"mean\" points=\"\(points.joined(separator: " "))\"/>\n"
       }
     }
     return svg + "</svg></div>\n"

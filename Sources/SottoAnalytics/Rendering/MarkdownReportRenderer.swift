@@ -148,12 +148,13 @@ public struct MarkdownReportRenderer: Sendable {
       lines += [
         "", "## Last \(report.series.count) \(report.period.kind.noun)s",
         "", "\(first.label) to \(last.label), oldest first.", "",
-        "| | Trend | Values |", "|---|---|---|",
+        "| | Trend | Values | Mean of the last 4 |", "|---|---|---|---:|",
       ]
-      for (name, values) in report.series.rows {
+      for row in report.series.rows(drinks: report.drinksStandard.shortName) {
+        let mean = row.means.last.flatMap { $0 }.map(row.format) ?? "—"
         lines.append(
-          "| \(name) | `\(TextChart.sparkline(values.map { $0.map(Double.init) }))` | "
-            + "\(TextChart.numbers(values)) |")
+          "| \(row.name) | `\(TextChart.sparkline(row.values))` | "
+            + row.values.map { $0.map(row.format) ?? "—" }.joined(separator: " ") + " | \(mean) |")
       }
       if report.series.contains(where: { !$0.hasData }) {
         lines += ["", "· and —: before the journal began (no data)."]

@@ -229,19 +229,27 @@ public struct TextReportRenderer: Sendable {
         "(the last \(points.count) of the \(report.series.count) asked for, to fit 80 columns; "
           + "the JSON, Markdown and HTML reports have them all)", indent: 2)
     }
-    for (name, values) in Array(points).rows {
-      let spark = TextChart.sparkline(values.map { $0.map(Double.init) })
-      var line = "  " + TerminalText.pad(name, 16) + out.accent(spark)
-      let numbers = TextChart.numbers(values)
+    let rows = Array(points).rows(drinks: report.drinksStandard.shortName)
+    for row in rows {
+      let spark = TextChart.sparkline(row.values)
+      var line = "  " + TerminalText.pad(row.name, 16) + out.accent(spark)
+      let numbers = row.values.map { $0.map(row.format) ?? "—" }.joined(separator: " ")
       if 18 + spark.count + 2 + numbers.count <= Self.width {
         line += "  " + numbers
       } else {
-        line += "  max \(values.compactMap { $0 }.max() ?? 0)"
+        line += "  max " + row.format(row.values.compactMap { $0 }.max() ?? 0)
       }
       out.line(line)
     }
     if points.contains(where: { !$0.hasData }) {
       out.line("  · and — : before the journal began (no data)")
+    }
+    if let latest = points.last?.rollingMean {
+      let means = rows.compactMap { row in row.means.last.flatMap { $0 }.map { (row, $0) } }
+      out.wrapped(
+        "Mean of the last \(NumberText.count(latest.periods, unit)): "
+          + means.map { "\($0.0.name.lowercased()) \($0.0.format($0.1))" }
+          .joined(separator: " · "), indent: 2)
     }
   }
 

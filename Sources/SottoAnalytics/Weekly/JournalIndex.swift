@@ -9,6 +9,7 @@ struct JournalIndex {
     var actedOn = 0
     var useOccasions = 0
     var spending = 0.0
+    var standardDrinks = 0.0
   }
 
   struct PeriodTotals {
@@ -22,6 +23,7 @@ struct JournalIndex {
     var daysNotYet = 0
     var daysWithoutData = 0
     var spending = 0.0
+    var standardDrinks = 0.0
     /// Whether any day of the period is both today or earlier and on or after the first entry.
     var hasData = false
     /// Whether the journal covers every day of the period (none before its first day, none
@@ -50,7 +52,7 @@ struct JournalIndex {
   /// The day of the earliest entry of any kind.
   private(set) var firstDay: Int?
 
-  init(entries: [Entry], dayStart: DayStart) {
+  init(entries: [Entry], dayStart: DayStart, drinks: DrinkSettings = DrinkSettings()) {
     // Safety rules are settings kept in the journal, not events: they do not start the record.
     var lowest = Int.max
     var highest = Int.min
@@ -76,6 +78,7 @@ struct JournalIndex {
         var totals = days.totals[offset] ?? DayTotals()
         totals.useOccasions += 1
         totals.spending += use.cost ?? 0
+        totals.standardDrinks += drinks.standardDrinks(of: use) ?? 0
         days.totals[offset] = totals
       case .goal, .rule:
         break
@@ -99,6 +102,7 @@ struct JournalIndex {
         result.actedOn += totals.actedOn
         result.useOccasions += totals.useOccasions
         result.spending += totals.spending
+        result.standardDrinks += totals.standardDrinks
         if totals.useOccasions > 0 { result.useDays += 1 }
       }
       if day > today {

@@ -15,7 +15,7 @@ extension WeeklyReport {
     let period = try options.period()
     let today = options.today
     let dayStart = options.dayStart
-    let index = JournalIndex(entries: entries, dayStart: dayStart)
+    let index = JournalIndex(entries: entries, dayStart: dayStart, drinks: options.drinks)
 
     var urges: [(Timestamp, Urge)] = []
     var uses: [(Timestamp, Use)] = []
@@ -67,13 +67,23 @@ extension WeeklyReport {
     }
 
     let comparison = PeriodComparison(period: period, index: index, today: today.dayNumber)
+    // Each point's rolling mean covers it and the three periods before it that the journal
+    // covers, looking before the series' start where needed.
+    func totalsBack(_ back: Int) -> JournalIndex.PeriodTotals {
+      back == 0 ? totals : index.totals(for: period.earlier(by: back), today: today.dayNumber)
+    }
     let series = (0..<options.seriesWeeks).reversed().map { back -> SeriesPoint in
       let earlier = period.earlier(by: back)
-      let pointTotals = back == 0 ? totals : index.totals(for: earlier, today: today.dayNumber)
+      let pointTotals = totalsBack(back)
+      let window = (back..<back + SeriesPoint.rollingPeriods).map(totalsBack)
+        .filter(\.hasData)
       return SeriesPoint(
         label: earlier.label, firstDay: earlier.firstDay, urges: pointTotals.urges,
         useOccasions: pointTotals.useOccasions, useFreeDays: pointTotals.useFreeDays,
-        daysCounted: pointTotals.daysCounted)
+        daysCounted: pointTotals.daysCounted, resisted: pointTotals.resisted,
+        actedOn: pointTotals.actedOn, spending: pointTotals.spending,
+        standardDrinks: pointTotals.standardDrinks,
+        rollingMean: pointTotals.hasData ? SeriesMeans(window) : nil)
     }
 
     var report = WeeklyReport(
@@ -87,6 +97,8 @@ extension WeeklyReport {
         entries: entries, last: period.lastDay, today: today, dayStart: dayStart),
       observations: [])
     report.observations = Observation.derive(report: report, urges: urges, dayStart: dayStart)
+    report.drinksStandard = options.drinks.standard
+    report.dayStart = dayStart
     return report
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SottoModel
 
 /// A trend report over one week (or a range of days): urges, use, goals, comparisons and a series.
 ///
@@ -41,4 +42,8 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
   public var patterns: Patterns
   /// Plain-language statements the numbers support; empty when there is too little data.
   public var observations: [Observation]
+  /// The standard drink alcohol is counted in (the journal's setting).
+  public var drinksStandard: DrinkStandard = DrinkSettings.defaultStandard
+  /// When each day begins (the journal's setting).
+  public var dayStart: DayStart = .midnight
 }

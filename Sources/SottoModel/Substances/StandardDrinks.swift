@@ -18,6 +18,17 @@ public enum DrinkStandard: String, Sendable, Hashable, Codable, CaseIterable {
     }
   }
 
+  /// A short name for a chart's row ("UK units", "US drinks").
+  public var shortName: String {
+    switch self {
+    case .uk: "UK units"
+    case .us: "US drinks"
+    case .au: "AU drinks"
+    case .ca: "CA drinks"
+    case .who: "WHO drinks"
+    }
+  }
+
   /// How the report names one ("UK units").
   public var name: String {
     switch self {
