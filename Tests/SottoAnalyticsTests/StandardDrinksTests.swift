@@ -126,3 +126,56 @@ import Testing
     }
   }
 }
+
+/// Money kept against the usual weekly spending. The fixture journal begins on Monday 2 March
+/// 2026 (W10); its spending per week W10 to W13 is 20, 15, 18 and 80 (the series' figures,
+/// worked out in `Fixture`): 133 in its first 28 days, 33.25 a week.
+@Suite struct MoneyKeptTests {
+  /// The text with its wrapped lines joined.
+  static func flat(_ text: String) -> String {
+    text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .joined(separator: " ")
+  }
+
+  @Test func theFirstFourWeeksAreTheBaselineOnceTheyAreOver() throws {
+    // On Sunday 29 March the first four weeks are not over yet: no baseline.
+    #expect(try Fixture.report().money == nil)
+    // A week later (W14, no entries): 7 days at 33.25 a week, nothing spent, 33.25 kept.
+    let next = try Fixture.report(now: Fixture.date("2026-04-05T20:00", offset: 2))
+    let money = try #require(next.money)
+    #expect(money.source == .firstWeeks)
+    #expect(money.baselinePerWeek == 33.25)
+    #expect(money.days == 7)
+    #expect(money.usual == 33.25)
+    #expect(money.spent == 0)
+    #expect(money.kept == 33.25)
+    #expect(
+      Self.flat(TextReportRenderer().render(next)).contains(
+        "At your usual 33.25 a week (your first 4 weeks), these 7 days come to 33.25; 0.00 spent,"
+          + " so 33.25 kept."))
+  }
+
+  @Test func aBaselineThePersonSetIsUsedAndSpendingAboveItIsSaidPlainly() throws {
+    // W13 with a baseline of 50 a week: 80 spent, 30 more than usual.
+    var options = Fixture.options()
+    options.baselinePerWeek = 50
+    let report = try WeeklyReport.build(entries: Fixture.entries, options: options)
+    let money = try #require(report.money)
+    #expect(money.source == .set)
+    #expect(money.spent == 80)
+    #expect(money.kept == -30)
+    #expect(
+      Self.flat(TextReportRenderer().render(report)).contains(
+        "80.00 spent, so 30.00 more than usual"))
+  }
+
+  @Test func aPartialWeekIsComparedWithItsDaysSoFar() throws {
+    // Wednesday 25 March 2026 (W13): Monday to Wednesday, 3 days at 70 a week = 30.
+    var options = Fixture.options(now: Fixture.date("2026-03-25T20:00", offset: 1))
+    options.baselinePerWeek = 70
+    let money = try #require(
+      try WeeklyReport.build(entries: Fixture.entries, options: options).money)
+    #expect(money.days == 3)
+    #expect(money.usual == 30)
+  }
+}

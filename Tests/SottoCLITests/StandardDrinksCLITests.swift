@@ -82,6 +82,16 @@ import Testing
     #expect(try cli.run(["config"]).stdout.contains("day-starts       05:00"))
     #expect(try cli.run(["config", "day-starts", "0:00"]).stdout.contains("midnight"))
     #expect(try cli.run(["config"]).stdout.contains("day-starts       00:00"))
+    // The baseline money kept is counted against: 70 a week; this week's report says so.
+    #expect(try cli.run(["config", "baseline", "70"]).status == 0)
+    #expect(try cli.run(["config"]).stdout.contains("baseline         70 a week"))
+    #expect(try cli.run(["use", "wine", "1", "bottle", "--cost", "9", "--unlock"]).status == 0)
+    let report = try cli.run(["report", "--format", "markdown"])
+    #expect(
+      report.stdout.contains("At your usual 70.00 a week (your baseline)"), "\(report.stdout)")
+    #expect(report.stdout.contains("9.00 spent, so"), "\(report.stdout)")
+    #expect(try cli.run(["config", "baseline", "default"]).status == 0)
+    #expect(try cli.run(["config", "baseline", "-5"]).status == 64)
   }
 
   @Test func badValuesAreRefusedAndChangeNothing() throws {

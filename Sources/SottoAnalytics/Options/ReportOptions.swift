@@ -20,6 +20,8 @@ public struct ReportOptions: Hashable, Sendable {
   public var drinks: DrinkSettings
   /// When each day begins, for every figure (the journal's settings; midnight by default).
   public var dayStart: DayStart
+  /// The person's usual weekly spending; `nil`: the journal's first four weeks.
+  public var baselinePerWeek: Double?
 
   /// The default number of weeks in the series.
   public static let defaultSeriesWeeks = 8

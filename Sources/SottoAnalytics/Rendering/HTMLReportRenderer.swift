@@ -113,6 +113,7 @@ public struct HTMLReportRenderer: Sendable {
     rows.append(("Spending", NumberText.money(use.spending)))
     for (name, value) in rows { html += "<tr><th>\(name)</th><td>\(value)</td></tr>\n" }
     html += "</table></div>\n"
+    if let money = report.money { html += "<p>\(esc(money.text))</p>\n" }
     if !use.substances.isEmpty {
       html +=
         "<div class=\"scroll\"><table>\n<tr><th>Substance</th><th>Occasions</th><th>Amounts</th>"

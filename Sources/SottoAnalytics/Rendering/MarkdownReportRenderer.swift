@@ -77,6 +77,7 @@ public struct MarkdownReportRenderer: Sendable {
       "Use-free streak: \(NumberText.count(use.currentUseFreeStreakDays, "day")) now, "
         + "longest \(NumberText.count(use.longestUseFreeStreakDays, "day")). "
         + "Spending: \(NumberText.money(use.spending)).")
+    if let money = report.money { lines += ["", money.text] }
     if !use.substances.isEmpty {
       lines += ["", "| Substance | Occasions | Amounts | Spending |", "|---|---:|---|---:|"]
       for substance in use.substances {

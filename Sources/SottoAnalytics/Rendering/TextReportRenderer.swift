@@ -126,6 +126,7 @@ public struct TextReportRenderer: Sendable {
         "  Spending \(NumberText.money(use.spending)) "
           + "(\(NumberText.count(use.occasionsWithCost, "use")) with a cost)")
     }
+    if let money = report.money { out.wrapped(money.text, indent: 2) }
     if !use.substances.isEmpty {
       out.blank()
       for substance in use.substances {

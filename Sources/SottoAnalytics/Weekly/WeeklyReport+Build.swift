@@ -98,6 +98,9 @@ extension WeeklyReport {
       observations: [])
     report.observations = Observation.derive(report: report, urges: urges, dayStart: dayStart)
     report.drinksStandard = options.drinks.standard
+    report.money = MoneyKept(
+      totals: totals, index: index, today: today.dayNumber,
+      baselinePerWeek: options.baselinePerWeek)
     report.dayStart = dayStart
     return report
   }

@@ -46,4 +46,6 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
   public var drinksStandard: DrinkStandard = DrinkSettings.defaultStandard
   /// When each day begins (the journal's setting).
   public var dayStart: DayStart = .midnight
+  /// Money kept against the usual spending; `nil` without a baseline.
+  public var money: MoneyKept?
 }

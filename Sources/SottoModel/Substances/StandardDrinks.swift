@@ -104,18 +104,29 @@ public struct JournalSettings: Sendable, Hashable, Codable {
   public var drinks: DrinkSettings
   /// When a day begins.
   public var dayStart: DayStart
+  /// The weekly spending money kept is counted against (`sotto config baseline 120`); `nil`:
+  /// the mean of the journal's first four weeks.
+  public var baselinePerWeek: Double?
 
   /// The settings of a journal that changed none.
-  public init(drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight) {
+  public init(
+    drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight,
+    baselinePerWeek: Double? = nil
+  ) {
     self.drinks = drinks
     self.dayStart = dayStart
+    self.baselinePerWeek = baselinePerWeek
   }
 
-  private enum CodingKeys: String, CodingKey { case drinksStandard, abv, dayStarts }
+  private enum CodingKeys: String, CodingKey {
+    case drinksStandard, abv, dayStarts, baselinePerWeek
+  }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     dayStart = try container.decodeIfPresent(DayStart.self, forKey: .dayStarts) ?? .midnight
+    baselinePerWeek = try container.decodeIfPresent(Double.self, forKey: .baselinePerWeek)
+      .flatMap { $0.isFinite && $0 >= 0 && $0 <= Use.maxQuantity ? $0 : nil }
     drinks = DrinkSettings(
       standard: try container.decodeIfPresent(DrinkStandard.self, forKey: .drinksStandard)
         ?? DrinkSettings.defaultStandard,
@@ -129,6 +140,7 @@ public struct JournalSettings: Sendable, Hashable, Codable {
     }
     if !drinks.abv.isEmpty { try container.encode(drinks.abv, forKey: .abv) }
     if dayStart != .midnight { try container.encode(dayStart, forKey: .dayStarts) }
+    if let baselinePerWeek { try container.encode(baselinePerWeek, forKey: .baselinePerWeek) }
   }
 }
 

@@ -17,6 +17,8 @@ struct ConfigCommand: ParsableCommand {
         abv DRINK PERCENT|default     the strength assumed for DRINK when a use has no --abv
         day-starts HH:MM              when a day begins for every figure (00:00 by default; \
       05:00 counts a use at 00:30 after a night out in the evening before)
+        baseline AMOUNT|default       your usual spending a week, which reports count money \
+      kept against (by default the mean of the journal's first four weeks)
 
       `sotto config` lists every setting; `sotto config abv` lists the strengths.
 
@@ -25,7 +27,8 @@ struct ConfigCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: "The setting: quick-capture, drinks-standard, abv or day-starts. None: list them.")
+    help:
+      "The setting: quick-capture, drinks-standard, abv, day-starts or baseline. None: list them.")
   var setting: String?
 
   @Argument(help: "The new value (for abv: the drink, then a percentage or `default`).")
@@ -43,10 +46,11 @@ struct ConfigCommand: ParsableCommand {
       case "drinks-standard": try setStandard()
       case "abv": try setStrength()
       case "day-starts": try setDayStart()
+      case "baseline": try setBaseline()
       case let other?:
         throw InputError(
-          "There is no setting \(other). The settings are quick-capture, drinks-standard, abv "
-            + "and day-starts (see `sotto config --help`).")
+          "There is no setting \(other). The settings are quick-capture, drinks-standard, abv, "
+            + "day-starts and baseline (see `sotto config --help`).")
       }
     }
   }
@@ -61,6 +65,27 @@ struct ConfigCommand: ParsableCommand {
         + "\(NumberWords.grams(drinks.standard.grams)) of alcohol each)")
     Console.out("abv              see `sotto config abv`")
     Console.out("day-starts       \(settings.dayStart.text)")
+    Console.out(
+      "baseline         "
+        + (settings.baselinePerWeek.map { EntryText.number($0) + " a week" }
+          ?? "the mean of the journal's first four weeks"))
+  }
+
+  private func setBaseline() throws {
+    guard values.count == 1 else {
+      throw InputError("baseline takes an amount a week, or default: sotto config baseline 120")
+    }
+    if values[0].lowercased() == "default" {
+      try options.unlock().updateSettings { $0.baselinePerWeek = nil }
+      Console.out("Money kept is counted against the mean of your journal's first four weeks.")
+      return
+    }
+    guard let amount = Double(values[0]), amount.isFinite, amount >= 0, amount <= Use.maxQuantity
+    else {
+      throw InputError("The baseline is an amount a week, from 0 to 1000000 (120).")
+    }
+    try options.unlock().updateSettings { $0.baselinePerWeek = amount }
+    Console.out("Money kept is counted against \(EntryText.number(amount)) a week.")
   }
 
   private func setDayStart() throws {

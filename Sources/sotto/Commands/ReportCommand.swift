@@ -122,6 +122,7 @@ struct ReportCommand: ParsableCommand {
       let settings = try journal.settings()
       reportOptions.drinks = settings.drinks
       reportOptions.dayStart = settings.dayStart
+      reportOptions.baselinePerWeek = settings.baselinePerWeek
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: contents.all, options: reportOptions)
