@@ -76,3 +76,76 @@ import Testing
     }
   }
 }
+
+/// The week of a small journal read on a Wednesday, as issue 12 asks: wine, beer and spirits in
+/// ml with and without `--abv`, a 00:30 use after a night out, days starting at 05:00, UK units.
+/// Every figure is worked out by hand here.
+@Suite struct PartialWeekFixtureTests {
+  static let entries: [Entry] = {
+    var list: [Entry] = []
+    func add(_ local: String, _ body: EntryBody) {
+      list.append(
+        Entry(
+          id: Fixture.id(list.count + 1), at: Fixture.timestamp(local, offset: 1), body: body))
+    }
+    add(
+      "2026-03-16T09:00",
+      .goal(Goal(rule: .cap(amount: 14, unit: "units", substance: "alcohol", period: .week))))
+    // Monday 23 March, 20:00: wine 250 ml at the default 12%: 250 × 0.12 × 0.789 = 23.67 g.
+    add("2026-03-23T20:00", .use(Use(substance: "wine", amount: 250, unit: "ml", cost: 6)))
+    // Tuesday 00:30, still Monday night from 05:00: beer 500 ml at 4.5%:
+    // 500 × 0.045 × 0.789 = 17.7525 g.
+    add(
+      "2026-03-24T00:30",
+      .use(Use(substance: "beer", amount: 500, unit: "ml", cost: 5, abv: 4.5)))
+    // Tuesday 21:00: vodka 50 ml at 37.5%: 50 × 0.375 × 0.789 = 14.79375 g.
+    add(
+      "2026-03-24T21:00",
+      .use(Use(substance: "vodka", amount: 50, unit: "ml", cost: 4, abv: 37.5)))
+    return list
+  }()
+
+  @Test func theFiguresOfAWednesday() throws {
+    var options = Fixture.options(now: Fixture.date("2026-03-25T12:00", offset: 1))
+    options.dayStart = try #require(DayStart(parsing: "05:00"))
+    options.drinks = DrinkSettings(standard: .uk)
+    let report = try WeeklyReport.build(entries: Self.entries, options: options)
+    // Monday (wine, and the beer at 00:30) and Tuesday (vodka) are use days; Wednesday, today,
+    // is use-free so far; Thursday to Sunday are not counted yet.
+    #expect(report.days.map(\.useOccasions) == [2, 1, 0, 0, 0, 0, 0])
+    #expect(report.use.useDays == 2)
+    #expect(report.use.useFreeDays == 1)
+    #expect(report.use.daysNotYetCounted == 4)
+    #expect(report.daysElapsed == 3 && !report.isComplete)
+    // 23.67 + 17.7525 + 14.79375 = 56.21625 g, / 8 = 7.02703 UK units; spent 6 + 5 + 4 = 15.
+    let alcohol = try #require(report.use.substances.first)
+    #expect(alcohol.substance == "alcohol" && alcohol.occasions == 3)
+    #expect(abs((alcohol.standardDrinks ?? 0) - 7.02703) < 0.0001)
+    #expect(alcohol.occasionsNotInStandardDrinks == 0)
+    #expect(report.use.spending == 15)
+    // The goal of 14 units a week: 7.027 so far, on track.
+    let goal = try #require(report.goals.first)
+    #expect(abs((goal.actual ?? 0) - 7.02703) < 0.0001)
+    #expect(goal.status == .onTrack)
+    // A partial week is compared on its first 3 days; the week before (from the goal on
+    // Monday 16 March) had none of them with use: 0 occasions then, 3 now.
+    #expect(report.comparison.isPartial && report.comparison.daysCompared == 3)
+    let occasions = try #require(report.comparison.metrics.first { $0.metric == .useOccasions })
+    #expect(occasions.current == 3 && occasions.previous == 0)
+  }
+}
+
+/// 52 weekly columns keep readable labels: each month's first week by its month, the rest
+/// unlabelled, never 52 week numbers run together.
+@Test func fiftyTwoWeeksAreLabelledByMonthInHTML() throws {
+  var options = Fixture.options()
+  options.seriesWeeks = 52
+  let html = HTMLReportRenderer().render(
+    try WeeklyReport.build(entries: Fixture.entries, options: options))
+  #expect(!html.contains(">W13</text>"))
+  // 30 March 2025 (W14 of 2025, a Monday) to 23 March 2026: every month from April 2025 to
+  // March 2026 begins in one of these weeks, so each appears as a label.
+  for month in ["Apr", "Jun", "Sep", "Dec", "Jan", "Mar"] {
+    #expect(html.contains("text-anchor=\"middle\">\(month)</text>"), "\(month)")
+  }
+}

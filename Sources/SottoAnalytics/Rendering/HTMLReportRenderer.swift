@@ -259,9 +259,17 @@ public struct HTMLReportRenderer: Sendable {
         "<p>\(esc(first.label))\(before.count > 1 ? " to " + esc(last.label) : ""): before the "
         + "journal began (no data).</p>\n"
     }
-    let labels = points.map { point -> String in
-      let label = point.label
-      return esc(label.count > 8 ? String(label.suffix(5)) : String(label.suffix(3)))
+    // Up to 26 periods, each is named; more, and only each month's first is (by its month),
+    // so that 52 weeks never run their labels together.
+    let labels = points.enumerated().map { offset, point -> String in
+      if report.period.kind == .month { return DateText.months[point.firstDay.month - 1] }
+      if report.period.kind == .year { return esc(point.label) }
+      guard points.count > 26 else {
+        let label = point.label
+        return esc(label.count > 8 ? String(label.suffix(5)) : String(label.suffix(3)))
+      }
+      let newMonth = offset == 0 || points[offset - 1].firstDay.month != point.firstDay.month
+      return newMonth ? DateText.months[point.firstDay.month - 1] : ""
     }
     for row in points.rows(drinks: report.drinksStandard.name) {
       html += "<h3>\(esc(row.name))</h3>\n"

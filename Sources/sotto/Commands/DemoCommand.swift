@@ -18,6 +18,9 @@ struct DemoCommand: ParsableCommand {
     help: ArgumentHelp("How many weeks of sample entries (1 to 52).", valueName: "n"))
   var weeks: Int = 6
 
+  @Flag(name: .customLong("no-pager"), help: "Print straight to the terminal, without a pager.")
+  var noPager = false
+
   static let passphrase = "sotto demo passphrase"
 
   func run() throws {
@@ -43,23 +46,23 @@ struct DemoCommand: ParsableCommand {
       report = try WeeklyReport.build(
         entries: stored,
         options: ReportOptions(timeZone: clock.timeZone, now: clock.now, seriesWeeks: weeks))
-      Console.out(
+      // One text, so a pager shows all of it (longer than a screen, it goes through one).
+      Pager.show(
         "This is a demo journal of \(stored.count) made-up entries over \(weeks) weeks, "
-          + "encrypted like yours will be.\n")
-      FileHandle.standardOutput.write(
-        Data(TextReportRenderer(colour: Console.colourOnStdout).render(report).utf8))
-      Console.out(
-        """
+          + "encrypted like yours will be.\n\n"
+          + TextReportRenderer(colour: Console.colourOnStdout).render(report)
+            + """
 
-        The demo journal has been deleted. To start your own:
+            The demo journal has been deleted. To start your own:
 
-          sotto init                                  create it and choose a passphrase
-          sotto urge                                  log an urge: asks for each field, no passphrase
-          sotto use                                   log a use: asks what, how much, how, ...
-          sotto goal add --max 10 drinks --of alcohol --per week
-          sotto status                                today at a glance
-          sotto report                                this week's trends
-        """)
+              sotto init                                  create it and choose a passphrase
+              sotto urge                                  log an urge: asks for each field, no passphrase
+              sotto use                                   log a use: asks what, how much, how, ...
+              sotto goal add --max 10 drinks --of alcohol --per week
+              sotto status                                today at a glance
+              sotto report                                this week's trends
+
+            """, allowed: !noPager)
     }
   }
 }
