@@ -83,14 +83,15 @@ enum Snapshots {
 
     LAST 8 WEEKS
       2026-W06 to 2026-W13, oldest first
-      Urges           ····▃▃▂█  — — — — 2 2 1 7
-      Use occasions   ····▂▂▃█  — — — — 1 1 2 6
-      Use-free days   ····██▇▅  — — — — 6 6 5 3
-      Resisted %      ····▅▅█▅  — — — — 50 50 100 50
-      Spending        ····▃▂▃█  — — — — 20.00 15.00 18.00 80.00
+      Urges            ····▃▃▂█  — — — — 2 2 1 7
+      Use occasions    ····▂▂▃█  — — — — 1 1 2 6
+      Use-free days    ····██▇▅  — — — — 6 6 5 3
+      Resisted %       ····▅▅█▅  — — — — 50 50 100 50
+      Spending         ····▃▂▃█  — — — — 20.00 15.00 18.00 80.00
+      cannabis, joints ····▁▁▁█  — — — — 0 0 0 3
       · and — : before the journal began (no data)
       Mean of the last 4 weeks: urges 3 · use occasions 2.5 · use-free days 5 ·
-      spending 33.25
+      spending 33.25 · cannabis, joints 0.75
 
     WHAT HELPS AND WHAT HURTS
       Over the 8 weeks to Sun 29 Mar 2026
@@ -205,6 +206,7 @@ enum Snapshots {
     | Use-free days | `····██▇▅` | — — — — 6 6 5 3 | 5 |
     | Resisted % | `····▅▅█▅` | — — — — 50 50 100 50 | — |
     | Spending | `····▃▂▃█` | — — — — 20.00 15.00 18.00 80.00 | 33.25 |
+    | cannabis, joints | `····▁▁▁█` | — — — — 0 0 0 3 | 0.75 |
 
     · and —: before the journal began (no data).
 
@@ -574,6 +576,14 @@ enum Snapshots {
       "series" : [
         {
           "actedOn" : 0,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 0,
           "firstDay" : "2026-02-02",
           "label" : "2026-W06",
@@ -586,6 +596,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 0,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 0,
           "firstDay" : "2026-02-09",
           "label" : "2026-W07",
@@ -598,6 +616,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 0,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 0,
           "firstDay" : "2026-02-16",
           "label" : "2026-W08",
@@ -610,6 +636,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 0,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 0,
           "firstDay" : "2026-02-23",
           "label" : "2026-W09",
@@ -622,6 +656,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 1,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 7,
           "firstDay" : "2026-03-02",
           "label" : "2026-W10",
@@ -642,6 +684,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 1,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 7,
           "firstDay" : "2026-03-09",
           "label" : "2026-W11",
@@ -662,6 +712,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 0,
+          "amounts" : [
+            {
+              "occasions" : 0,
+              "substance" : "cannabis",
+              "total" : 0,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 7,
           "firstDay" : "2026-03-16",
           "label" : "2026-W12",
@@ -682,6 +740,14 @@ enum Snapshots {
         },
         {
           "actedOn" : 3,
+          "amounts" : [
+            {
+              "occasions" : 2,
+              "substance" : "cannabis",
+              "total" : 3,
+              "unit" : "joints"
+            }
+          ],
           "daysCounted" : 7,
           "firstDay" : "2026-03-23",
           "label" : "2026-W13",

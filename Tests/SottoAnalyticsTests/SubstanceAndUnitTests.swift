@@ -34,6 +34,17 @@ import Testing
 
   static let report = try! Fixture.report(entries: entries)
 
+  /// The series tracks cannabis in mg, its most given unit (mg twice, g once): 500 mg + 1 g +
+  /// 250 mg = 1750 mg in W13; alcohol is left to the standard-drinks row.
+  @Test func theSeriesTracksASubstanceInItsMostGivenUnit() {
+    let last = Self.report.series.last!
+    #expect(last.amounts.map(\.substance) == ["cannabis"])
+    #expect(last.amounts.first?.unit == "mg")
+    #expect(last.amounts.first?.total == 1750)
+    #expect(last.amounts.first?.occasions == 3)
+    #expect(Self.report.series.dropLast().allSatisfy { $0.amounts.first?.total == 0 })
+  }
+
   @Test func drinksAndStreetNamesAreCountedAsTheirSubstance() {
     // beer, wine and alcohol: 3 occasions of alcohol; weed, cannabis and hash: 3 of cannabis.
     let substances = Self.report.use.substances

@@ -154,7 +154,7 @@ public struct MarkdownReportRenderer: Sendable {
       for row in report.series.rows(drinks: report.drinksStandard.shortName) {
         let mean = row.means.last.flatMap { $0 }.map(row.format) ?? "—"
         lines.append(
-          "| \(row.name) | `\(TextChart.sparkline(row.values))` | "
+          "| \(esc(row.name)) | `\(TextChart.sparkline(row.values))` | "
             + row.values.map { $0.map(row.format) ?? "—" }.joined(separator: " ") + " | \(mean) |")
       }
       if report.series.contains(where: { !$0.hasData }) {

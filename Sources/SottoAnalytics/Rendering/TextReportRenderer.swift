@@ -233,9 +233,10 @@ public struct TextReportRenderer: Sendable {
     let rows = Array(points).rows(drinks: report.drinksStandard.shortName)
     for row in rows {
       let spark = TextChart.sparkline(row.values)
-      var line = "  " + TerminalText.pad(row.name, 16) + out.accent(spark)
+      var line =
+        "  " + TerminalText.pad(TerminalText.clean(row.name, width: 16), 17) + out.accent(spark)
       let numbers = row.values.map { $0.map(row.format) ?? "—" }.joined(separator: " ")
-      if 18 + spark.count + 2 + numbers.count <= Self.width {
+      if 19 + spark.count + 2 + numbers.count <= Self.width {
         line += "  " + numbers
       } else {
         line += "  max " + row.format(row.values.compactMap { $0 }.max() ?? 0)
@@ -249,7 +250,9 @@ public struct TextReportRenderer: Sendable {
       let means = rows.compactMap { row in row.means.last.flatMap { $0 }.map { (row, $0) } }
       out.wrapped(
         "Mean of the last \(NumberText.count(latest.periods, unit)): "
-          + means.map { "\($0.0.name.lowercased()) \($0.0.format($0.1))" }
+          + means.map {
+            "\(TerminalText.clean($0.0.name, width: 30).lowercased()) \($0.0.format($0.1))"
+          }
           .joined(separator: " · "), indent: 2)
     }
   }

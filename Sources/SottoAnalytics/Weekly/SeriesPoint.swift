@@ -23,6 +23,9 @@ public struct SeriesPoint: Codable, Sendable, Equatable {
   /// The mean of this period and the three before it that the journal covers; `nil` for a
   /// period before the journal began.
   public var rollingMean: SeriesMeans?
+  /// The amounts of the substances other than alcohol used most over the series (at most
+  /// three), each in its most used unit; the same substances in every period.
+  public var amounts: [SubstanceAmount] = []
 
   /// The periods a rolling mean covers at most.
   public static let rollingPeriods = 4
@@ -34,6 +37,18 @@ public struct SeriesPoint: Codable, Sendable, Equatable {
 
   /// Whether the journal had begun by then: a period before it has no data, not zeros.
   public var hasData: Bool { daysCounted > 0 }
+}
+
+/// A substance's total in one period, in one unit.
+public struct SubstanceAmount: Codable, Sendable, Equatable {
+  /// The substance, by its reference name.
+  public var substance: String
+  /// The unit, in canonical form.
+  public var unit: String
+  /// The total in that unit.
+  public var total: Double
+  /// Occasions counted (those in a unit that converts).
+  public var occasions: Int
 }
 
 /// A rolling mean of a series' figures.
@@ -108,6 +123,20 @@ extension [SeriesPoint] {
     }
     if let drinks, contains(where: { $0.standardDrinks > 0 }) {
       rows.append(row(drinks, { $0.standardDrinks }, { $0.standardDrinks }))
+    }
+    // The tracked substances' amounts: the same list in every point (see SubstanceSeries).
+    for (index, tracked) in (last?.amounts ?? []).enumerated() {
+      let values = map { point -> Double? in
+        point.hasData && index < point.amounts.count ? point.amounts[index].total : nil
+      }
+      // Its rolling mean: this point and the three before it with data, within the series.
+      let means = values.indices.map { end -> Double? in
+        guard values[end] != nil else { return nil }
+        let window = values[Swift.max(0, end - 3)...end].compactMap { $0 }
+        return window.reduce(0, +) / Double(window.count)
+      }
+      rows.append(
+        SeriesRow(name: "\(tracked.substance), \(tracked.unit)", values: values, means: means))
     }
     return rows
   }

@@ -72,6 +72,9 @@ extension WeeklyReport {
     func totalsBack(_ back: Int) -> JournalIndex.PeriodTotals {
       back == 0 ? totals : index.totals(for: period.earlier(by: back), today: today.dayNumber)
     }
+    let periods = (0..<options.seriesWeeks).reversed().map { period.earlier(by: $0) }
+    let tracked = SubstanceSeries(
+      entries: entries, periods: periods, dayStart: dayStart)
     let series = (0..<options.seriesWeeks).reversed().map { back -> SeriesPoint in
       let earlier = period.earlier(by: back)
       let pointTotals = totalsBack(back)
@@ -83,7 +86,8 @@ extension WeeklyReport {
         daysCounted: pointTotals.daysCounted, resisted: pointTotals.resisted,
         actedOn: pointTotals.actedOn, spending: pointTotals.spending,
         standardDrinks: pointTotals.standardDrinks,
-        rollingMean: pointTotals.hasData ? SeriesMeans(window) : nil)
+        rollingMean: pointTotals.hasData ? SeriesMeans(window) : nil,
+        amounts: tracked.amounts(in: earlier))
     }
 
     var report = WeeklyReport(
