@@ -407,7 +407,8 @@ import Testing
     let cli = CLIRunner()
     func demo(_ value: String) throws -> String {
       try cli.run(
-        [Self.dialogue, "--", CLIRunner.binary, "demo", "--weeks", "2"], tool: "/usr/bin/python3",
+        [Self.dialogue, "--", CLIRunner.binary, "demo", "--weeks", "2", "--no-pager"],
+        tool: "/usr/bin/python3",
         environment: ["NO_COLOR": value]
       ).stdout
     }

@@ -74,4 +74,21 @@ import Testing
     let piped = try cli.run(["report"], environment: pager)
     #expect(!piped.stdout.contains("PAGED:"))
   }
+
+  /// The demo pages as the report does (it printed past the screen before), with its
+  /// introduction and closing lines in the pager too.
+  @Test(.timeLimit(.minutes(1)))
+  func theDemoOnATerminalGoesThroughThePager() throws {
+    let cli = CLIRunner()
+    let pager = ["PAGER": "sed s/^/PAGED:/", "LINES": "20", "NO_COLOR": "1"]
+    let paged = try cli.run(
+      [AttackTests.dialogue, "--", CLIRunner.binary, "demo", "--weeks", "3"],
+      tool: "/usr/bin/python3", environment: pager)
+    #expect(paged.stdout.contains("PAGED:This is a demo journal"), "\(paged.stdout)")
+    #expect(paged.stdout.contains("PAGED:The demo journal has been deleted"), "\(paged.stdout)")
+    let straight = try cli.run(
+      [AttackTests.dialogue, "--", CLIRunner.binary, "demo", "--weeks", "3", "--no-pager"],
+      tool: "/usr/bin/python3", environment: pager)
+    #expect(!straight.stdout.contains("PAGED:"))
+  }
 }
