@@ -65,6 +65,14 @@ struct JournalIndex {
     firstDay = lowest
     days.first = lowest
     days.totals = [DayTotals?](repeating: nil, count: highest - lowest + 1)
+    // Standard drinks per unit, worked out once per name, unit and strength as typed, not
+    // once per use: the catalogue normalises names, which costs more than the rest of the pass.
+    struct DrinkKey: Hashable {
+      var substance: String
+      var unit: String
+      var abv: Double?
+    }
+    var perUnit: [DrinkKey: Double?] = [:]
     for entry in entries {
       let offset = LocalDate.dayNumber(of: entry.at, dayStart: dayStart) - lowest
       switch entry.body {
@@ -78,7 +86,17 @@ struct JournalIndex {
         var totals = days.totals[offset] ?? DayTotals()
         totals.useOccasions += 1
         totals.spending += use.cost ?? 0
-        totals.standardDrinks += drinks.standardDrinks(of: use) ?? 0
+        if let amount = use.amount, let unit = use.unit {
+          let key = DrinkKey(substance: use.substance, unit: unit, abv: use.abv)
+          let factor =
+            perUnit[key]
+            ?? {
+              let value = drinks.standardDrinks(perUnitOf: use.substance, unit: unit, abv: use.abv)
+              perUnit[key] = value
+              return value
+            }()
+          if let factor { totals.standardDrinks += amount * factor }
+        }
         days.totals[offset] = totals
       case .goal, .rule:
         break

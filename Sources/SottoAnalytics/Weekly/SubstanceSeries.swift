@@ -17,10 +17,11 @@ struct SubstanceSeries {
     else { return }
     var occasions: [String: Int] = [:]
     var units: [String: [String: Int]] = [:]
-    for entry in entries {
-      guard let use = entry.use else { continue }
+    for entry in entries where entry.kind == .use {
+      // The day first: copying every use of the journal out of its entry costs more than the
+      // rest of the report.
       let day = LocalDate.dayNumber(of: entry.at, dayStart: dayStart)
-      guard day >= first, day <= last else { continue }
+      guard day >= first, day <= last, let use = entry.use else { continue }
       let name = SubstanceCatalog.referenceName(use.substance)
       guard name != "alcohol" else { continue }
       occasions[name, default: 0] += 1

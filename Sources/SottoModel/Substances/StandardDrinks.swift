@@ -87,12 +87,21 @@ public struct DrinkSettings: Sendable, Hashable, Codable {
 
   /// `use` in standard drinks; `nil` when it is not alcohol or does not convert.
   public func standardDrinks(of use: Use) -> Double? {
-    guard SubstanceCatalog.referenceName(use.substance) == "alcohol", let amount = use.amount,
-      let unit = use.unit
+    guard let amount = use.amount, let unit = use.unit,
+      let factor = standardDrinks(perUnitOf: use.substance, unit: unit, abv: use.abv)
     else { return nil }
-    if Self.isStandardDrinks(unit) { return amount }
-    guard let millilitres = UnitCatalog.convert(amount, from: unit, to: "ml"),
-      UnitCatalog.dimension(of: unit) == .volume, let percent = strength(of: use)
+    return amount * factor
+  }
+
+  /// Standard drinks in one `unit` of `substance` at `abv` (the drink's default when `nil`);
+  /// `nil` when it is not alcohol or does not convert. The same for every use of that name,
+  /// unit and strength, so a pass over many uses can keep it.
+  public func standardDrinks(perUnitOf substance: String, unit: String, abv: Double?) -> Double? {
+    guard SubstanceCatalog.referenceName(substance) == "alcohol" else { return nil }
+    if Self.isStandardDrinks(unit) { return 1 }
+    guard UnitCatalog.dimension(of: unit) == .volume,
+      let millilitres = UnitCatalog.convert(1, from: unit, to: "ml"),
+      let percent = strength(of: Use(substance: substance, abv: abv))
     else { return nil }
     return millilitres * percent / 100 * Self.ethanolDensity / standard.grams
   }
