@@ -1,4 +1,3 @@
-import SottoCrypto
 import SottoModel
 
 /// A record id as two words: hashing, comparing and storing it costs no allocation, unlike a
@@ -50,28 +49,34 @@ struct RecordKey: Hashable, Comparable, Sendable {
   }
 }
 
-/// A 16-byte BLAKE2b digest as two words, compared without an allocation.
-struct RecordDigest: Hashable, Sendable {
-  var high: UInt64
-  var low: UInt64
+/// 16 bytes held as two big-endian words: compared and hashed without an allocation. Digests
+/// and tags are two of them, kept apart as types so that one is never passed for the other.
+protocol SixteenBytes: Hashable, Sendable {
+  var high: UInt64 { get }
+  var low: UInt64 { get }
+  init(high: UInt64, low: UInt64)
+}
 
-  init(high: UInt64, low: UInt64) {
-    self.high = high
-    self.low = low
-  }
-
-  /// The digest held in `bytes` (16 bytes).
+extension SixteenBytes {
+  /// The value held in `bytes` (16 bytes; other lengths, only in tampered files, never match
+  /// a value Sotto wrote).
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let key = RecordKey(bytes)
-    high = key.high
-    low = key.low
+    self.init(high: key.high, low: key.low)
   }
 
   init(_ bytes: [UInt8]) {
-    self = bytes.withUnsafeBufferPointer { RecordDigest($0) }
+    self = bytes.withUnsafeBufferPointer { Self($0) }
   }
 
+  /// The 16 bytes.
   var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
+}
+
+/// A 16-byte BLAKE2b digest of a record or a manifest bucket.
+struct RecordDigest: SixteenBytes {
+  var high: UInt64
+  var low: UInt64
 }
 
 /// A record's tag (format 2): 16 random bytes drawn again on every write of the row.
@@ -79,28 +84,7 @@ struct RecordDigest: Hashable, Sendable {
 /// The tag is bound into the record's associated data and listed in the manifest, so an older
 /// copy of a row (which carries its older tag) fails against the manifest; unlike format 1's
 /// revision, it says nothing about how often an entry was edited.
-struct RecordTag: Hashable, Sendable {
+struct RecordTag: SixteenBytes {
   var high: UInt64
   var low: UInt64
-
-  init(high: UInt64, low: UInt64) {
-    self.high = high
-    self.low = low
-  }
-
-  /// The tag held in `bytes` (16 bytes; other lengths, only in tampered files, never match).
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let key = RecordKey(bytes)
-    high = key.high
-    low = key.low
-  }
-
-  init(_ bytes: [UInt8]) {
-    self = bytes.withUnsafeBufferPointer { RecordTag($0) }
-  }
-
-  /// A fresh random tag.
-  static func random() -> RecordTag { RecordTag(SecureRandom.bytes(16)) }
-
-  var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
 }

@@ -223,6 +223,13 @@ public final class UnlockedJournal: Sendable {
       id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
   }
 
+  /// A row of the records table (its `tag`, `nonce` and `ciphertext`) decrypted as record `id`.
+  func decrypt(_ row: Row, id: [UInt8], checkingTime: Bool) -> RecordVersion? {
+    decrypt(
+      id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
+      ciphertext: row.bytes("ciphertext"), checkingTime: checkingTime)
+  }
+
   /// The record of `id` as it is now, decrypted; `nil` when there is no such row, and
   /// ``SottoError/Code/damaged`` when it does not open.
   func currentVersion(_ db: Database, id: [UInt8], checkingTime: Bool = true) throws
@@ -232,11 +239,7 @@ public final class UnlockedJournal: Sendable {
       let row = try Row.fetchOne(
         db, sql: "SELECT tag, nonce, ciphertext FROM records WHERE id = ?", arguments: [Data(id)])
     else { return nil }
-    guard
-      let version = decrypt(
-        id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
-        ciphertext: row.bytes("ciphertext"), checkingTime: checkingTime)
-    else {
+    guard let version = decrypt(row, id: id, checkingTime: checkingTime) else {
       throw SottoError(
         .damaged,
         "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`."
@@ -654,11 +657,7 @@ public final class UnlockedJournal: Sendable {
       var versions: [(id: [UInt8], version: RecordVersion)] = []
       for row in rows {
         let id = row.bytes("id")
-        guard
-          let version = self.decrypt(
-            id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
-            ciphertext: row.bytes("ciphertext"), checkingTime: false)
-        else {
+        guard let version = self.decrypt(row, id: id, checkingTime: false) else {
           throw SottoError(
             .damaged,
             "Entry \(Hex.encode(id)) cannot be decrypted, so it would be lost under a new key. "
