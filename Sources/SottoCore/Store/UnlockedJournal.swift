@@ -564,8 +564,16 @@ public final class UnlockedJournal: Sendable {
     let prefix = text.lowercased()
     let names = (one: "entry", many: "entries", shown: "`sotto list`")
     try Self.checkShape(of: prefix, names: names)
-    let ids = try read { db in try Data.fetchAll(db, sql: "SELECT id FROM records") }
-    let candidates = ids.filter { Hex.encode($0).hasPrefix(prefix) }
+    // The ids that start with the prefix lie between it padded with 0s and with fs: a range of
+    // the primary key, read without a scan of every id.
+    let padding = 32 - prefix.count
+    let lowest = Data(Hex.decode(prefix + String(repeating: "0", count: padding)) ?? [])
+    let highest = Data(Hex.decode(prefix + String(repeating: "f", count: padding)) ?? [])
+    let candidates = try read { db in
+      try Data.fetchAll(
+        db, sql: "SELECT id FROM records WHERE id >= ? AND id <= ?",
+        arguments: [lowest, highest])
+    }
     let live = try read { db -> [(id: [UInt8], version: RecordVersion)] in
       try candidates.compactMap { id in
         try self.currentVersion(db, id: [UInt8](id)).flatMap {

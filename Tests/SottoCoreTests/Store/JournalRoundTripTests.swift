@@ -87,6 +87,32 @@ import Testing
     }
   }
 
+  /// A prefix finds the ids in its range of the table: one is the entry, two are ambiguous,
+  /// and a deleted entry sharing the prefix does not count.
+  @Test func aPrefixFindsItsIdsAndADeletedOneDoesNotCount() throws {
+    let folder = TemporaryFolder()
+    let (_, journal) = try Fixtures.newJournal(in: folder)
+    func entry(_ hex: String) -> Entry {
+      Entry(id: EntryID(hex: hex)!, at: Fixtures.time, body: .urge(Fixtures.urge))
+    }
+    let first = entry("abcdef01" + String(repeating: "0", count: 24))
+    let second = entry("abcdef02" + String(repeating: "f", count: 24))
+    let other = entry("abcdf000" + String(repeating: "1", count: 24))
+    try journal.add([first, second, other])
+    #expect(try journal.entry(matching: "abcdef01").entry.id == first.id)
+    #expect(try journal.entry(matching: "ABCDEF02FF").entry.id == second.id)
+    #expect(try journal.entry(matching: "abcdf0").entry.id == other.id)
+    do {
+      _ = try journal.entry(matching: "abcdef")
+      Issue.record("an ambiguous prefix was accepted")
+    } catch {
+      #expect(error.code == .ambiguousID)
+    }
+    try journal.delete(second.id)
+    #expect(try journal.entry(matching: "abcdef").entry.id == first.id)
+    #expect(throws: SottoError.self) { try journal.entry(matching: "abcdef02") }
+  }
+
   @Test func createRefusesAnExistingFileAndMakesPrivateFiles() throws {
     let folder = TemporaryFolder()
     let path = folder.path + "/new/journal.db"
