@@ -149,3 +149,15 @@ import Testing
     #expect(html.contains("text-anchor=\"middle\">\(month)</text>"), "\(month)")
   }
 }
+
+/// A trigger longer than the chart's label column is cut with an ellipsis there, and is whole
+/// in the bar's tooltip (it overran the bars before).
+@Test func aLongTriggerIsShortenedInTheChartAndWholeInItsTooltip() throws {
+  let long = "an argument with my flatmate about the rent"
+  let entry = Entry(
+    id: Fixture.id(1), at: Fixture.timestamp("2026-03-27T21:00", offset: 1),
+    body: .urge(Urge(intensity: 5, triggers: [long], outcome: .resisted)))
+  let html = HTMLReportRenderer().render(try Fixture.report(entries: [entry]))
+  #expect(html.contains(">an argument with my flatm…</text>"))
+  #expect(html.contains("<title>\(long)</title>"))
+}

@@ -83,9 +83,13 @@ public struct HTMLReportRenderer: Sendable {
     html += "</table></div>\n"
     if !urges.topTriggers.isEmpty {
       html += "<h3>Top triggers</h3>\n"
+      // A label longer than its column is cut with an ellipsis; the bar's tooltip has it whole.
       html += SVGChart.horizontalBars(
         values: urges.topTriggers.map { Double($0.count) },
-        labels: urges.topTriggers.map { esc($0.trigger) }, title: "Urges per trigger")
+        labels: urges.topTriggers.map {
+          esc($0.trigger.count > 26 ? String($0.trigger.prefix(25)) + "…" : $0.trigger)
+        },
+        tooltips: urges.topTriggers.map { esc($0.trigger) }, title: "Urges per trigger")
     }
     let order = report.weekStart.orderedWeekdays
     html += "<h3>By weekday</h3>\n"
@@ -403,7 +407,10 @@ enum SVGChart {
   }
 
   /// Horizontal bars with the labels (already escaped) on the left.
-  static func horizontalBars(values: [Double], labels: [String], title: String) -> String {
+  /// `tooltips` (escaped): each bar's full name, when its label is shortened.
+  static func horizontalBars(
+    values: [Double], labels: [String], tooltips: [String] = [], title: String
+  ) -> String {
     let width = 640.0
     let rowHeight = 22.0
     let left = 170.0
@@ -419,7 +426,8 @@ enum SVGChart {
       let label = offset < labels.count ? labels[offset] : ""
       svg += "<text x=\"0\" y=\"\(number(y + 15))\">\(label)</text>\n"
       svg += "<rect class=\"bar\" x=\"\(number(left))\" y=\"\(number(y + 3))\" "
-      svg += "width=\"\(number(value / maximum * (width - left - 40)))\" height=\"14\"/>\n"
+      svg += "width=\"\(number(value / maximum * (width - left - 40)))\" height=\"14\">"
+      svg += "<title>\(offset < tooltips.count ? tooltips[offset] : label)</title></rect>\n"
       svg += "<text x=\"\(number(left + value / maximum * (width - left - 40) + 6))\" "
       svg += "y=\"\(number(y + 15))\">\(NumberText.amount(value))</text>\n"
     }

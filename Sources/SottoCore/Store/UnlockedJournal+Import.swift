@@ -66,10 +66,16 @@ extension UnlockedJournal {
       let stamp = try self.manifest.stamp(db)
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
       for (entry, revision) in writes {
+        // An id that holds a deleted entry's tombstone continues its revisions.
+        let next =
+          revision == 1
+          ? (try self.currentVersion(db, id: entry.id.bytes, checkingTime: false))
+            .map { $0.revision + 1 } ?? 1
+          : revision
         changes.append(
           (
             RecordKey(entry.id.bytes),
-            try self.insertRecord(db, entry: entry, revision: revision, stamp: stamp)
+            try self.insertRecord(db, entry: entry, revision: next, stamp: stamp)
           ))
       }
       try self.manifest.apply(db, changes: changes, clock: stamp.hlc)

@@ -44,6 +44,21 @@ import Testing
     #expect(contents.entries.first { $0.entry.id == old.id }?.revision == 2)
   }
 
+  /// An entry deleted, then imported again from an older export, comes back with the revision
+  /// after its deletion's, not 1: revisions never go back.
+  @Test func anEntryImportedOverItsDeletionContinuesItsRevisions() throws {
+    let folder = TemporaryFolder()
+    let (_, journal) = try Fixtures.newJournal(in: folder)
+    let entry = try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
+    try journal.delete(entry.id)  // revision 2: the tombstone
+    let summary = try journal.importEntries([entry])
+    #expect(summary.added == 1)
+    let back = try journal.entry(matching: entry.id.hex)
+    #expect(back.entry == entry)
+    #expect(back.revision == 3)
+    #expect(try journal.contents().integrity.isClean)
+  }
+
   @Test func anInvalidEntryImportsNothing() throws {
     let folder = TemporaryFolder()
     let (path, journal) = try Fixtures.newJournal(in: folder)
