@@ -61,7 +61,7 @@ public struct Use: Hashable, Sendable, Codable {
     }
     if let cost { try Quantity.validate(cost, field: "cost") }
     if let abv {
-      guard abv.isFinite, abv > 0, abv <= 100 else {
+      guard DrinkSettings.isStrength(abv) else {
         throw EntryValidationError(
           field: "abv", problem: "must be a percentage above 0 and at most 100 (for example: 13.5)")
       }

@@ -16,12 +16,24 @@ public struct ReportOptions: Hashable, Sendable {
   public var selection: ReportSelection
   /// How many periods the series holds, ending with the selected one (1 to 520).
   public var seriesWeeks: Int
-  /// How alcohol is counted in standard drinks (the journal's settings).
-  public var drinks: DrinkSettings
-  /// When each day begins, for every figure (the journal's settings; midnight by default).
-  public var dayStart: DayStart
+  /// The journal's settings: how alcohol is counted, when a day begins, the usual spending.
+  public var settings: JournalSettings
+
+  /// How alcohol is counted in standard drinks.
+  public var drinks: DrinkSettings {
+    get { settings.drinks }
+    set { settings.drinks = newValue }
+  }
+  /// When each day begins, for every figure (midnight by default).
+  public var dayStart: DayStart {
+    get { settings.dayStart }
+    set { settings.dayStart = newValue }
+  }
   /// The person's usual weekly spending; `nil`: the journal's first four weeks.
-  public var baselinePerWeek: Double?
+  public var baselinePerWeek: Double? {
+    get { settings.baselinePerWeek }
+    set { settings.baselinePerWeek = newValue }
+  }
 
   /// The default number of weeks in the series.
   public static let defaultSeriesWeeks = 8
@@ -34,10 +46,9 @@ public struct ReportOptions: Hashable, Sendable {
   public init(
     timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
     selection: ReportSelection = .currentWeek, seriesWeeks: Int = ReportOptions.defaultSeriesWeeks,
-    drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight
+    settings: JournalSettings = JournalSettings()
   ) {
-    self.drinks = drinks
-    self.dayStart = dayStart
+    self.settings = settings
     self.timeZone = timeZone
     self.weekStart = weekStart
     self.now = now

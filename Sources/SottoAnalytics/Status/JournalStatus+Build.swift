@@ -7,8 +7,9 @@ extension JournalStatus {
   /// Entries after `now` are ignored for the time since last use.
   public static func build(
     entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
-    drinks: DrinkSettings = DrinkSettings(), dayStart: DayStart = .midnight
+    settings: JournalSettings = JournalSettings()
   ) -> JournalStatus {
+    let dayStart = settings.dayStart
     let today = LocalDate(
       date: now.addingTimeInterval(-Double(dayStart.seconds)), timeZone: timeZone)
     let week = ReportPeriod(
@@ -58,7 +59,8 @@ extension JournalStatus {
     .sorted { ($1.lastUse, $0.substance) < ($0.lastUse, $1.substance) }
 
     let evaluator = GoalEvaluator(
-      entries: entries, index: index, today: today.dayNumber, drinks: drinks, dayStart: dayStart)
+      entries: entries, index: index, today: today.dayNumber, drinks: settings.drinks,
+      dayStart: dayStart)
     let goals = GoalEvaluator.activeGoals(in: entries, through: today, dayStart: dayStart).map {
       entry, goal in
       let daily: Bool

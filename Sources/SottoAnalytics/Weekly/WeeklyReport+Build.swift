@@ -171,7 +171,6 @@ extension UseSummary {
       var amounts = UnitTotals()
       var withoutAmount = 0
       var spending = 0.0
-      var standardDrinks = 0.0
       var notInStandardDrinks = 0
     }
     var perSubstance: [String: Accumulator] = [:]
@@ -187,12 +186,10 @@ extension UseSummary {
       } else {
         accumulator.withoutAmount += 1
       }
-      if name == "alcohol" {
-        if let drinks = drinks.standardDrinks(of: use) {
-          accumulator.standardDrinks += drinks
-        } else {
-          accumulator.notInStandardDrinks += 1
-        }
+      // The period's standard drinks are the index's (alcohol is their only source); only the
+      // uses that do not convert are counted here.
+      if name == "alcohol", drinks.standardDrinks(of: use) == nil {
+        accumulator.notInStandardDrinks += 1
       }
       if let cost = use.cost {
         accumulator.spending += cost
@@ -206,7 +203,7 @@ extension UseSummary {
         substance: name, occasions: value.occasions,
         amounts: value.amounts.amounts,
         occasionsWithoutAmount: value.withoutAmount, spending: value.spending,
-        standardDrinks: name == "alcohol" ? value.standardDrinks : nil,
+        standardDrinks: name == "alcohol" ? totals.standardDrinks : nil,
         standard: name == "alcohol" ? drinks.standard : nil,
         occasionsNotInStandardDrinks: name == "alcohol" ? value.notInStandardDrinks : nil)
     }

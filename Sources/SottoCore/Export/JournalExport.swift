@@ -32,10 +32,10 @@ public enum JournalExport {
   ///   - entries: the entries, in any order.
   ///   - format: the file format.
   ///   - exportedAt: the time written in the header (JSON and JSON Lines); pass the current time.
-  /// - Throws: ``JournalCodecError`` with code `unencodable` when an entry holds a number that is
-  ///   not finite.
   ///   - settings: the journal's settings, written in the JSON and JSON Lines headers (CSV has
   ///     no place for them); `nil` leaves them out.
+  /// - Throws: ``JournalCodecError`` with code `unencodable` when an entry holds a number that is
+  ///   not finite.
   public static func data(
     _ entries: [Entry], format: ExportFormat, exportedAt: Date, settings: JournalSettings? = nil
   ) throws(JournalCodecError) -> Data {
@@ -44,13 +44,6 @@ public enum JournalExport {
     case .jsonl: try jsonLines(entries, exportedAt: exportedAt, settings: settings)
     case .csv: try csv(entries)
     }
-  }
-
-  /// The settings as compact JSON, keys sorted.
-  static func settingsJSON(_ settings: JournalSettings) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
   /// One JSON document: `{"entries":[...],"exportedAt":...,"format":"sotto-export",
@@ -80,7 +73,9 @@ public enum JournalExport {
     var tail = "  \"exportedAt\" : \"\(utcString(exportedAt))\",\n"
     tail += "  \"format\" : \"\(jsonFormatName)\",\n"
     tail += "  \"schemaVersion\" : \(schemaVersion)"
-    if let settings { tail += ",\n  \"settings\" : " + settingsJSON(settings) }
+    if let settings {
+      tail += ",\n  \"settings\" : " + String(decoding: settings.json, as: UTF8.self)
+    }
     out.append(contentsOf: (tail + "\n}\n").utf8)
     return out
   }
@@ -94,7 +89,7 @@ public enum JournalExport {
     try checkFinite(ordered)
     var header = "{\"exportedAt\":\"\(utcString(exportedAt))\","
     header += "\"format\":\"\(jsonLinesFormatName)\",\"schemaVersion\":\(schemaVersion)"
-    if let settings { header += ",\"settings\":" + settingsJSON(settings) }
+    if let settings { header += ",\"settings\":" + String(decoding: settings.json, as: UTF8.self) }
     var data = Data((header + "}\n").utf8)
     data.append(
       contentsOf: inParallel(count: ordered.count) { range in

@@ -97,9 +97,7 @@ public enum JournalImport {
       let end = tail.lastIndex(of: UInt8(ascii: "}")), end > start + marker.count
     else { return nil }
     // The document's closing brace is the last; the settings object ends before it.
-    let object = Data(tail[(start + marker.count)..<end])
-    let trimmed = object.prefix { $0 != 0x0A }
-    return try? JSONDecoder().decode(JournalSettings.self, from: Data(trimmed))
+    return JournalSettings(json: tail[(start + marker.count)..<end].prefix { $0 != 0x0A })
   }
 
   /// Reads a well-formed JSON export with the fast entry reader; `nil` for anything else.

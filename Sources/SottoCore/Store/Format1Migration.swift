@@ -87,11 +87,10 @@ enum Format1 {
       let sealed = row.bytes("sealed")
       guard sealed.count <= Inbox.maxSealedBytes,
         let plaintext = Vault.openFromInbox(sealed, bundle: bundle),
-        let length = Sodium.unpaddedLength(
-          plaintext, count: plaintext.count, block: plaintext.count)
+        let json = RecordCodec.inboxJSON(plaintext)
       else { continue }
       var padded: [UInt8] = []
-      RecordCodec.pad(Array(plaintext[..<length]), into: &padded)
+      RecordCodec.pad(Array(json), into: &padded)
       try db.execute(
         sql: "UPDATE inbox SET sealed = ? WHERE id = ?",
         arguments: [

@@ -224,13 +224,19 @@ enum RecordCodec {
     return padded
   }
 
-  /// Decodes a padded inbox plaintext (either padding: both end in 0x80 and zeros, so the
-  /// whole plaintext serves as the block); `nil` for anything malformed.
+  /// Decodes a padded inbox plaintext; `nil` for anything malformed.
   static func decodeInbox(_ padded: [UInt8]) -> Entry? {
+    guard let json = inboxJSON(padded) else { return nil }
+    return decodeFormat1(json: padded, count: json.count)
+  }
+
+  /// The JSON of a padded inbox plaintext, without its padding (either padding: both end in
+  /// 0x80 and zeros, so the whole plaintext serves as the block); `nil` when malformed.
+  static func inboxJSON(_ padded: [UInt8]) -> ArraySlice<UInt8>? {
     guard !padded.isEmpty,
       let length = Sodium.unpaddedLength(padded, count: padded.count, block: padded.count)
     else { return nil }
-    return decodeFormat1(json: padded, count: length)
+    return padded[..<length]
   }
 
   /// Decodes `{"entry":...,"v":1}` from the first `count` bytes of `bytes`, already unpadded.

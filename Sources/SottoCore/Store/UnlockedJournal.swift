@@ -766,6 +766,12 @@ extension UnlockedJournal {
     return Self.decodeSettings(bytes)
   }
 
+  /// Settings from their stored JSON; a value this version cannot read counts as unset (a
+  /// later version may add settings, and the rest must still work).
+  static func decodeSettings(_ bytes: [UInt8]) -> JournalSettings {
+    JournalSettings(json: bytes) ?? JournalSettings()
+  }
+
   /// Changes the settings in one transaction; returns them as stored.
   ///
   /// - Throws: ``SottoError/Code/invalidInput`` when they no longer fit their room in the head
@@ -778,9 +784,7 @@ extension UnlockedJournal {
       guard let head = try self.manifest.readHead(db) else { throw SottoError.manifestDamaged }
       var settings = Self.decodeSettings(head.settings)
       change(&settings)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
-      let bytes = [UInt8](try encoder.encode(settings))
+      let bytes = settings.json
       guard bytes.count <= Manifest.settingsBytes else {
         throw SottoError(
           .invalidInput,
@@ -790,11 +794,5 @@ extension UnlockedJournal {
       try self.manifest.setSettings(db, bytes)
       return settings
     }
-  }
-
-  /// Settings from their stored JSON; a value this version cannot read counts as unset (a
-  /// later version may add settings, and the rest must still work).
-  static func decodeSettings(_ bytes: [UInt8]) -> JournalSettings {
-    (try? JSONDecoder().decode(JournalSettings.self, from: Data(bytes))) ?? JournalSettings()
   }
 }

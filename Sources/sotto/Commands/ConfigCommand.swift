@@ -62,7 +62,7 @@ struct ConfigCommand: ParsableCommand {
     Console.out("quick-capture    \(journal.journal.quickCaptureEnabled ? "on" : "off")")
     Console.out(
       "drinks-standard  \(drinks.standard.rawValue) (\(drinks.standard.name), "
-        + "\(NumberWords.grams(drinks.standard.grams)) of alcohol each)")
+        + "\(EntryText.number(drinks.standard.grams)) g of alcohol each)")
     Console.out("abv              see `sotto config abv`")
     Console.out("day-starts       \(settings.dayStart.text)")
     Console.out(
@@ -121,7 +121,7 @@ struct ConfigCommand: ParsableCommand {
     }
     try options.unlock().updateSettings { $0.drinks.standard = standard }
     Console.out(
-      "Alcohol is counted in \(standard.name) (\(NumberWords.grams(standard.grams)) of alcohol "
+      "Alcohol is counted in \(standard.name) (\(EntryText.number(standard.grams)) g of alcohol "
         + "each).")
   }
 
@@ -160,16 +160,11 @@ struct ConfigCommand: ParsableCommand {
       return
     }
     guard let percent = Double(values[1].replacingOccurrences(of: "%", with: "")),
-      percent.isFinite, percent > 0, percent <= 100
+      DrinkSettings.isStrength(percent)
     else {
       throw InputError("The strength is a percentage above 0 and at most 100 (13.5).")
     }
     try options.unlock().updateSettings { $0.drinks.abv[drink] = percent }
     Console.out("\(drink) is counted at \(EntryText.number(percent))% when a use has no --abv.")
   }
-}
-
-/// Amounts in words for settings' messages.
-enum NumberWords {
-  static func grams(_ value: Double) -> String { EntryText.number(value) + " g" }
 }

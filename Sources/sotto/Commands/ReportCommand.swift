@@ -119,10 +119,7 @@ struct ReportCommand: ParsableCommand {
       }
       if let output { try PlaintextFile.checkDestination(output, overwrite: force) }
       let (journal, contents) = try options.readAll()
-      let settings = try journal.settings()
-      reportOptions.drinks = settings.drinks
-      reportOptions.dayStart = settings.dayStart
-      reportOptions.baselinePerWeek = settings.baselinePerWeek
+      reportOptions.settings = try journal.settings()
       let report: WeeklyReport
       report = try WeeklyReport.build(
         entries: contents.all, options: reportOptions)

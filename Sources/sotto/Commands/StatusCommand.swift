@@ -23,10 +23,9 @@ struct StatusCommand: ParsableCommand {
     try runReportingErrors(readOnly: true) {
       let (journal, contents) = try options.readAll()
       let clock = Clock()
-      let settings = try journal.settings()
       let status = JournalStatus.build(
         entries: contents.all, timeZone: clock.timeZone, weekStart: weekStart,
-        now: clock.now, drinks: settings.drinks, dayStart: settings.dayStart)
+        now: clock.now, settings: try journal.settings())
       switch format {
       case .json: FileHandle.standardOutput.write(Data(JSONReportRenderer().render(status).utf8))
       case .text:

@@ -40,7 +40,7 @@ enum Welcome {
       let clock = Clock()
       let status = JournalStatus.build(
         entries: contents.all, timeZone: clock.timeZone, weekStart: .monday, now: clock.now,
-        drinks: try unlocked.settings().drinks, dayStart: try unlocked.settings().dayStart)
+        settings: try unlocked.settings())
       let text = TextStatusRenderer(colour: Console.colourOnStdout).render(status)
       Console.out(text.split(separator: "\n").first.map(String.init) ?? "")
     } catch {
