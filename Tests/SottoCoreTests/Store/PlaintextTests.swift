@@ -149,12 +149,11 @@ import Testing
     let folder = TemporaryFolder()
     let (path, _) = try Fixtures.newJournal(in: folder)
     let locked = try Journal.open(at: path)
-    var minimal = Fixtures.urge
-    minimal.note = nil
-    minimal.triggers = []
+    // An urge of only an intensity (about 150 bytes of JSON: 304-byte rows in format 1) and a
+    // use with every field and a 150-character note (about 430 bytes: 560 in format 1).
     var full = Fixtures.use
-    full.note = String(repeating: "u", count: 90)
-    _ = try locked.capture(.urge(minimal), at: Fixtures.time)
+    full.note = String(repeating: "u", count: 150)
+    _ = try locked.capture(.urge(Urge(intensity: 3)), at: Fixtures.time)
     _ = try locked.capture(.urge(Fixtures.urge), at: Fixtures.time)
     _ = try locked.capture(.use(full), at: Fixtures.time)
     let queue = try DatabaseQueue(path: path)
