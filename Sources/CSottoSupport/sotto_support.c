@@ -49,9 +49,15 @@ int sotto_try_lock_byte(int fd, long offset) {
   return fcntl(fd, F_OFD_SETLK, &lock) == 0 ? 0 : -1;
 }
 
-int sotto_spawn_reading_stdout(char *const argv[], int *pid) {
+/// Starts argv[0] with one of its standard streams (`child_fd`) on a new pipe; returns Sotto's
+/// end of the pipe. The child stays in Sotto's process group, so a pager or a pinentry can use
+/// the terminal as a foreground process (one started in a group of its own is stopped by the
+/// terminal the moment it reads from it).
+static int spawn_piped(char *const argv[], int child_fd, int *pid) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+    int child_end = child_fd == STDIN_FILENO ? fds[0] : fds[1];
+    int our_end = child_fd == STDIN_FILENO ? fds[1] : fds[0];
     posix_spawn_file_actions_t actions;
     if (posix_spawn_file_actions_init(&actions) != 0) {
         close(fds[0]);
@@ -59,18 +65,26 @@ int sotto_spawn_reading_stdout(char *const argv[], int *pid) {
         return -1;
     }
     // dup2 clears close-on-exec on the child's copy; both pipe ends close in the child.
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, child_end, child_fd);
     pid_t child = 0;
     int rc = posix_spawnp(&child, argv[0], &actions, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
+    close(child_end);
     if (rc != 0) {
-        close(fds[0]);
+        close(our_end);
         errno = rc;
         return -1;
     }
     *pid = (int)child;
-    return fds[0];
+    return our_end;
+}
+
+int sotto_spawn_reading_stdout(char *const argv[], int *pid) {
+    return spawn_piped(argv, STDOUT_FILENO, pid);
+}
+
+int sotto_spawn_writing_stdin(char *const argv[], int *pid) {
+    return spawn_piped(argv, STDIN_FILENO, pid);
 }
 
 int sotto_wait_child(int pid) {

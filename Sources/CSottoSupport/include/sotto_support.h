@@ -42,6 +42,10 @@ int sotto_try_lock_byte(int fd, long offset);
 /// Returns the pipe's read end and sets *pid, or -1 with errno set.
 int sotto_spawn_reading_stdout(char *const argv[], int *pid);
 
+/// Starts argv[0] as sotto_spawn_reading_stdout does, but with its standard input on the new
+/// pipe and stdout and stderr shared with Sotto (a pager). Returns the pipe's write end.
+int sotto_spawn_writing_stdin(char *const argv[], int *pid);
+
 /// Waits for the child `pid`; returns its exit status, 128 + the signal that ended it, or -1.
 int sotto_wait_child(int pid);
 

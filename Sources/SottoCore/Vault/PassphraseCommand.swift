@@ -139,6 +139,22 @@ public enum PassphraseCommand {
     explicit_bzero(base, bytes.count)
   }
 
+  /// Starts `words` (looked up in `PATH`, no shell) with its standard input on a pipe, in
+  /// Sotto's process group so that it may use the terminal (a pager); returns its pid and the
+  /// pipe's write end, or `nil` when it cannot be started.
+  public static func startWritingToStandardInput(_ words: [String]) -> (
+    pid: Int32, descriptor: Int32
+  )? {
+    guard !words.isEmpty else { return nil }
+    var pid: Int32 = 0
+    let descriptor = withCStringArray(words) { sotto_spawn_writing_stdin($0, &pid) }
+    return descriptor >= 0 ? (pid, descriptor) : nil
+  }
+
+  /// Waits for a child started by ``startWritingToStandardInput(_:)``; its exit status.
+  @discardableResult
+  public static func waitForChild(_ pid: Int32) -> Int32 { sotto_wait_child(pid) }
+
   /// Calls `body` with a NULL-terminated C array of `words`, valid only during the call.
   private static func withCStringArray<T>(
     _ words: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> T

@@ -17,56 +17,40 @@ enum Pager {
     guard allowed, Console.stdoutIsTerminal,
       text.reduce(into: 0, { count, character in if character == "\n" { count += 1 } })
         >= Console.rows,
-      let process = start()
+      let words = command()
     else {
       FileHandle.standardOutput.write(Data(text.utf8))
       return
     }
-    let input = process.standardInput as! Pipe
-    // A pager quit early (q) closes the pipe: writing then must not kill Sotto.
+    // less: keep colours, and quit at once when the text fits after all.
+    setenv("LESS", "FRX", 0)
+    // Started as the passphrase command is (posix_spawnp, no shell), in Sotto's process
+    // group: the terminal then lets it read keys (Foundation's Process put it in a group of its
+    // own, where the terminal stopped it at its first read, and `sotto report` hung).
+    guard let child = PassphraseCommand.startWritingToStandardInput(words) else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    // A pager quit early (q) closes the pipe: writing then must not kill Sotto. Ctrl-C is the
+    // pager's to handle (less stops scrolling): Sotto must not die under it, leaving the pager
+    // without its parent.
     signal(SIGPIPE, SIG_IGN)
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
+    signal(SIGINT, SIG_IGN)
+    let output = FileHandle(fileDescriptor: child.descriptor, closeOnDealloc: true)
+    try? output.write(contentsOf: Data(text.utf8))
+    try? output.close()
+    PassphraseCommand.waitForChild(child.pid)
     signal(SIGPIPE, SIG_DFL)
+    signal(SIGINT, SIG_DFL)
   }
 
   /// The pager's words: `$PAGER` split as a shell would split plain words (no expansion), or
-  /// `less -R`; nil for `PAGER=cat`-like choices that make no sense to start, or an empty one.
+  /// `less -R`; nil for an empty one.
   static func command(environment: [String: String] = ProcessInfo.processInfo.environment)
     -> [String]?
   {
     guard let value = environment["PAGER"] else { return ["less", "-R"] }
     guard let words = PassphraseCommand.words(value), !words.isEmpty else { return nil }
     return words
-  }
-
-  private static func start() -> Process? {
-    guard let words = command(), let program = locate(words[0]) else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = Array(words.dropFirst())
-    var environment = ProcessInfo.processInfo.environment
-    // less: keep colours, and quit at once when the text fits after all.
-    if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-    process.environment = environment
-    process.standardInput = Pipe()
-    do {
-      try process.run()
-    } catch {
-      return nil
-    }
-    return process
-  }
-
-  /// `name` as a path: itself when it holds a slash, else the first match on `$PATH`.
-  private static func locate(_ name: String) -> String? {
-    if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in path.split(separator: ":") {
-      let candidate = "\(folder)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
   }
 }
