@@ -34,6 +34,8 @@ public struct SottoError: Error, Sendable, CustomStringConvertible {
     case invalidInput
     /// Another Sotto process changed the keys while this one ran.
     case concurrentChange
+    /// A sync folder is missing, foreign, or not this journal's; or the journal does not sync.
+    case syncFolder
     /// libsodium failed in a way that should not happen (out of memory, failed initialisation).
     case crypto
   }

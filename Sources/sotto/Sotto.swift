@@ -28,7 +28,7 @@ struct Sotto: ParsableCommand {
       ReportCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self,
       RestoreCommand.self, WipeCommand.self, PasswdCommand.self, VerifyCommand.self,
       ConfigCommand.self, DemoCommand.self, SurfCommand.self, RulesCommand.self, InboxCommand.self,
-      MigrateCommand.self,
+      MigrateCommand.self, SyncCommand.self, ResolveCommand.self,
     ])
 }
 

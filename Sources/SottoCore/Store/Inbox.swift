@@ -171,7 +171,7 @@ extension UnlockedJournal {
         changes.append(
           (
             RecordKey(entry.id.bytes),
-            try insertRecord(db, entry: entry, revision: 1, stamp: stamp)
+            try writeSuccessor(db, of: nil, entry: entry, id: entry.id, stamp: stamp)
           ))
       }
       try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(entry.id.bytes)])

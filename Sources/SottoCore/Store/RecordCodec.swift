@@ -11,6 +11,22 @@ struct RecordVersion: Sendable, Equatable {
   var device: UInt64
   /// A hybrid logical clock: Unix milliseconds shifted left 16 bits, plus a counter.
   var hlc: UInt64
+  /// What the writer had seen of this entry: for each device, the newest clock among the
+  /// versions this one replaced (Docs/SYNC.md, "Merging"). Empty for a new entry.
+  var context: [UInt64: UInt64] = [:]
+  /// The other versions still open after sync met concurrent changes (a conflict), newest
+  /// first; empty nearly always. Only the version shown carries them.
+  var others: [RecordVersion] = []
+
+  /// The version's stamp: who wrote it, and when in its clock.
+  var stamp: VersionStamp { VersionStamp(device: device, hlc: hlc) }
+
+  /// This version and the others still open, the shown one first.
+  var heads: [RecordVersion] {
+    var shown = self
+    shown.others = []
+    return [shown] + others
+  }
 }
 
 /// The plaintext of a record, format 2: `{"v":2,"versions":[...]}` in UTF-8 JSON, padded to
@@ -27,6 +43,8 @@ enum RecordCodec {
   static let inboxVersion: Int64 = 1
   /// More versions than sync could ever leave open at once: a bound for hostile input.
   static let maxVersions = 64
+  /// More devices than one person's journal could ever sync: a bound for hostile input.
+  static let maxContextDevices = 256
 
   // MARK: Sizes
 
@@ -61,8 +79,8 @@ enum RecordCodec {
 
   // MARK: Records
 
-  /// Writes the record JSON of `version` (one version: sync's conflicts are not written yet)
-  /// into `writer`, emptied first. Keys are sorted.
+  /// Writes the record JSON of `version`, and of the others still open after it, into
+  /// `writer`, emptied first. Keys are sorted.
   static func encodeUnpadded(_ version: RecordVersion, into writer: inout JSONWriter) {
     writer.reset()
     writer.beginObject()
@@ -70,7 +88,24 @@ enum RecordCodec {
     writer.int(Self.version)
     writer.key("versions")
     writer.beginArray()
+    write(version, to: &writer)
+    for other in version.others { write(other, to: &writer) }
+    writer.endArray()
+    writer.endObject()
+  }
+
+  /// Writes one version's object (its `others` are the caller's to write).
+  static func write(_ version: RecordVersion, to writer: inout JSONWriter) {
     writer.beginObject()
+    if !version.context.isEmpty {
+      writer.key("context")
+      writer.beginObject()
+      for (device, hlc) in version.context.sorted(by: { $0.key < $1.key }) {
+        writer.key(plain: hex(word: device))
+        writer.string(hex(word: hlc))
+      }
+      writer.endObject()
+    }
     if version.entry == nil {
       writer.key("deleted")
       writer.bool(true)
@@ -86,8 +121,6 @@ enum RecordCodec {
     writer.string(hex(word: version.hlc))
     writer.key("revision")
     writer.int(Int64(bitPattern: version.revision))
-    writer.endObject()
-    writer.endArray()
     writer.endObject()
   }
 
@@ -108,11 +141,16 @@ enum RecordCodec {
     return versions
   }
 
-  /// Decodes the record's first version, the one shown, checking the others as well; `nil`
-  /// for anything malformed. The path of every read: no array of versions is made.
+  /// Decodes the record's first version, the one shown, with the others still open in its
+  /// ``RecordVersion/others``; `nil` for anything malformed. The path of every read.
   static func decodeShown(json bytes: [UInt8], count: Int) -> RecordVersion? {
     var shown: RecordVersion?
-    guard decodeRecord(json: bytes, count: count, each: { if shown == nil { shown = $0 } })
+    guard
+      decodeRecord(
+        json: bytes, count: count,
+        each: { version in
+          if shown == nil { shown = version } else { shown!.others.append(version) }
+        })
     else { return nil }
     return shown
   }
@@ -155,7 +193,7 @@ enum RecordCodec {
   }
 
   /// Reads one version; `nil` when its fields are missing or out of range.
-  private static func readVersion(_ reader: inout JSONReader) throws(JSONReader.Failure)
+  static func readVersion(_ reader: inout JSONReader) throws(JSONReader.Failure)
     -> RecordVersion?
   {
     var entry: Entry?
@@ -163,22 +201,35 @@ enum RecordCodec {
     var device: UInt64?
     var hlc: UInt64?
     var revision: Int64?
+    var context: [UInt64: UInt64] = [:]
+    var contextMalformed = false
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       switch key {
+      case "context":
+        try reader.readObject { reader, device throws(JSONReader.Failure) in
+          let hlc = try reader.readString(parsing: word(hexDigits:))
+          guard context.count < maxContextDevices, let hlc,
+            let device = device.shortBytes?.withUnsafeBufferPointer(word(hexDigits:)) ?? nil,
+            context.updateValue(hlc, forKey: device) == nil
+          else {
+            contextMalformed = true
+            return
+          }
+        }
       case "deleted": deleted = try reader.readBool()
       case "device": device = try reader.readString(parsing: word(hexDigits:))
       case "entry": entry = try Entry(from: &reader)
       case "hlc": hlc = try reader.readString(parsing: word(hexDigits:))
       case "revision": revision = try reader.readInt()
-      // Unknown keys (sync's causal context, in a later version) are skipped.
+      // Keys a later version may add are skipped.
       default: try reader.skipValue()
       }
     }
     guard let device, let hlc, let revision, revision >= 1,
-      deleted == (entry == nil)
+      deleted == (entry == nil), !contextMalformed
     else { return nil }
     return RecordVersion(
-      entry: entry, revision: UInt64(revision), device: device, hlc: hlc)
+      entry: entry, revision: UInt64(revision), device: device, hlc: hlc, context: context)
   }
 
   /// A device id as 16 lowercase hex digits, big-endian.

@@ -22,7 +22,7 @@ struct RecordOpener {
 
   /// Decrypts, unpads and decodes one record under `tag`; `nil` when any step fails.
   ///
-  /// Returns the version shown (the first), a tombstone included.
+  /// Returns the version shown (the first), a tombstone included, with the others still open.
   /// - Parameter checkingTime: also `nil` for an entry whose time is outside the accepted
   ///   range (older versions accepted any). Only re-keying and re-listing, which carry a record
   ///   over as it is and lay nothing out, pass `false`.
@@ -50,14 +50,22 @@ struct RecordOpener {
       let unpadded = RecordCodec.unpaddedLength(plaintext, count: Int(written)),
       let version = RecordCodec.decodeShown(json: plaintext, count: unpadded)
     else { return nil }
-    guard let entry = version.entry else { return version }
-    guard entry.id.matches(id),
-      // Only Sotto, holding the key, writes records, and it checks every entry on the way in;
-      // but versions before the time range accepted any time (an import of year 292 billion),
-      // and such a record must read as damaged, not stop a later step that lays it out.
-      !checkingTime || entry.at.isWithinAcceptedRange
+    guard isAcceptable(version.entry, id: id, checkingTime),
+      // `others` is empty nearly always (only a sync conflict fills it).
+      version.others.allSatisfy({ isAcceptable($0.entry, id: id, checkingTime) })
     else { return nil }
     return version
+  }
+
+  /// Whether a version's entry (none for a tombstone) may be returned for the row `id`.
+  private func isAcceptable(
+    _ entry: Entry?, id: UnsafeBufferPointer<UInt8>, _ checkingTime: Bool
+  ) -> Bool {
+    guard let entry else { return true }
+    // Only Sotto, holding the key, writes records, and it checks every entry on the way in;
+    // but versions before the time range accepted any time (an import of year 292 billion),
+    // and such a record must read as damaged, not stop a later step that lays it out.
+    return entry.id.matches(id) && (!checkingTime || entry.at.isWithinAcceptedRange)
   }
 
   /// Convenience for single records held in arrays.

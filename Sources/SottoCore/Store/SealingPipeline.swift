@@ -28,6 +28,7 @@ final class SealingPipeline: @unchecked Sendable {
   private let entries: [Entry]
   private let order: [Int]
   private let revisions: [UInt64]
+  private let contexts: [Int: [UInt64: UInt64]]
   private let stamp: (device: UInt64, hlc: UInt64)
   private let header: JournalHeader
   private let key: SecureBytes
@@ -44,15 +45,19 @@ final class SealingPipeline: @unchecked Sendable {
   /// - Parameters:
   ///   - order: positions in `entries`, in the order the rows are wanted.
   ///   - revisions: the revision of each row, by its place in `order`.
+  ///   - contexts: the causal context of the rows that replace a version (by place in
+  ///     `order`); the rest, new entries, have none.
   ///   - stamp: the device and clock of every version written.
   init(
-    entries: [Entry], order: [Int], revisions: [UInt64], stamp: (device: UInt64, hlc: UInt64),
+    entries: [Entry], order: [Int], revisions: [UInt64],
+    contexts: [Int: [UInt64: UInt64]] = [:], stamp: (device: UInt64, hlc: UInt64),
     header: JournalHeader, key: SecureBytes, chunkSize: Int = 1024
   ) {
     precondition(order.count == revisions.count)
     self.entries = entries
     self.order = order
     self.revisions = revisions
+    self.contexts = contexts
     self.stamp = stamp
     self.header = header
     self.key = key
@@ -158,7 +163,8 @@ final class SealingPipeline: @unchecked Sendable {
       let tag = sealer.nextTag()
       sealed.bytes.append(contentsOf: tag.bytes)
       let version = RecordVersion(
-        entry: entry, revision: revisions[position], device: stamp.device, hlc: stamp.hlc)
+        entry: entry, revision: revisions[position], device: stamp.device, hlc: stamp.hlc,
+        context: contexts[position] ?? [:])
       let digest = sealer.seal(version, id: entry.id, tag: tag, appendingTo: &sealed.bytes)
       sealed.ends.append(sealed.bytes.count)
       sealed.items.append(ManifestItem(id: RecordKey(entry.id), tag: tag, digest: digest))

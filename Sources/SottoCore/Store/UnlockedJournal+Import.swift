@@ -65,17 +65,13 @@ extension UnlockedJournal {
       if !toRemove.isEmpty { try self.writeTombstones(db, ids: toRemove.sorted()) }
       let stamp = try self.manifest.stamp(db)
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      for (entry, revision) in writes {
+      for (entry, _) in writes {
         // An id that holds a deleted entry's tombstone continues its revisions.
-        let next =
-          revision == 1
-          ? (try self.currentVersion(db, id: entry.id.bytes, checkingTime: false))
-            .map { $0.revision + 1 } ?? 1
-          : revision
+        let current = try self.currentVersion(db, id: entry.id.bytes, checkingTime: false)
         changes.append(
           (
             RecordKey(entry.id.bytes),
-            try self.insertRecord(db, entry: entry, revision: next, stamp: stamp)
+            try self.writeSuccessor(db, of: current, entry: entry, id: entry.id, stamp: stamp)
           ))
       }
       try self.manifest.apply(db, changes: changes, clock: stamp.hlc)

@@ -11,6 +11,15 @@ public struct StoredEntry: Sendable, Hashable {
   public var entry: Entry
   /// The revision, kept inside the record's ciphertext (the file shows only a random tag).
   public var revision: UInt64
+  /// Versions written concurrently on other devices and met by sync (a conflict), newest
+  /// first; `nil` for a deletion. Empty nearly always.
+  public var otherVersions: [Entry?] = []
+
+  public init(entry: Entry, revision: UInt64, otherVersions: [Entry?] = []) {
+    self.entry = entry
+    self.revision = revision
+    self.otherVersions = otherVersions
+  }
 }
 
 /// Everything that could be read from a journal, and what its checks found.
@@ -205,14 +214,21 @@ public final class UnlockedJournal: Sendable {
     return sealed.manifestItem(id: id.bytes)
   }
 
-  /// Writes `entry` with `revision`, stamped with `stamp` (``Manifest/stamp(_:)``).
+  /// Writes `entry` (or, when `nil`, a tombstone) over `current`, the record as it is (`nil`
+  /// for a new entry), stamped with `stamp` (``Manifest/stamp(_:)``): the next revision, and a
+  /// context covering every version it replaces, conflicts included.
   @discardableResult
-  func insertRecord(
-    _ db: Database, entry: Entry, revision: UInt64, stamp: (device: UInt64, hlc: UInt64)
+  func writeSuccessor(
+    _ db: Database, of current: RecordVersion?, entry: Entry?, id: EntryID,
+    stamp: (device: UInt64, hlc: UInt64)
   ) throws -> ManifestItem {
-    try writeRecord(
-      db, RecordVersion(entry: entry, revision: revision, device: stamp.device, hlc: stamp.hlc),
-      id: entry.id)
+    let heads = current?.heads ?? []
+    return try writeRecord(
+      db,
+      RecordVersion(
+        entry: entry, revision: Merge.revision(over: heads), device: stamp.device,
+        hlc: stamp.hlc, context: Merge.context(over: heads)),
+      id: id)
   }
 
   func decrypt(
@@ -337,6 +353,7 @@ public final class UnlockedJournal: Sendable {
       // a nil destructor) and stay alive until the step returns.
       // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
       var revisions = [UInt64](repeating: 1, count: order.count)
+      var contexts: [Int: [UInt64: UInt64]] = [:]
       // A new journal (a restore) has no revisions to look up. Otherwise an id already there
       // (an import's update) continues its revisions, which only its ciphertext holds.
       let wasEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
@@ -345,7 +362,8 @@ public final class UnlockedJournal: Sendable {
           if let current = try self.currentVersion(
             db, id: entries[index].id.bytes, checkingTime: false)
           {
-            revisions[position] = current.revision + 1
+            revisions[position] = Merge.revision(over: current.heads)
+            contexts[position] = Merge.context(over: current.heads)
           }
         }
       }
@@ -358,7 +376,7 @@ public final class UnlockedJournal: Sendable {
       var items: [ManifestItem] = []
       items.reserveCapacity(order.count)
       let pipeline = SealingPipeline(
-        entries: entries, order: order, revisions: revisions, stamp: stamp,
+        entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
         header: self.header, key: self.bundle.recordKey)
       try pipeline.forEachChunk { (chunk, _) throws(DatabaseError) in
         try chunk.bytes.withUnsafeBufferPointer { rows throws(DatabaseError) in
@@ -583,7 +601,9 @@ public final class UnlockedJournal: Sendable {
     }
     let id = try Self.uniqueID(matching: prefix, in: live.map { Data($0.id) }, names: names)
     let version = live.first { $0.id == id }!.version
-    return StoredEntry(entry: version.entry!, revision: version.revision)
+    return StoredEntry(
+      entry: version.entry!, revision: version.revision,
+      otherVersions: version.others.map(\.entry))
   }
 
   /// Replaces an entry's content, writing it with the next revision.
@@ -604,14 +624,43 @@ public final class UnlockedJournal: Sendable {
           "Entry \(entry.id.hex) was changed by another sotto process meanwhile. Nothing was "
             + "written; run the command again.")
       }
-      let next = stored.revision + 1
       let stamp = try self.manifest.stamp(db)
-      let item = try self.insertRecord(db, entry: entry, revision: next, stamp: stamp)
+      let item = try self.writeSuccessor(
+        db, of: current, entry: entry, id: entry.id, stamp: stamp)
       try self.manifest.apply(db, changes: [(RecordKey(entry.id.bytes), item)], clock: stamp.hlc)
-      return next
+      return Merge.revision(over: current.heads)
     }
     checkpoint()
     return StoredEntry(entry: entry, revision: revision)
+  }
+
+  /// Ends a conflict by keeping one of the entry's open versions: `keep` is 1 for the one
+  /// shown, 2 and up for ``StoredEntry/otherVersions`` in order. The version kept is
+  /// written anew over all of them, so every device takes it at its next sync.
+  ///
+  /// - Throws: ``SottoError/Code/invalidInput`` when there is no such version.
+  public func resolve(_ id: EntryID, keep: Int) throws(SottoError) {
+    try write { db in
+      guard let current = try self.currentVersion(db, id: id.bytes, checkingTime: false) else {
+        throw SottoError(.entryNotFound, "No entry has the id \(id.hex).")
+      }
+      let heads = current.heads
+      guard heads.count > 1 else {
+        throw SottoError(
+          .invalidInput,
+          "Entry \(id.short) has only one version: there is nothing to resolve.")
+      }
+      guard (1...heads.count).contains(keep) else {
+        throw SottoError(
+          .invalidInput,
+          "Entry \(id.short) has \(heads.count) versions: choose --keep 1 to \(heads.count).")
+      }
+      let stamp = try self.manifest.stamp(db)
+      let item = try self.writeSuccessor(
+        db, of: current, entry: heads[keep - 1].entry, id: id, stamp: stamp)
+      try self.manifest.apply(db, changes: [(RecordKey(id.bytes), item)], clock: stamp.hlc)
+    }
+    checkpoint()
   }
 
   /// Deletes an entry: its record is rewritten in place as a tombstone of the same size, so
@@ -633,9 +682,11 @@ public final class UnlockedJournal: Sendable {
       guard let current = try currentVersion(db, id: id.bytes, checkingTime: false),
         current.entry != nil
       else { throw SottoError(.entryNotFound, "No entry has the id \(id.hex).") }
-      let tombstone = RecordVersion(
-        entry: nil, revision: current.revision + 1, device: stamp.device, hlc: stamp.hlc)
-      changes.append((RecordKey(id.bytes), try writeRecord(db, tombstone, id: id)))
+      changes.append(
+        (
+          RecordKey(id.bytes),
+          try writeSuccessor(db, of: current, entry: nil, id: id, stamp: stamp)
+        ))
     }
     try manifest.apply(db, changes: changes, clock: stamp.hlc)
   }
@@ -660,6 +711,7 @@ public final class UnlockedJournal: Sendable {
     try newHeader.wrap(newBundle, passphrase: passphrase)
     let finalHeader = newHeader
     let removedInboxRows = try write { db -> Int in
+      let sync = try self.readSync(db)
       let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
       // Tombstones too: a deletion must outlive the new key.
       var versions: [(id: [UInt8], version: RecordVersion)] = []
@@ -705,6 +757,11 @@ public final class UnlockedJournal: Sendable {
         items.append(sealed.manifestItem(id: id))
       }
       try newManifest.rebuild(db, items: items, kept: head)
+      // The sync settings and folder key are sealed under the record key too. The folder
+      // itself is untouched: other devices keep opening it with the folder passphrase.
+      if let sync {
+        try self.writeSync(db, sync.state, key: sync.key, recordKey: newBundle.recordKey)
+      }
       return removedInboxRows
     }
     checkpoint()

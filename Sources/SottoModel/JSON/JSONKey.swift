@@ -36,6 +36,13 @@ public struct JSONKey: Equatable, Sendable, CustomStringConvertible {
     return words
   }
 
+  /// The key's bytes when it is at most 16 bytes long (a key that names something, such as a
+  /// device id in hex); `nil` for a longer key, whose bytes are not kept.
+  public var shortBytes: [UInt8]? {
+    guard count <= 16 else { return nil }
+    return withUnsafeBytes(of: words) { Array($0.prefix(count)) }
+  }
+
   /// The key as text (its first 16 bytes and an ellipsis when longer).
   public var description: String {
     let prefix = withUnsafeBytes(of: words) { raw in

@@ -58,6 +58,18 @@ public struct JSONWriter {
   }
 
   /// Writes `"key":` inside an object; keys are names in the code, which need no escaping.
+  /// Writes a key made at run time (a device id, say); it must need no escaping, which
+  /// lowercase hex digits never do.
+  public mutating func key(plain name: String) {
+    precondition(name.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 })
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: name.utf8)
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    pendingValue = true
+  }
+
   public mutating func key(_ name: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))

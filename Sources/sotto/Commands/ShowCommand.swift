@@ -21,6 +21,14 @@ struct ShowCommand: ParsableCommand {
         Console.out(EntryJSON.encode(EntryJSON(entry: stored.entry, revision: stored.revision)))
       case .text:
         for line in EntryText.details(stored.entry, revision: stored.revision) { Console.out(line) }
+        if !stored.otherVersions.isEmpty {
+          Console.out("")
+          Console.out(
+            "Changed on two devices at once: \(stored.otherVersions.count) other "
+              + (stored.otherVersions.count == 1 ? "version is" : "versions are")
+              + " kept beside this one. `sotto resolve \(stored.entry.id.short)` lists them; "
+              + "`sotto resolve \(stored.entry.id.short) --keep N` chooses.")
+        }
       }
     }
   }

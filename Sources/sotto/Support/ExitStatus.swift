@@ -17,6 +17,8 @@ enum ExitStatus {
   static let concurrentChange: Int32 = 11
   /// A confirmation was declined: nothing was changed.
   static let declined: Int32 = 12
+  /// A sync folder is missing, foreign or not this journal's, or the journal does not sync.
+  static let syncFolder: Int32 = 13
   static let invalidInput: Int32 = 64
 
   static func of(_ code: SottoError.Code) -> Int32 {
@@ -32,6 +34,7 @@ enum ExitStatus {
     case .entryNotFound, .ambiguousID: entryNotFound
     case .concurrentChange: concurrentChange
     case .invalidInput: invalidInput
+    case .syncFolder: syncFolder
     case .crypto: failure
     }
   }

@@ -54,6 +54,26 @@ struct JournalOptions: ParsableArguments {
   func unlock(check: Bool = true, readAhead: Bool = false, migratingDamaged: Bool = false)
     throws(SottoError) -> UnlockedJournal
   {
+    var unused: Passphrase?
+    return try unlock(
+      check: check, readAhead: readAhead, migratingDamaged: migratingDamaged,
+      keepingPassphrase: false, kept: &unused)
+  }
+
+  /// Unlocks as ``unlock(check:readAhead:migratingDamaged:)`` does, and also returns the
+  /// passphrase that opened it (`sync init` wraps the folder key under it).
+  func unlockKeepingPassphrase() throws(SottoError) -> (UnlockedJournal, Passphrase) {
+    var kept: Passphrase?
+    let unlocked = try unlock(
+      check: true, readAhead: false, migratingDamaged: false, keepingPassphrase: true,
+      kept: &kept)
+    return (unlocked, kept!)
+  }
+
+  private func unlock(
+    check: Bool, readAhead: Bool, migratingDamaged: Bool, keepingPassphrase: Bool,
+    kept: inout Passphrase?
+  ) throws(SottoError) -> UnlockedJournal {
     let journal = try open()
     if journal.formatVersion == 1 {
       Console.note(
@@ -62,8 +82,10 @@ struct JournalOptions: ParsableArguments {
           + "of Sotto before 0.2 cannot open it afterwards.")
     }
     let unlocked = try passphrases.using { (passphrase) throws(SottoError) in
-      try journal.unlock(
+      let unlocked = try journal.unlock(
         passphrase, check: check, readAhead: readAhead, migratingDamaged: migratingDamaged)
+      if keepingPassphrase { kept = passphrase }
+      return unlocked
     }
     if let migration = unlocked.migration {
       var note =

@@ -1,0 +1,452 @@
+import Foundation
+import GRDB
+import SottoCrypto
+import SottoModel
+
+/// What one `sotto sync` did.
+public struct SyncOutcome: Sendable, Equatable {
+  /// Versions this device wrote into the folder (in one new change file, or none).
+  public var sent = 0
+  /// The change file written, by content name; `nil` when there was nothing to send.
+  public var wroteFile: String?
+  /// Change files read and applied from the folder.
+  public var filesApplied = 0
+  /// Entries that changed here because of them.
+  public var entriesChanged = 0
+  /// Entries with more than one version open (a conflict), among those that changed.
+  public var conflicts: [EntryID] = []
+  /// Files refused, by name, with the reason (never their content).
+  public var refused: [(name: String, reason: String)] = []
+  /// Files whose bytes do not match their name yet: still being copied, tried next time.
+  public var incomplete: [String] = []
+  /// Other files in the folder (sync engines' conflict copies, temporary files): ignored.
+  public var ignored = 0
+  /// Warnings about the folder or this journal being older than what was seen before.
+  public var warnings: [String] = []
+
+  public static func == (lhs: SyncOutcome, rhs: SyncOutcome) -> Bool {
+    lhs.sent == rhs.sent && lhs.wroteFile == rhs.wroteFile
+      && lhs.filesApplied == rhs.filesApplied && lhs.entriesChanged == rhs.entriesChanged
+      && lhs.conflicts == rhs.conflicts && lhs.refused.map(\.name) == rhs.refused.map(\.name)
+      && lhs.incomplete == rhs.incomplete && lhs.ignored == rhs.ignored
+      && lhs.warnings == rhs.warnings
+  }
+}
+
+/// What `sotto sync status` reports, without changing anything.
+public struct SyncStatus: Sendable {
+  /// This journal's device id (16 hex digits) and the folder's id (32).
+  public var device: String
+  public var folder: String
+  /// Versions written here that the folder does not hold yet.
+  public var toSend: Int
+  /// Change files in the folder not applied here yet (complete ones).
+  public var toReceive: Int
+  public var incomplete: [String]
+  public var refused: [(name: String, reason: String)]
+  public var ignored: Int
+  /// Every device seen in the folder: its id, its highest file number, when first seen.
+  public var devices: [(device: String, seq: UInt64, seenAt: Date)]
+  /// Entries here with more than one version open.
+  public var conflicts: [EntryID]
+}
+
+extension UnlockedJournal {
+  // MARK: Setting up
+
+  /// Prepares `path` as this journal's sync folder: a new folder key, wrapped under
+  /// `passphrase` with this journal's Argon2id settings, and every entry's versions in a
+  /// first change file.
+  ///
+  /// - Throws: ``SottoError/Code/syncFolder`` when this journal already syncs, or `path` is
+  ///   not empty.
+  public func syncInit(folder path: String, passphrase: Passphrase) throws(SottoError)
+    -> SyncOutcome
+  {
+    if let (state, _) = try read({ db in try self.readSync(db) }) {
+      throw SottoError(
+        .syncFolder,
+        "This journal already syncs with folder \(state.folder.prefix(8)). Run `sotto sync "
+          + "DIR` with that folder; nothing was changed.")
+    }
+    let folder = SyncFolder(path: path)
+    try folder.create()
+    let folderKey = try Sodium.mapped { () throws(CryptoError) in
+      try SecureBytes.random(count: Vault.keyBytes)
+    }
+    let folderID = SecureRandom.bytes(16)
+    let keyID = SecureRandom.bytes(16)
+    let keyFile = try FolderKeyFile(
+      folderKey: folderKey, folderID: folderID, keyID: keyID, passphrase: passphrase,
+      kdf: header.kdf)
+    try folder.write(keyFile.bytes, key: true)
+    try adopt(folderID: folderID, keyID: keyID, key: folderKey)
+    return try sync(folder: path, sendingEverything: true)
+  }
+
+  /// Records `folderID` and its key as this journal's sync folder (a new folder, or a join).
+  func adopt(folderID: [UInt8], keyID: [UInt8], key: SecureBytes) throws(SottoError) {
+    try write { db in
+      try self.writeSync(
+        db, SyncState(folder: Hex.encode(folderID), keyID: Hex.encode(keyID), exported: "0"),
+        key: key)
+    }
+  }
+
+  /// The folder's key file for this journal's folder id; `nil` when none is there.
+  static func keyFile(in folder: SyncFolder, folderID: [UInt8]?) -> FolderKeyFile? {
+    folder.keyFiles().lazy.compactMap { FolderKeyFile(parsing: $0.bytes) }
+      .first { folderID == nil || $0.folderID == folderID }
+  }
+
+  // MARK: Syncing
+
+  /// Sends this device's new versions to the folder, then applies every change file there
+  /// not applied yet, merging by entry (Docs/SYNC.md, "Merging"): nothing is lost, and
+  /// concurrent edits of one entry stay side by side until the person chooses.
+  public func sync(folder path: String) throws(SottoError) -> SyncOutcome {
+    try sync(folder: path, sendingEverything: false)
+  }
+
+  private func sync(folder path: String, sendingEverything: Bool) throws(SottoError)
+    -> SyncOutcome
+  {
+    let (state, key) = try syncSetup(folder: path)
+    let folder = SyncFolder(path: path)
+    var outcome = SyncOutcome()
+    try send(
+      state: state, key: key, folder: folder, everything: sendingEverything, outcome: &outcome)
+    try receive(key: key, folder: folder, outcome: &outcome)
+    return outcome
+  }
+
+  /// This journal's sync state and folder key, after checking that `path` is its folder.
+  func syncSetup(folder path: String) throws(SottoError) -> (SyncState, SecureBytes) {
+    guard let (state, key) = try read({ db in try self.readSync(db) }) else {
+      throw SottoError(
+        .syncFolder,
+        "This journal does not sync yet. Run `sotto sync init DIR` to start a sync folder, or "
+          + "`sotto sync join DIR` on a new device to make a journal from one.")
+    }
+    let folder = SyncFolder(path: path)
+    guard folder.exists else {
+      throw SottoError(
+        .syncFolder,
+        "\(path) is not a Sotto sync folder (it has no keys/ folder). If the sync engine has "
+          + "not copied it here yet, wait and run this again.")
+    }
+    guard Self.keyFile(in: folder, folderID: state.folderID) != nil else {
+      throw SottoError(
+        .syncFolder,
+        "\(path) is not this journal's sync folder: this journal syncs with folder "
+          + "\(state.folder.prefix(8)). Nothing was changed.")
+    }
+    return (state, key)
+  }
+
+  /// This device's versions newer than what the folder holds, and the clock they go up to.
+  private func pendingVersions(state: SyncState, everything: Bool) throws(SottoError)
+    -> (entries: [SyncedEntry], clock: UInt64, device: UInt64)
+  {
+    try read { db in
+      guard let head = try self.manifest.readHead(db) else { throw SottoError.manifestDamaged }
+      guard everything || head.hlc > state.exportedClock else {
+        return ([], head.hlc, head.device)
+      }
+      var entries: [SyncedEntry] = []
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
+      while let row = try rows.next() {
+        let id = row.bytes("id")
+        guard let record = self.decrypt(row, id: id, checkingTime: false) else {
+          throw SottoError(
+            .damaged,
+            "Entry \(Hex.encode(id)) fails authentication, so it cannot be synced. Run "
+              + "`sotto verify`; nothing was sent.")
+        }
+        let versions = record.heads.filter {
+          everything || ($0.device == head.device && $0.hlc > state.exportedClock)
+        }
+        if !versions.isEmpty {
+          entries.append(SyncedEntry(id: Self.entryID(id), versions: versions))
+        }
+      }
+      return (entries, head.hlc, head.device)
+    }
+  }
+
+  private func send(
+    state: SyncState, key: SecureBytes, folder: SyncFolder, everything: Bool,
+    outcome: inout SyncOutcome
+  ) throws(SottoError) {
+    let pending = try pendingVersions(state: state, everything: everything)
+    guard !pending.entries.isEmpty else {
+      // Nothing of this device's above the watermark (the clock moved with other devices'
+      // versions): raise it, so the next sync need not look again. A write after the scan
+      // has a later clock, so it stays above.
+      if pending.clock > state.exportedClock {
+        try write { db in
+          guard var current = try self.readSync(db)?.state else { return }
+          current.exportedClock = max(current.exportedClock, pending.clock)
+          try self.writeSync(db, current)
+        }
+      }
+      return
+    }
+    // Numbered after every file of this device the folder holds: a journal restored from an
+    // older copy must not reuse a number.
+    let seq = max(state.seq, state.devices[RecordCodec.hex(word: pending.device)]?.seq ?? 0) + 1
+    let file = ChangeFile.seal(
+      ChangeSet(author: pending.device, seq: seq, entries: pending.entries),
+      folderID: state.folderID, keyID: state.keyIDBytes, key: key)
+    let name = try folder.write(file)
+    try write { db in
+      guard var current = try self.readSync(db)?.state else { return }
+      current.seq = max(current.seq, seq)
+      current.exportedClock = max(current.exportedClock, pending.clock)
+      current.saw(author: pending.device, seq: seq, name: name)
+      try self.writeSync(db, current)
+    }
+    outcome.sent = pending.entries.reduce(0) { $0 + $1.versions.count }
+    outcome.wroteFile = name
+  }
+
+  /// Reads the files not applied yet: the change sets that open, and what happened to the
+  /// others.
+  private func unreadFiles(
+    state: SyncState, key: SecureBytes, folder: SyncFolder, outcome: inout SyncOutcome
+  ) -> (sets: [(name: String, changes: ChangeSet)], present: Set<String>) {
+    let (files, ignored) = folder.dataFiles()
+    outcome.ignored = ignored
+    var sets: [(name: String, changes: ChangeSet)] = []
+    for file in files where state.seen[file.name] == nil {
+      guard let bytes = SyncFolder.read(file.path, limit: ChangeFile.maximumBytes) else {
+        outcome.refused.append((file.name, ChangeFile.Refusal.tooLarge.description))
+        continue
+      }
+      guard SyncFolder.name(of: bytes) == file.name else {
+        // The sync engine may still be copying it; a file changed in place looks the same
+        // and is refused once complete, by its authentication.
+        outcome.incomplete.append(file.name)
+        continue
+      }
+      switch ChangeFile.open(
+        bytes, folderID: state.folderID, keyID: state.keyIDBytes, key: key)
+      {
+      case .failure(let refusal): outcome.refused.append((file.name, refusal.description))
+      case .success(let changes):
+        if let problem = Self.problem(in: changes) {
+          outcome.refused.append((file.name, problem))
+        } else {
+          sets.append((file.name, changes))
+        }
+      }
+    }
+    return (sets, Set(files.map(\.name)))
+  }
+
+  /// Why an authenticated change set cannot be applied; `nil` when every entry is valid.
+  static func problem(in changes: ChangeSet) -> String? {
+    for entry in changes.entries {
+      for version in entry.versions {
+        guard let body = version.entry else { continue }
+        do { try body.validate() } catch {
+          return "holds an entry Sotto would not accept (\(error.description))"
+        }
+      }
+    }
+    return nil
+  }
+
+  private func receive(key: SecureBytes, folder: SyncFolder, outcome: inout SyncOutcome)
+    throws(SottoError)
+  {
+    guard let state = try read({ db in try self.readSync(db)?.state }) else { return }
+    let (sets, present) = unreadFiles(
+      state: state, key: key, folder: folder, outcome: &outcome)
+    var incoming: [EntryID: [RecordVersion]] = [:]
+    for (_, changes) in sets {
+      for entry in changes.entries { incoming[entry.id, default: []] += entry.versions }
+    }
+    let limit = Manifest.nextClock(after: 0) + (86_400_000 << 16)
+    let (changed, conflicts, warnings) = try write {
+      db -> (Int, [EntryID], [String]) in
+      guard var current = try self.readSync(db)?.state,
+        let head = try self.manifest.readHead(db)
+      else { return (0, [], []) }
+      var changes: [(id: RecordKey, item: ManifestItem?)] = []
+      var conflicts: [EntryID] = []
+      var clock = head.hlc
+      for (id, versions) in incoming.sorted(by: { $0.key < $1.key }) {
+        let record = try self.currentVersion(db, id: id.bytes, checkingTime: false)
+        var heads = record?.heads ?? []
+        var changed = false
+        for version in versions {
+          guard let merged = Merge.heads(heads, adding: version) else { continue }
+          heads = merged
+          changed = true
+          // The clock follows what it saw, but not far into the future: a device whose
+          // clock runs a day ahead must not drag every other one with it.
+          clock = max(clock, min(version.hlc, limit))
+        }
+        guard changed else { continue }
+        changes.append((RecordKey(id.bytes), try self.writeRecord(db, Merge.record(heads), id: id)))
+        if heads.count > 1 { conflicts.append(id) }
+      }
+      if !changes.isEmpty { try self.manifest.apply(db, changes: changes, clock: clock) }
+      let warnings = Self.rollbackWarnings(
+        state: current, device: head.device, sets: sets.map(\.changes), present: present)
+      for (name, changes) in sets {
+        current.saw(author: changes.author, seq: changes.seq, name: name)
+      }
+      // Own files above the last number this journal knew of: it was restored from an
+      // older copy. They were applied like any other, which brings the lost entries back.
+      current.seq = max(current.seq, current.devices[RecordCodec.hex(word: head.device)]?.seq ?? 0)
+      // What this device wrote is in the folder up to the clock before the changes applied;
+      // the clock now also covers other devices' versions, which need no sending.
+      if current.exportedClock >= head.hlc, let after = try self.manifest.readHead(db) {
+        current.exportedClock = after.hlc
+      }
+      current.seen = current.seen.filter { present.contains($0.key) }
+      try self.writeSync(db, current)
+      return (changes.count, conflicts, warnings)
+    }
+    if changed > 0 { checkpoint() }
+    outcome.filesApplied = sets.count
+    outcome.entriesChanged = changed
+    outcome.conflicts = conflicts
+    outcome.warnings = warnings
+  }
+
+  /// What the folder's files say about rollback: a folder missing files this device saw
+  /// before, or files of this device that this journal does not know of.
+  static func rollbackWarnings(
+    state: SyncState, device: UInt64, sets: [ChangeSet], present: Set<String>
+  ) -> [String] {
+    var highest: [String: UInt64] = [:]
+    for (name, file) in state.seen where present.contains(name) {
+      highest[file.author] = max(highest[file.author] ?? 0, file.seq)
+    }
+    for changes in sets {
+      let author = RecordCodec.hex(word: changes.author)
+      highest[author] = max(highest[author] ?? 0, changes.seq)
+    }
+    var warnings: [String] = []
+    let me = RecordCodec.hex(word: device)
+    if let mine = highest[me], mine > state.seq {
+      warnings.append(
+        "This journal is older than the sync folder (restored from a copy?): the folder holds "
+          + "its file \(mine), this journal knew of \(state.seq). Its entries from the folder "
+          + "were applied again.")
+    }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    for (author, seen) in state.devices.sorted(by: { $0.key < $1.key }) {
+      let inFolder = highest[author] ?? 0
+      guard inFolder < seen.seq, !state.seen.isEmpty else { continue }
+      let date = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seen.at)))
+      warnings.append(
+        "This folder is older than what this device saw on \(date) (device "
+          + "\(author.prefix(8)): file \(seen.seq), the folder has \(inFolder)). Nothing was "
+          + "deleted; if the folder was restored from a copy, this device's next sync sends "
+          + "its changes again.")
+    }
+    return warnings
+  }
+
+  // MARK: Status
+
+  /// What waits in each direction, and which devices the folder has seen; changes nothing.
+  public func syncStatus(folder path: String) throws(SottoError) -> SyncStatus {
+    let (state, key) = try syncSetup(folder: path)
+    let folder = SyncFolder(path: path)
+    let pending = try pendingVersions(state: state, everything: false)
+    var outcome = SyncOutcome()
+    let (sets, _) = unreadFiles(state: state, key: key, folder: folder, outcome: &outcome)
+    let conflicts = try conflictedEntries()
+    return SyncStatus(
+      device: RecordCodec.hex(word: pending.device), folder: state.folder,
+      toSend: pending.entries.reduce(0) { $0 + $1.versions.count }, toReceive: sets.count,
+      incomplete: outcome.incomplete, refused: outcome.refused, ignored: outcome.ignored,
+      devices: state.devices.sorted(by: { $0.key < $1.key }).map {
+        ($0.key, $0.value.seq, Date(timeIntervalSince1970: TimeInterval($0.value.at)))
+      },
+      conflicts: conflicts)
+  }
+
+  /// Every entry with more than one version open, deleted ones included.
+  public func conflictedEntries() throws(SottoError) -> [EntryID] {
+    try read { db in
+      var ids: [EntryID] = []
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
+      while let row = try rows.next() {
+        let id = row.bytes("id")
+        if let record = self.decrypt(row, id: id, checkingTime: false), !record.others.isEmpty {
+          ids.append(Self.entryID(id))
+        }
+      }
+      return ids
+    }
+  }
+}
+
+extension Journal {
+  /// Makes a new journal at `path` from the sync folder `folderPath`: opens the folder key
+  /// with `folderPassphrase`, creates the journal under its own `passphrase` and KDF
+  /// settings (with its own device id), and applies every change file.
+  ///
+  /// - Throws: ``SottoError/Code/wrongPassphrase`` when `folderPassphrase` opens no key file
+  ///   (no journal is created); ``SottoError/Code/journalExists`` when `path` is taken.
+  public static func join(
+    folder folderPath: String, at path: String, folderPassphrase: Passphrase,
+    passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true
+  ) throws(SottoError) -> (journal: UnlockedJournal, outcome: SyncOutcome) {
+    if FileManager.default.fileExists(atPath: path) {
+      throw SottoError(
+        .journalExists,
+        "A journal already exists at \(path). To sync it, run `sotto sync DIR` there; to join "
+          + "as a new journal, choose another place with --journal PATH. Nothing was changed.")
+    }
+    let folder = SyncFolder(path: folderPath)
+    guard folder.exists,
+      let keyFile = UnlockedJournal.keyFile(in: folder, folderID: nil)
+    else {
+      throw SottoError(
+        .syncFolder,
+        "\(folderPath) is not a Sotto sync folder (no key file in keys/). Run `sotto sync init "
+          + "DIR` on the first device; if the sync engine is still copying, wait and try again.")
+    }
+    guard let folderKey = try keyFile.open(passphrase: folderPassphrase) else {
+      throw SottoError(
+        .wrongPassphrase,
+        "That passphrase does not open the sync folder (it is the passphrase the folder was "
+          + "made with, on the first device). No journal was created.")
+    }
+    let unlocked = try createUnlocked(
+      at: path,
+      keys: NewKeys(passphrase: passphrase, kdf: kdf, quickCapture: quickCapture))
+    try unlocked.adopt(folderID: keyFile.folderID, keyID: keyFile.keyID, key: folderKey)
+    return (unlocked, try unlocked.sync(folder: folderPath))
+  }
+}
+
+extension UnlockedJournal {
+  /// The entry in conflict whose id is `text` or starts with it (deleted ones included,
+  /// which `sotto list` does not show).
+  public func conflictedEntry(matching text: String) throws(SottoError) -> EntryID {
+    let ids = try conflictedEntries()
+    let id = try Self.uniqueID(
+      matching: text, in: ids.map { Data($0.bytes) },
+      names: (one: "entry in conflict", many: "entries in conflict", shown: "`sotto sync status`"))
+    return Self.entryID(id)
+  }
+
+  /// Every open version of an entry in conflict, the one shown first (`nil`: a deletion).
+  public func openVersions(of id: EntryID) throws(SottoError) -> [(entry: Entry?, revision: UInt64)]
+  {
+    try read { db in
+      (try self.currentVersion(db, id: id.bytes, checkingTime: false)?.heads ?? []).map {
+        ($0.entry, $0.revision)
+      }
+    }
+  }
+}
