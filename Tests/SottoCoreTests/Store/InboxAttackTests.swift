@@ -201,7 +201,8 @@ import Testing
     let hostile = Self.entry(.urge(Fixtures.urge), unix: 1_000_000_000_000_000)
     try journal.write { db in
       let stamp = try journal.manifest.stamp(db)
-      let item = try journal.insertRecord(db, entry: hostile, revision: 1, stamp: stamp)
+      let item = try journal.writeSuccessor(
+        db, of: nil, entry: hostile, id: hostile.id, stamp: stamp)
       try journal.manifest.apply(
         db, changes: [(RecordKey(hostile.id.bytes), item)], clock: stamp.hlc)
     }
