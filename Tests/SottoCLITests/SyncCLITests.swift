@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+/// `sotto sync` from the real binary, as the README's two-device set-up runs it.
+@Suite("sync from the command line")
+struct SyncCLITests {
+  /// Two devices: A's journal and folder in one runner, B's journal (own passphrase) in another
+  /// runner that reaches the same folder, as a USB stick or a shared folder would.
+  struct Devices {
+    let a = CLIRunner()
+    let b = CLIRunner()
+    var folder: String { a.folder + "/Sync/sotto" }
+    static let bPassphrase = "quiet harbor lantern maple"
+
+    init() throws {
+      try a.initJournal()
+      b.write(b.passphraseFile, Self.bPassphrase + "\n")
+    }
+
+    func joinB() throws -> CLIRunner.Result {
+      try b.run([
+        "sync", "join", folder, "--kdf", "interactive", "--folder-passphrase-file",
+        a.passphraseFile,
+      ])
+    }
+
+    func json(_ result: CLIRunner.Result) throws -> [String: Any] {
+      try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+        "not JSON: \(result.stdout) \(result.stderr)")
+    }
+
+    func list(_ runner: CLIRunner) throws -> String {
+      let result = try runner.run(["list", "--format", "json"])
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout
+    }
+  }
+
+  @Test func twoDevicesWithTheirOwnPassphrasesBecomeOneJournal() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    #expect(try a.run(["urge", "6", "--trigger", "payday", "--resisted"]).status == 0)
+    #expect(try a.run(["use", "alcohol", "2", "drinks"]).status == 0)
+    let started = try a.run(["sync", "init", devices.folder, "--format", "json"])
+    #expect(started.status == 0, "\(started.stderr)")
+    #expect(try devices.json(started)["sent"] as? Int == 2)
+    let joined = try devices.joinB()
+    #expect(joined.status == 0, "\(joined.stderr)")
+    #expect(joined.stdout.contains("Received 1 file: 2 entries changed here."))
+    #expect(try b.run(["urge", "3", "--trigger", "boredom"]).status == 0)
+    let sent = try b.run(["sync", devices.folder])
+    #expect(sent.status == 0)
+    #expect(sent.stdout.contains("Sent 1 change."))
+    let received = try a.run(["sync", devices.folder, "--format", "json"])
+    #expect(try devices.json(received)["filesApplied"] as? Int == 1)
+    #expect(try devices.list(a) == devices.list(b))
+    // Nothing new: no file written, nothing applied.
+    let again = try a.run(["sync", "now", devices.folder, "--format", "json"])
+    let nothing = try devices.json(again)
+    #expect(nothing["sent"] as? Int == 0)
+    #expect(nothing["wroteFile"] is NSNull)
+    #expect(nothing["filesApplied"] as? Int == 0)
+    let status = try b.run(["sync", "status", devices.folder, "--format", "json"])
+    #expect(status.status == 0, "\(status.stderr)")
+    let report = try devices.json(status)
+    #expect(report["toSend"] as? Int == 0)
+    #expect(report["toReceive"] as? Int == 0)
+    #expect((report["devices"] as? [[String: Any]])?.count == 2)
+    let text = try b.run(["sync", "status", devices.folder])
+    #expect(text.stdout.contains("(this device)"))
+    #expect(text.stdout.contains("No entries in conflict."))
+    // B's own passphrase opens B; A's does not.
+    #expect(
+      try b.run(["list"], environment: ["SOTTO_PASSPHRASE_FILE": a.passphraseFile]).status == 2)
+  }
+
+  @Test func aConflictIsShownAndResolvedFromTheCommandLine() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    let logged = try a.run(["urge", "6", "--trigger", "payday"])
+    let id = String(logged.stdout.split(separator: " ")[2])
+    #expect(try a.run(["sync", "init", devices.folder]).status == 0)
+    #expect(try devices.joinB().status == 0)
+    #expect(try a.run(["edit", id, "--intensity", "8"]).status == 0)
+    #expect(try b.run(["edit", id, "--intensity", "4"]).status == 0)
+    #expect(try a.run(["sync", devices.folder]).status == 0)
+    let met = try b.run(["sync", devices.folder])
+    #expect(met.stdout.contains("changed on two devices at once; both versions are kept: \(id)"))
+    #expect(try a.run(["sync", devices.folder]).status == 0)
+    #expect(try devices.list(a) == devices.list(b))
+    for runner in [a, b] {
+      let shown = try runner.run(["show", id])
+      #expect(shown.stdout.contains("1 other version is kept beside this one"))
+      let versions = try runner.run(["resolve", id])
+      #expect(versions.stdout.contains("intensity: 8/10"))
+      #expect(versions.stdout.contains("intensity: 4/10"))
+    }
+    let bad = try a.run(["resolve", id, "--keep", "3"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("choose --keep 1 to 2"))
+    let kept = try a.run(["resolve", id, "--keep", "2"])
+    #expect(kept.status == 0, "\(kept.stderr)")
+    #expect(try a.run(["sync", devices.folder]).status == 0)
+    #expect(try b.run(["sync", devices.folder]).status == 0)
+    #expect(try !b.run(["show", id]).stdout.contains("other version"))
+    #expect(try devices.list(a) == devices.list(b))
+    #expect(try a.run(["resolve", id]).status == 10)
+  }
+
+  @Test func badFoldersAndPassphrasesAreRefusedWithTheirExitStatus() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    // Not set up yet.
+    let notYet = try a.run(["sync", devices.folder])
+    #expect(notYet.status == 13)
+    #expect(notYet.stderr.contains("does not sync yet"))
+    // A folder that is not empty.
+    let busy = a.folder + "/busy"
+    try FileManager.default.createDirectory(atPath: busy, withIntermediateDirectories: true)
+    a.write(busy + "/holiday.jpg", "x")
+    let refused = try a.run(["sync", "init", busy])
+    #expect(refused.status == 13)
+    #expect(refused.stderr.contains("is not empty"))
+    #expect(try a.run(["sync", "init", devices.folder]).status == 0)
+    // Twice.
+    #expect(try a.run(["sync", "init", a.folder + "/other"]).status == 13)
+    // Another folder, or none.
+    #expect(try a.run(["sync", busy]).status == 13)
+    let other = CLIRunner()
+    try other.initJournal()
+    #expect(try other.run(["sync", "init", other.folder + "/theirs"]).status == 0)
+    let foreign = try a.run(["sync", other.folder + "/theirs"])
+    #expect(foreign.status == 13)
+    #expect(foreign.stderr.contains("is not this journal's sync folder"))
+    // The wrong folder passphrase makes no journal.
+    b.write(b.folder + "/wrong", "not the folder's passphrase at all\n")
+    let wrong = try b.run([
+      "sync", "join", devices.folder, "--kdf", "interactive", "--folder-passphrase-file",
+      b.folder + "/wrong",
+    ])
+    #expect(wrong.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: b.journal))
+    // Joining over an existing journal.
+    #expect(try a.run(["sync", "join", devices.folder]).status == 5)
+    // Every subcommand has help.
+    for sub in ["init", "join", "status", "now"] {
+      let help = try a.run(["sync", sub, "--help"])
+      #expect(help.status == 0)
+      #expect(help.stdout.contains("USAGE: sotto sync"))
+    }
+    #expect(try a.run(["resolve", "--help"]).status == 0)
+  }
+
+  @Test func passwdOnOneDeviceKeepsSyncWorkingEverywhere() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    #expect(try a.run(["urge", "5"]).status == 0)
+    #expect(try a.run(["sync", "init", devices.folder]).status == 0)
+    #expect(try devices.joinB().status == 0)
+    b.write(b.folder + "/new", "a brand new passphrase for b\n")
+    let changed = try b.run(
+      ["passwd", "--kdf", "interactive", "--new-passphrase-file", b.folder + "/new"])
+    #expect(changed.status == 0, "\(changed.stderr)")
+    b.write(b.passphraseFile, "a brand new passphrase for b\n")
+    #expect(try a.run(["urge", "2"]).status == 0)
+    #expect(try a.run(["sync", devices.folder]).status == 0)
+    let synced = try b.run(["sync", devices.folder])
+    #expect(synced.status == 0, "\(synced.stderr)")
+    #expect(synced.stdout.contains("Received 1 file"))
+    #expect(try devices.list(a) == devices.list(b))
+  }
+}
