@@ -90,6 +90,9 @@ struct SyncCLITests {
     #expect(try a.run(["sync", devices.folder]).status == 0)
     #expect(try devices.list(a) == devices.list(b))
     for runner in [a, b] {
+      let listed = try runner.run(["list"])
+      #expect(listed.stdout.contains("[conflict]"))
+      #expect(listed.stderr.contains("`sotto resolve ID` shows the versions"))
       let shown = try runner.run(["show", id])
       #expect(shown.stdout.contains("1 other version is kept beside this one"))
       let versions = try runner.run(["resolve", id])
@@ -104,6 +107,7 @@ struct SyncCLITests {
     #expect(try a.run(["sync", devices.folder]).status == 0)
     #expect(try b.run(["sync", devices.folder]).status == 0)
     #expect(try !b.run(["show", id]).stdout.contains("other version"))
+    #expect(try !b.run(["list"]).stdout.contains("[conflict]"))
     #expect(try devices.list(a) == devices.list(b))
     #expect(try a.run(["resolve", id]).status == 10)
   }
@@ -169,5 +173,56 @@ struct SyncCLITests {
     #expect(synced.status == 0, "\(synced.stderr)")
     #expect(synced.stdout.contains("Received 1 file"))
     #expect(try devices.list(a) == devices.list(b))
+  }
+
+  /// Docs/SYNC.md is enough to read the folder: the independent reader, given only the folder
+  /// and its passphrase, finds the entries, the deletion and the conflict the binary shows.
+  @Test func theIndependentReaderReadsTheFolderAsTheBinaryDoes() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    for arguments in [["urge", "6", "--trigger", "payday"], ["use", "alcohol", "2", "drinks"]] {
+      #expect(try a.run(arguments).status == 0)
+    }
+    #expect(try a.run(["sync", "init", devices.folder]).status == 0)
+    #expect(try devices.joinB().status == 0)
+    let ids = try JSONSerialization.jsonObject(with: Data(devices.list(a).utf8)) as! [[String: Any]]
+    let first = ids[0]["id"] as! String
+    let second = ids[1]["id"] as! String
+    #expect(try a.run(["edit", first, "--note", "from a"]).status == 0)
+    #expect(try b.run(["edit", first, "--note", "from b"]).status == 0)
+    #expect(try b.run(["delete", second, "--yes"]).status == 0)
+    #expect(try b.run(["urge", "2"]).status == 0)
+    for runner in [a, b, a] { #expect(try runner.run(["sync", devices.folder]).status == 0) }
+
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", root.appendingPathComponent("Scripts/read-sync-folder.py").path,
+      devices.folder, a.passphraseFile,
+    ]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let readEntries = try #require(read["entries"] as? [[String: Any]])
+    let listed =
+      try JSONSerialization.jsonObject(with: Data(devices.list(a).utf8)) as! [[String: Any]]
+    #expect(Set(readEntries.map { $0["id"] as! String }) == Set(listed.map { $0["id"] as! String }))
+    #expect(read["conflicts"] as? [String] == [first])
+    #expect(read["deleted"] as? [String] == [second])
+    #expect((read["refused"] as? [String])?.isEmpty == true)
+    let shownNote = { (entries: [[String: Any]]) -> String? in
+      guard let entry = entries.first(where: { ($0["id"] as? String) == first }) else {
+        return nil
+      }
+      return ((entry["urge"] ?? entry["use"]) as? [String: Any])?["note"] as? String
+    }
+    #expect(shownNote(readEntries) != nil)
+    #expect(shownNote(readEntries) == shownNote(listed))
   }
 }

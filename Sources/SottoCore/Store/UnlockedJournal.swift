@@ -33,6 +33,8 @@ public struct JournalContents: Sendable {
   public let revisions: [UInt64]
   /// What the checks found; entries that failed are named here, never silently dropped.
   public var integrity: IntegrityReport
+  /// Entries with more than one version open after sync met concurrent changes.
+  public var inConflict: Set<EntryID> = []
 
   /// Every entry with its revision, oldest first.
   public var entries: [StoredEntry] {
@@ -446,6 +448,8 @@ public final class UnlockedJournal: Sendable {
     var deleted = [Bool](repeating: false, count: rows.count)
     /// The revision each row's version holds.
     var revisionOfRow = [UInt64](repeating: 0, count: rows.count)
+    /// Rows whose entry has other versions open (a sync conflict).
+    var conflicted = [Bool](repeating: false, count: rows.count)
     /// The row of each entry, by position in `entries`.
     var rowOf: [Int] = []
     rowOf.reserveCapacity(rows.count)
@@ -456,32 +460,36 @@ public final class UnlockedJournal: Sendable {
         failed.withUnsafeMutableBufferPointer { failedBuffer in
           deleted.withUnsafeMutableBufferPointer { deletedBuffer in
             revisionOfRow.withUnsafeMutableBufferPointer { revisionBuffer in
-              records.storage.withUnsafeBufferPointer { storageBuffer in
-                // Each worker writes only the slots of its own range of rows.
-                nonisolated(unsafe) let output = buffer
-                nonisolated(unsafe) let digests = digestBuffer
-                nonisolated(unsafe) let failed = failedBuffer
-                nonisolated(unsafe) let deleted = deletedBuffer
-                nonisolated(unsafe) let revisions = revisionBuffer
-                nonisolated(unsafe) let storage = storageBuffer
-                Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
-                  var opener = RecordOpener(header: header, key: key)
-                  for index in range {
-                    let row = rows[index]
-                    digests[index] = Manifest.recordDigest(
-                      UnsafeBufferPointer(
-                        rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-                    let version = opener.open(
-                      id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
-                      nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
-                      ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
-                    if let version, let entry = version.entry {
-                      (output.baseAddress! + index).initialize(to: entry)
-                      revisions[index] = version.revision
-                    } else if version != nil {
-                      deleted[index] = true
-                    } else {
-                      failed[index] = true
+              conflicted.withUnsafeMutableBufferPointer { conflictedBuffer in
+                records.storage.withUnsafeBufferPointer { storageBuffer in
+                  // Each worker writes only the slots of its own range of rows.
+                  nonisolated(unsafe) let output = buffer
+                  nonisolated(unsafe) let digests = digestBuffer
+                  nonisolated(unsafe) let failed = failedBuffer
+                  nonisolated(unsafe) let deleted = deletedBuffer
+                  nonisolated(unsafe) let revisions = revisionBuffer
+                  nonisolated(unsafe) let conflicted = conflictedBuffer
+                  nonisolated(unsafe) let storage = storageBuffer
+                  Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
+                    var opener = RecordOpener(header: header, key: key)
+                    for index in range {
+                      let row = rows[index]
+                      digests[index] = Manifest.recordDigest(
+                        UnsafeBufferPointer(
+                          rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+                      let version = opener.open(
+                        id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
+                        nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+                        ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
+                      if let version, let entry = version.entry {
+                        (output.baseAddress! + index).initialize(to: entry)
+                        revisions[index] = version.revision
+                        if !version.others.isEmpty { conflicted[index] = true }
+                      } else if version != nil {
+                        deleted[index] = true
+                      } else {
+                        failed[index] = true
+                      }
                     }
                   }
                 }
@@ -564,8 +572,11 @@ public final class UnlockedJournal: Sendable {
         (base + target).initialize(to: first)
       }
     }
+    var inConflict = Set<EntryID>()
+    for index in rows.indices where conflicted[index] { inConflict.insert(id(of: index)) }
     return JournalContents(
-      all: entries, revisions: keys.map { revisionOfRow[rowOf[$0.position]] }, integrity: report)
+      all: entries, revisions: keys.map { revisionOfRow[rowOf[$0.position]] }, integrity: report,
+      inConflict: inConflict)
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and

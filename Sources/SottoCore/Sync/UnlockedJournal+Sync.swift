@@ -450,3 +450,16 @@ extension UnlockedJournal {
     }
   }
 }
+
+extension UnlockedJournal {
+  /// Whether this journal syncs with a folder (`sotto sync init` or `join` was run).
+  public var syncs: Bool {
+    get throws(SottoError) {
+      try read { db in
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM pages WHERE id = ?)",
+          arguments: [Data(Self.syncStatePage)]) ?? false
+      }
+    }
+  }
+}

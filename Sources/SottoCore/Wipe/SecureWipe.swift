@@ -239,6 +239,8 @@ public struct SecureWipe {
   public static let limits = [
     "exports, reports and backups you made (find and delete them yourself)",
     "cloud or synced copies of the folder (Dropbox, iCloud, Syncthing, ...)",
+    "a `sotto sync` folder and your other devices' journals: they still open with the "
+      + "folder's passphrase (delete the folder and wipe each device to remove them)",
     "filesystem snapshots and backups of the disk (Time Machine, btrfs/ZFS snapshots, ...)",
     "flash storage remapping: an SSD may keep old blocks; this is why the keys were destroyed first",
   ]

@@ -71,10 +71,16 @@ struct ListCommand: ParsableCommand {
         let width = Console.width
         for stored in entries {
           let kind = stored.entry.kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
+          // First, so that a narrow terminal does not cut it off.
+          let conflict = contents.inConflict.contains(stored.entry.id) ? "[conflict] " : ""
           Console.out(
             Console.fit(
               "\(stored.entry.id.short)  \(EntryText.time(stored.entry.at))  \(kind)  "
-                + EntryText.summary(stored.entry), width: width))
+                + conflict + EntryText.summary(stored.entry), width: width))
+        }
+        if entries.contains(where: { contents.inConflict.contains($0.entry.id) }) {
+          Console.note(
+            "[conflict]: changed on two devices at once; `sotto resolve ID` shows the versions.")
         }
       }
     }

@@ -41,6 +41,11 @@ struct PasswdCommand: ParsableCommand {
             + "larger than any quick capture: no key could open them after the change.")
       }
       Console.note("Backups and copies made before still open with the old passphrase.")
+      if try journal.syncs {
+        Console.note(
+          "The sync folder is unchanged: it still opens with the passphrase it was started "
+            + "with, so your other devices are not locked out. They keep their own passphrases.")
+      }
     }
   }
 }
