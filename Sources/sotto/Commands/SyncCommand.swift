@@ -23,7 +23,7 @@ struct SyncCommand: ParsableCommand {
 
 /// Prints what a sync did: text on stdout, or one JSON object.
 enum SyncPrinter {
-  static func print(_ outcome: SyncOutcome, format: OutputFormat) {
+  static func print(_ outcome: SyncOutcome, format: OutputFormat, joining: Bool = false) {
     for warning in outcome.warnings { Console.note("sotto: " + warning) }
     for (name, reason) in outcome.refused {
       Console.note("sotto: refused \(name.prefix(16))…: it \(reason). The rest was applied.")
@@ -40,10 +40,13 @@ enum SyncPrinter {
       ]
       Console.out(json(object))
     case .text:
-      Console.out(
-        outcome.sent == 0
-          ? "Nothing new to send."
-          : "Sent \(outcome.sent) \(outcome.sent == 1 ? "change" : "changes").")
+      // A journal just made from the folder has nothing of its own to send.
+      if !joining {
+        Console.out(
+          outcome.sent == 0
+            ? "Nothing new to send."
+            : "Sent \(outcome.sent) \(outcome.sent == 1 ? "change" : "changes").")
+      }
       Console.out(
         outcome.filesApplied == 0
           ? "Nothing new to receive."
@@ -193,7 +196,7 @@ struct SyncJoinCommand: ParsableCommand {
         folder: folder, at: path, folderPassphrase: folderPassphrase, passphrase: passphrase,
         kdf: kdf.parameters, quickCapture: !noQuickCapture)
       if format == .text { Console.out("Created your journal at \(path) from \(folder).") }
-      SyncPrinter.print(outcome, format: format)
+      SyncPrinter.print(outcome, format: format, joining: true)
     }
   }
 }
