@@ -32,7 +32,8 @@ let package = Package(
     .target(name: "SottoModel"),
     // The only importer of CSodium: secure memory, AEAD, Argon2id, sealed boxes,
     // secretstream, BLAKE2b. No C type appears in its public API.
-    .target(name: "SottoCrypto", dependencies: ["CSodium"]),
+    // CSottoSupport for one function: zeroing the vector registers after a key derivation.
+    .target(name: "SottoCrypto", dependencies: ["CSodium", "CSottoSupport"]),
     .target(
       name: "SottoCore",
       dependencies: [

@@ -1,4 +1,5 @@
 internal import CSodium
+internal import CSottoSupport
 
 /// Argon2id v1.3 (`crypto_pwhash`): the key that a passphrase opens.
 public enum PasswordHash {
@@ -28,6 +29,9 @@ public enum PasswordHash {
           output.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt64(byteCount),
           secret.baseAddress!.assumingMemoryBound(to: CChar.self), UInt64(secret.count), salt,
           opsLimit, Int(memLimit), argon2id13)
+        // Before any other call: Argon2id's last blocks (the key) are still in the vector
+        // registers, and the next first call into a library would spill them to the stack.
+        sotto_clear_vector_registers()
       }
     }
     guard result == 0 else { throw CryptoError(.keyDerivationFailed) }

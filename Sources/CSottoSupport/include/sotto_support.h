@@ -12,11 +12,19 @@ int sotto_disable_dumping(void);
 /// (passed as an opaque pointer). Returns the SQLite result code.
 int sotto_sqlite_enable_defensive(void *db);
 
-/// Overwrites the next 64 KiB of the calling thread's stack below this frame with zeros.
+/// Zeroes the vector registers, then the next 64 KiB of the calling thread's stack below this
+/// frame.
 /// libsodium's BLAKE2b leaves its last output block on the stack (Argon2id's output, the key,
 /// among it); a worker thread that derived a key calls this before it goes idle, since nothing
 /// else will overwrite that stack.
 void sotto_scrub_stack(void);
+
+/// Zeroes the vector registers (all 32 of AVX-512 where the CPU has them, else the AVX or
+/// SSE ones; on arm64 the caller-saved NEON ones). Argon2id and BLAKE2b leave key bytes in
+/// them, and the dynamic linker's resolver saves every vector register on the stack at a
+/// program's first call of each library function (Scripts/memory-snapshot found the KEK there
+/// on an AVX-512 machine). A direct call within the executable: no resolver runs before it.
+void sotto_clear_vector_registers(void);
 
 /// sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE): starts writing the file's dirty pages to
 /// disk without waiting for them (glibc declares it only under _GNU_SOURCE). A backup calls it

@@ -73,7 +73,7 @@ struct SyncFolder {
     name == ".stfolder" || name == ".stignore" || name == ".stversions" || name == ".DS_Store"
       || name == "desktop.ini" || name.hasPrefix(".syncthing.") || name.hasPrefix("~syncthing~")
       || name == ".dropbox" || name == ".nextcloudsync.log" || name.hasPrefix(".sync_")
-      || name.hasPrefix(".tmp-")
+      || name.hasPrefix(".tmp-") || name.hasSuffix(".tmp") && name.hasPrefix(".syncthing.")
   }
 
   /// The key files, by content name; files whose bytes do not hash to their name (still
@@ -143,7 +143,11 @@ struct SyncFolder {
     }
     let final = folder + "/" + name
     if FileManager.default.fileExists(atPath: final) { return name }
-    let temporary = folder + "/.tmp-" + Hex.encode(SecureRandom.bytes(8))
+    // Named as Syncthing names its own temporary files, which it never scans or sends (and
+    // Nextcloud's client skips too): under any other name Syncthing may index the file while
+    // it is written, then fail to fetch it once renamed, and hold the whole folder back for a
+    // minute (seen in SyncthingTests).
+    let temporary = folder + "/.syncthing.sotto-" + Hex.encode(SecureRandom.bytes(8)) + ".tmp"
     try PlaintextFile.write(Data(bytes), to: temporary, overwrite: false)
     guard rename(temporary, final) == 0 else {
       unlink(temporary)
