@@ -206,7 +206,16 @@ public final class UnlockedJournal: Sendable {
   /// Writes `version` as the record `id` under a fresh tag; returns what the manifest keeps.
   @discardableResult
   func writeRecord(_ db: Database, _ version: RecordVersion, id: EntryID) throws -> ManifestItem {
-    let sealed = SealedRecord(version, id: id, header: header, key: bundle.recordKey)
+    var sealer = RecordSealer(header: header, key: bundle.recordKey)
+    return try writeRecord(db, version, id: id, sealer: &sealer)
+  }
+
+  /// As ``writeRecord(_:_:id:)``, with a sealer kept across many records (sync's receive):
+  /// each new sealer draws a pool of nonces it would mostly not use.
+  func writeRecord(
+    _ db: Database, _ version: RecordVersion, id: EntryID, sealer: inout RecordSealer
+  ) throws -> ManifestItem {
+    let sealed = sealer.seal(version, id: id)
     let statement = try db.cachedStatement(
       sql: "INSERT OR REPLACE INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
     try statement.execute(

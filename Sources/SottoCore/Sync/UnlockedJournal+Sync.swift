@@ -276,8 +276,12 @@ extension UnlockedJournal {
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
       var conflicts: [EntryID] = []
       var clock = head.hlc
+      var sealer = RecordSealer(header: self.header, key: self.bundle.recordKey)
+      // A journal just joined has no records to look up.
+      let empty = head.recordCount == 0
       for (id, versions) in incoming.sorted(by: { $0.key < $1.key }) {
-        let record = try self.currentVersion(db, id: id.bytes, checkingTime: false)
+        let record =
+          empty ? nil : try self.currentVersion(db, id: id.bytes, checkingTime: false)
         var heads = record?.heads ?? []
         var changed = false
         for version in versions {
@@ -289,7 +293,11 @@ extension UnlockedJournal {
           clock = max(clock, min(version.hlc, limit))
         }
         guard changed else { continue }
-        changes.append((RecordKey(id.bytes), try self.writeRecord(db, Merge.record(heads), id: id)))
+        changes.append(
+          (
+            RecordKey(id.bytes),
+            try self.writeRecord(db, Merge.record(heads), id: id, sealer: &sealer)
+          ))
         if heads.count > 1 { conflicts.append(id) }
       }
       if !changes.isEmpty { try self.manifest.apply(db, changes: changes, clock: clock) }
