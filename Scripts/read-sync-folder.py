@@ -11,30 +11,24 @@ Usage: read-sync-folder.py DIR PASSPHRASE_FILE
       "conflicts": [ids with more than one head], "deleted": [ids], "refused": [names]}
 """
 import ctypes
-import ctypes.util
 import hashlib
+import importlib.util
 import json
 import os
 import struct
 import sys
 import unicodedata
 
-sodium = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
-if sodium.sodium_init() < 0:
-    sys.exit("libsodium failed to start")
+# libsodium and the AEAD call come from the journal reader beside this one (also no Sotto code).
+_spec = importlib.util.spec_from_file_location(
+    "read_journal", os.path.join(os.path.dirname(os.path.abspath(__file__)), "read-journal.py"))
+_reader = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_reader)
+sodium, aead_open = _reader.sodium, _reader.aead_open
 
 
 def fail(message):
     sys.exit("read-sync-folder: " + message)
-
-
-def aead_open(ciphertext, ad, nonce, key):
-    out = ctypes.create_string_buffer(max(len(ciphertext) - 16, 1))
-    out_len = ctypes.c_ulonglong(0)
-    rc = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-        out, ctypes.byref(out_len), None, ciphertext, ctypes.c_ulonglong(len(ciphertext)),
-        ad, ctypes.c_ulonglong(len(ad)), nonce, key)
-    return None if rc != 0 else out.raw[: out_len.value]
 
 
 def content_name(data):

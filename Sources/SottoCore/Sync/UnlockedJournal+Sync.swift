@@ -154,10 +154,8 @@ extension UnlockedJournal {
         return ([], head.hlc, head.device)
       }
       var entries: [SyncedEntry] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
-      while let row = try rows.next() {
-        let id = row.bytes("id")
-        guard let record = self.decrypt(row, id: id, checkingTime: false) else {
+      try self.forEachRecord(db) { id, record in
+        guard let record else {
           throw SottoError(
             .damaged,
             "Entry \(Hex.encode(id)) fails authentication, so it cannot be synced. Run "
@@ -385,14 +383,20 @@ extension UnlockedJournal {
   public func conflictedEntries() throws(SottoError) -> [EntryID] {
     try read { db in
       var ids: [EntryID] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
-      while let row = try rows.next() {
-        let id = row.bytes("id")
-        if let record = self.decrypt(row, id: id, checkingTime: false), !record.others.isEmpty {
-          ids.append(Self.entryID(id))
-        }
+      try self.forEachRecord(db) { id, record in
+        if let record, !record.others.isEmpty { ids.append(Self.entryID(id)) }
       }
       return ids
+    }
+  }
+
+  /// Calls `body` with every record's id and what it holds (`nil`: it does not open), read
+  /// one row at a time.
+  func forEachRecord(_ db: Database, _ body: ([UInt8], RecordVersion?) throws -> Void) throws {
+    let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
+    while let row = try rows.next() {
+      let id = row.bytes("id")
+      try body(id, decrypt(row, id: id, checkingTime: false))
     }
   }
 }
