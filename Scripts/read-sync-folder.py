@@ -71,7 +71,9 @@ def open_change_file(data, folder_id, key_id, key):
     if data[12:28] != folder_id or data[28:44] != key_id:
         return None
     padded = aead_open(data[68:], data[:68], data[44:68], key)
-    if padded is None or len(padded) < 4096 or len(padded) & (len(padded) - 1):
+    # Padded to a power of two of at least 4,096 bytes, or above 1 MiB to whole MiB.
+    if padded is None or len(padded) < 4096 or (
+            len(padded) & (len(padded) - 1) if len(padded) <= 1 << 20 else len(padded) % (1 << 20)):
         return None
     out_len = ctypes.c_size_t(0)
     if sodium.sodium_unpad(ctypes.byref(out_len), padded, ctypes.c_size_t(len(padded)),

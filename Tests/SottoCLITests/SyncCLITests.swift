@@ -70,6 +70,16 @@ struct SyncCLITests {
     let text = try b.run(["sync", "status", devices.folder])
     #expect(text.stdout.contains("(this device)"))
     #expect(text.stdout.contains("No entries in conflict."))
+    // Compaction folds A's and B's files into one; B still syncs, with nothing to take.
+    let compacted = try a.run(["sync", "compact", devices.folder, "--format", "json"])
+    #expect(compacted.status == 0, "\(compacted.stderr)")
+    #expect(try devices.json(compacted)["filesRemoved"] as? Int == 2)
+    let afterCompaction = try b.run(["sync", devices.folder])
+    #expect(afterCompaction.status == 0)
+    #expect(afterCompaction.stderr.isEmpty, "\(afterCompaction.stderr)")
+    #expect(try devices.list(a) == devices.list(b))
+    let again2 = try a.run(["sync", "compact", devices.folder])
+    #expect(again2.stdout.contains("Nothing to fold"))
     // B's own passphrase opens B; A's does not.
     #expect(
       try b.run(["list"], environment: ["SOTTO_PASSPHRASE_FILE": a.passphraseFile]).status == 2)
@@ -148,7 +158,7 @@ struct SyncCLITests {
     // Joining over an existing journal.
     #expect(try a.run(["sync", "join", devices.folder]).status == 5)
     // Every subcommand has help.
-    for sub in ["init", "join", "status", "now"] {
+    for sub in ["init", "join", "status", "now", "compact"] {
       let help = try a.run(["sync", sub, "--help"])
       #expect(help.status == 0)
       #expect(help.stdout.contains("USAGE: sotto sync"))

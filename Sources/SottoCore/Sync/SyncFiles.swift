@@ -107,6 +107,9 @@ struct ChangeSet: Equatable {
   var author: UInt64
   var seq: UInt64
   var entries: [SyncedEntry]
+  /// A snapshot's (`sync compact`): for each device, the highest file number folded into it;
+  /// empty for an ordinary change file.
+  var covers: [UInt64: UInt64] = [:]
 }
 
 /// Change files: the only thing Sotto writes into a sync folder's `data/` besides key files
@@ -115,7 +118,8 @@ struct ChangeSet: Equatable {
 /// `"SOTTOSYN"` || version u32 || folder id (16) || key id (16) || nonce (24) ||
 /// XChaCha20-Poly1305(padded JSON, ad = the 68 bytes before it, key = the folder key).
 /// The plaintext is `{"author":…,"entries":[{"id":…,"versions":[…]}],"seq":…,"v":1}`, padded
-/// with libsodium's padding to the next power of two of at least 4,096 bytes.
+/// with libsodium's padding to the next power of two of at least 4,096 bytes, and above 1 MiB
+/// to the next whole MiB (a snapshot of a large journal).
 enum ChangeFile {
   static let magic: StaticString = "SOTTOSYN"
   static let version: UInt32 = 1
@@ -157,8 +161,11 @@ enum ChangeFile {
     return writer.bytes
   }
 
-  /// The padded size of a plaintext of `count` bytes: a power of two, at least 4,096, above it.
+  /// The padded size of a plaintext of `count` bytes: the smallest power of two of at least
+  /// 4,096 above it, or above 1 MiB the next whole MiB (so a snapshot wastes under 1 MiB).
   static func paddedSize(for count: Int) -> Int {
+    let mebibyte = 1 << 20
+    guard count < mebibyte else { return (count / mebibyte + 1) * mebibyte }
     var size = minimumPaddedBytes
     while size <= count { size *= 2 }
     return size
@@ -172,6 +179,15 @@ enum ChangeFile {
     writer.beginObject()
     writer.key("author")
     writer.string(RecordCodec.hex(word: changes.author))
+    if !changes.covers.isEmpty {
+      writer.key("covers")
+      writer.beginObject()
+      for (device, seq) in changes.covers.sorted(by: { $0.key < $1.key }) {
+        writer.key(plain: RecordCodec.hex(word: device))
+        writer.int(Int64(seq))
+      }
+      writer.endObject()
+    }
     writer.key("entries")
     writer.beginArray()
     for entry in changes.entries {
@@ -243,11 +259,24 @@ enum ChangeFile {
     var seq: Int64?
     var plaintextVersion: Int64?
     var entries: [SyncedEntry] = []
+    var covers: [UInt64: UInt64] = [:]
     var malformed = false
     do {
       try reader.readObject { reader, key throws(JSONReader.Failure) in
         switch key {
         case "author": author = try reader.readString(parsing: RecordCodec.word(hexDigits:))
+        case "covers":
+          try reader.readObject { reader, device throws(JSONReader.Failure) in
+            let seq = try reader.readInt()
+            guard covers.count < RecordCodec.maxContextDevices, seq >= 1,
+              let device = device.shortBytes?.withUnsafeBufferPointer(RecordCodec.word(hexDigits:))
+                ?? nil,
+              covers.updateValue(UInt64(seq), forKey: device) == nil
+            else {
+              malformed = true
+              return
+            }
+          }
         case "seq": seq = try reader.readInt()
         case "v": plaintextVersion = try reader.readInt()
         case "entries":
@@ -289,6 +318,6 @@ enum ChangeFile {
     guard !malformed, plaintextVersion == 1, let author, let seq, seq >= 1,
       Set(entries.map(\.id)).count == entries.count
     else { return nil }
-    return ChangeSet(author: author, seq: UInt64(seq), entries: entries)
+    return ChangeSet(author: author, seq: UInt64(seq), entries: entries, covers: covers)
   }
 }

@@ -18,6 +18,8 @@ struct SyncState: Codable, Equatable {
   struct FileSeen: Codable, Equatable {
     var author: String
     var seq: UInt64
+    /// A snapshot's: the highest file number of each device folded into it.
+    var covers: [String: UInt64]? = nil
   }
 
   var v = 1
@@ -41,11 +43,16 @@ struct SyncState: Codable, Equatable {
   var folderID: [UInt8] { Hex.decode(folder) ?? [] }
   var keyIDBytes: [UInt8] { Hex.decode(keyID) ?? [] }
 
-  /// Notes that `author` wrote file `seq`, seen now.
-  mutating func saw(author: UInt64, seq: UInt64, name: String) {
+  /// Notes that `author` wrote file `seq` (folding in, for a snapshot, `covers`), seen now.
+  mutating func saw(
+    author: UInt64, seq: UInt64, name: String, covers: [UInt64: UInt64] = [:]
+  ) {
     let device = RecordCodec.hex(word: author)
-    seen[name] = FileSeen(author: device, seq: seq)
-    if (devices[device]?.seq ?? 0) < seq {
+    let folded = Dictionary(
+      uniqueKeysWithValues: covers.map { (RecordCodec.hex(word: $0.key), $0.value) })
+    seen[name] = FileSeen(author: device, seq: seq, covers: folded.isEmpty ? nil : folded)
+    for (device, seq) in folded.merging([device: seq], uniquingKeysWith: max)
+    where (devices[device]?.seq ?? 0) < seq {
       devices[device] = DeviceSeen(seq: seq, at: Int64(Date().timeIntervalSince1970))
     }
   }

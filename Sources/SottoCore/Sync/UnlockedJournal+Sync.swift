@@ -33,6 +33,17 @@ public struct SyncOutcome: Sendable, Equatable {
   }
 }
 
+/// What `sotto sync compact` did.
+public struct SyncCompaction: Sendable {
+  /// The sync it ran first.
+  public var sync: SyncOutcome
+  /// Change files folded into the snapshot and deleted.
+  public var filesRemoved = 0
+  /// Their size, and the snapshot's.
+  public var bytesBefore = 0
+  public var bytesAfter = 0
+}
+
 /// What `sotto sync status` reports, without changing anything.
 public struct SyncStatus: Sendable {
   /// This journal's device id (16 hex digits) and the folder's id (32).
@@ -302,7 +313,8 @@ extension UnlockedJournal {
       let warnings = Self.rollbackWarnings(
         state: current, device: head.device, sets: sets.map(\.changes), present: present)
       for (name, changes) in sets {
-        current.saw(author: changes.author, seq: changes.seq, name: name)
+        current.saw(
+          author: changes.author, seq: changes.seq, name: name, covers: changes.covers)
       }
       // Own files above the last number this journal knew of: it was restored from an
       // older copy. They were applied like any other, which brings the lost entries back.
@@ -329,12 +341,18 @@ extension UnlockedJournal {
     state: SyncState, device: UInt64, sets: [ChangeSet], present: Set<String>
   ) -> [String] {
     var highest: [String: UInt64] = [:]
+    // A snapshot stands for the files it folded in, which compaction deleted.
     for (name, file) in state.seen where present.contains(name) {
       highest[file.author] = max(highest[file.author] ?? 0, file.seq)
+      for (device, seq) in file.covers ?? [:] { highest[device] = max(highest[device] ?? 0, seq) }
     }
     for changes in sets {
       let author = RecordCodec.hex(word: changes.author)
       highest[author] = max(highest[author] ?? 0, changes.seq)
+      for (device, seq) in changes.covers {
+        let device = RecordCodec.hex(word: device)
+        highest[device] = max(highest[device] ?? 0, seq)
+      }
     }
     var warnings: [String] = []
     let me = RecordCodec.hex(word: device)
@@ -357,6 +375,54 @@ extension UnlockedJournal {
           + "its changes again.")
     }
     return warnings
+  }
+
+  // MARK: Compaction
+
+  /// Syncs, then folds every change file this device has applied into one snapshot holding
+  /// every entry's open versions, and deletes the files it folded in.
+  ///
+  /// Safe whoever is behind: the heads of the snapshot are the maximal versions of all the
+  /// files it replaces, so a device that applies it instead of them ends with the same
+  /// journal (Docs/SYNC.md §9, "Compaction"). Files not applied here (refused, incomplete, arrived since)
+  /// are left alone.
+  public func syncCompact(folder path: String) throws(SottoError) -> SyncCompaction {
+    let outcome = try sync(folder: path)
+    let (state, key) = try syncSetup(folder: path)
+    let folder = SyncFolder(path: path)
+    let folded = folder.dataFiles().files.filter { state.seen[$0.name] != nil }
+    var result = SyncCompaction(sync: outcome)
+    guard folded.count > 1 else { return result }
+    let before = folded.reduce(0) { $0 + Self.size(of: $1.path) }
+    let pending = try pendingVersions(state: state, everything: true)
+    let me = RecordCodec.hex(word: pending.device)
+    let seq = max(state.seq, state.devices[me]?.seq ?? 0) + 1
+    var covers: [UInt64: UInt64] = [:]
+    for (device, seen) in state.devices {
+      if let word = UInt64(device, radix: 16) { covers[word] = seen.seq }
+    }
+    let file = ChangeFile.seal(
+      ChangeSet(author: pending.device, seq: seq, entries: pending.entries, covers: covers),
+      folderID: state.folderID, keyID: state.keyIDBytes, key: key)
+    let name = try folder.write(file)
+    try write { db in
+      guard var current = try self.readSync(db)?.state else { return }
+      current.seq = max(current.seq, seq)
+      current.exportedClock = max(current.exportedClock, pending.clock)
+      current.saw(author: pending.device, seq: seq, name: name, covers: covers)
+      try self.writeSync(db, current)
+    }
+    // Only once the snapshot is durable, and recorded here, do the files it replaces go.
+    for file in folded where file.name != name {
+      if unlink(file.path) == 0 { result.filesRemoved += 1 }
+    }
+    result.bytesBefore = before
+    result.bytesAfter = file.count
+    return result
+  }
+
+  private static func size(of path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 
   // MARK: Status

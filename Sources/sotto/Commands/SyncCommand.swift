@@ -12,11 +12,13 @@ struct SyncCommand: ParsableCommand {
       write-once files. On the first device run `sotto sync init DIR`; on each other device \
       `sotto sync join DIR`; then `sotto sync DIR` whenever you like (it sends this device's \
       changes and applies the others'). Concurrent edits of one entry are all kept: \
-      `sotto show ID` lists them and `sotto resolve ID --keep N` chooses. Docs/SYNC.md says \
+      `sotto show ID` lists them and `sotto resolve ID --keep N` chooses. `sotto sync compact \
+      DIR` folds the folder's files into one now and then. Docs/SYNC.md says \
       what the folder holds and what someone holding it can learn.
       """,
     subcommands: [
       SyncNowCommand.self, SyncInitCommand.self, SyncJoinCommand.self, SyncStatusCommand.self,
+      SyncCompactCommand.self,
     ],
     defaultSubcommand: SyncNowCommand.self)
 }
@@ -262,6 +264,48 @@ struct SyncStatusCommand: ParsableCommand {
             : "In conflict (changed on two devices at once): "
               + status.conflicts.map(\.short).joined(separator: ", ")
               + ". Choose with `sotto resolve ID --keep N`.")
+      }
+    }
+  }
+}
+
+struct SyncCompactCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compact",
+    abstract: "Fold the folder's change files into one, so the folder stops growing.",
+    discussion: """
+      Syncs first, then writes one snapshot of every entry's versions and deletes the change \
+      files this device has applied. A device that had not applied them yet takes the \
+      snapshot instead and ends the same. Files refused or still being copied are left.
+      """)
+
+  @Argument(help: "The sync folder.")
+  var folder: String
+
+  @Option(help: "Output: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let result = try options.unlock().syncCompact(folder: folder)
+      switch format {
+      case .json:
+        Console.out(
+          SyncPrinter.json([
+            "filesRemoved": result.filesRemoved, "bytesBefore": result.bytesBefore,
+            "bytesAfter": result.bytesAfter, "sent": result.sync.sent,
+            "filesApplied": result.sync.filesApplied,
+          ]))
+      case .text:
+        SyncPrinter.print(result.sync, format: .text)
+        let megabytes = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1e6) }
+        Console.out(
+          result.filesRemoved == 0
+            ? "Nothing to fold: the folder holds at most one file this device has applied."
+            : "Folded \(result.filesRemoved) files into one snapshot: "
+              + "\(megabytes(result.bytesBefore)) -> \(megabytes(result.bytesAfter)).")
       }
     }
   }

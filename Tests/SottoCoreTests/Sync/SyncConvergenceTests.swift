@@ -54,10 +54,14 @@ struct SyncConvergenceTests {
   /// Copies every data file of `from` into `to` that `to` lacks; with `partial`, some arrive
   /// truncated (the engine still copying) and are completed on a later carry.
   static func carry(
-    from: String, to: String, fraction: Double, partial: Bool,
+    from: String, to: String, fraction: Double, partial: Bool, deleted: Set<String> = [],
     random: inout SeededRandom
   ) throws {
-    let source = SyncFolder(path: from).dataFiles().files
+    // Deletions travel too, as an engine carries them (compaction's).
+    for file in SyncFolder(path: to).dataFiles().files where deleted.contains(file.name) {
+      try FileManager.default.removeItem(atPath: file.path)
+    }
+    let source = SyncFolder(path: from).dataFiles().files.filter { !deleted.contains($0.name) }
     for file in source where Double.random(in: 0..<1, using: &random) < fraction {
       let target = to + "/data/" + String(file.name.prefix(2))
       try FileManager.default.createDirectory(
@@ -110,6 +114,7 @@ struct SyncConvergenceTests {
       devices.append(SimulatedDevice(journal: joined, folder: copy))
     }
     var created = Set<EntryID>()
+    var deleted = Set<String>()
     for _ in 0..<36 {
       let device = devices[Int.random(in: 0..<devices.count, using: &random)]
       let live = try Self.liveEntries(device.journal)
@@ -133,15 +138,21 @@ struct SyncConvergenceTests {
       case 4:
         guard let entry = live.randomElement(using: &random) else { continue }
         try device.journal.delete(entry.id)
-      case 5, 6:
+      case 5:
         _ = try device.journal.sync(folder: device.folder)
+      case 6:
+        // Compaction deletes files other devices may not have applied yet.
+        let before = Set(SyncFolder(path: device.folder).dataFiles().files.map(\.name))
+        _ = try device.journal.syncCompact(folder: device.folder)
+        let after = Set(SyncFolder(path: device.folder).dataFiles().files.map(\.name))
+        deleted.formUnion(before.subtracting(after))
       default:
         let other = devices[Int.random(in: 0..<devices.count, using: &random)]
         guard other.folder != device.folder else { continue }
         try Self.carry(
           from: other.folder, to: device.folder,
           fraction: Double.random(in: 0.3...1, using: &random),
-          partial: true, random: &random)
+          partial: true, deleted: deleted, random: &random)
       }
     }
     // Everything everywhere: three rounds of sync and a full carry.
@@ -150,7 +161,8 @@ struct SyncConvergenceTests {
       for device in devices {
         for other in devices where other.folder != device.folder {
           try Self.carry(
-            from: other.folder, to: device.folder, fraction: 1, partial: false, random: &random)
+            from: other.folder, to: device.folder, fraction: 1, partial: false, deleted: deleted,
+            random: &random)
         }
       }
     }

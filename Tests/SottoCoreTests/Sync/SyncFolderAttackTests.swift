@@ -302,4 +302,36 @@ struct SyncFolderAttackTests {
     let state = try restored.read { db in try restored.readSync(db)!.state }
     #expect(state.seen[next.wroteFile!]?.seq == 3)
   }
+
+  /// Compaction folds the files into one snapshot, and a device that had applied none of
+  /// them catches up from it alone, with no false warning that the folder went back.
+  @Test func compactionLeavesOneFileThatALaggingDeviceCatchesUpFrom() throws {
+    let pair = try Pair()
+    _ = try pair.b.sync(folder: pair.folder)
+    // C joins now but then stays away while A and B go on.
+    let (c, _) = try Journal.join(
+      folder: pair.folder, at: pair.scratch.path + "/c.db", folderPassphrase: Fixtures.passphrase(),
+      passphrase: Fixtures.passphrase("c's passphrase here"), kdf: Fixtures.kdf)
+    let shared = try pair.b.contents().all[0]
+    for note in ["one", "two", "three"] { _ = try pair.sendOne(note: note) }
+    try pair.b.delete(shared.id)
+    _ = try pair.b.sync(folder: pair.folder)
+    let compaction = try pair.a.syncCompact(folder: pair.folder)
+    #expect(compaction.filesRemoved == 5)  // init, three sends, B's deletion
+    #expect(compaction.bytesAfter < compaction.bytesBefore)
+    #expect(SyncFolder(path: pair.folder).dataFiles().files.count == 1)
+    let caughtUp = try c.sync(folder: pair.folder)
+    #expect(caughtUp.filesApplied == 1)
+    #expect(caughtUp.warnings.isEmpty, "\(caughtUp.warnings)")
+    let bSync = try pair.b.sync(folder: pair.folder)
+    #expect(bSync.warnings.isEmpty, "\(bSync.warnings)")
+    for journal in [pair.b, c] {
+      #expect(try journal.canonicalHeads() == pair.a.canonicalHeads())
+      #expect(try !journal.contents().all.contains { $0.id == shared.id })
+    }
+    // And it goes on: a change after the snapshot still arrives.
+    _ = try pair.sendOne(note: "after compaction")
+    _ = try c.sync(folder: pair.folder)
+    #expect(try c.canonicalHeads() == pair.a.canonicalHeads())
+  }
 }
