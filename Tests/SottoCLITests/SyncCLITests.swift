@@ -155,6 +155,10 @@ struct SyncCLITests {
     ])
     #expect(wrong.status == 2)
     #expect(!FileManager.default.fileExists(atPath: b.journal))
+    // A folder that is not one is refused before any passphrase is asked for.
+    let missing = try b.run(["sync", "join", b.folder + "/nothing-here"], scripted: false)
+    #expect(missing.status == 13, "\(missing.stderr)")
+    #expect(missing.stderr.contains("is not a Sotto sync folder"))
     // Joining over an existing journal.
     #expect(try a.run(["sync", "join", devices.folder]).status == 5)
     // Every subcommand has help.
