@@ -206,15 +206,8 @@ enum RecordCodec {
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       switch key {
       case "context":
-        try reader.readObject { reader, device throws(JSONReader.Failure) in
-          let hlc = try reader.readString(parsing: word(hexDigits:))
-          guard context.count < maxContextDevices, let hlc,
-            let device = device.shortBytes?.withUnsafeBufferPointer(word(hexDigits:)) ?? nil,
-            context.updateValue(hlc, forKey: device) == nil
-          else {
-            contextMalformed = true
-            return
-          }
+        contextMalformed = try !readDeviceMap(&reader, into: &context) {
+          reader throws(JSONReader.Failure) in try reader.readString(parsing: word(hexDigits:))
         }
       case "deleted": deleted = try reader.readBool()
       case "device": device = try reader.readString(parsing: word(hexDigits:))
@@ -230,6 +223,27 @@ enum RecordCodec {
     else { return nil }
     return RecordVersion(
       entry: entry, revision: UInt64(revision), device: device, hlc: hlc, context: context)
+  }
+
+  /// Reads an object keyed by device ids (16 hex digits) into `map`, each value read by
+  /// `value`; false when a key is not a device id or comes twice, a value is refused, or
+  /// there are more than ``maxContextDevices`` (a version's context, a snapshot's covers).
+  static func readDeviceMap<Value>(
+    _ reader: inout JSONReader, into map: inout [UInt64: Value],
+    value: (inout JSONReader) throws(JSONReader.Failure) -> Value?
+  ) throws(JSONReader.Failure) -> Bool {
+    var wellFormed = true
+    try reader.readObject { reader, key throws(JSONReader.Failure) in
+      let read = try value(&reader)
+      guard wellFormed, map.count < maxContextDevices, let read,
+        let device = key.shortBytes?.withUnsafeBufferPointer(word(hexDigits:)) ?? nil,
+        map.updateValue(read, forKey: device) == nil
+      else {
+        wellFormed = false
+        return
+      }
+    }
+    return wellFormed
   }
 
   /// A device id as 16 lowercase hex digits, big-endian.

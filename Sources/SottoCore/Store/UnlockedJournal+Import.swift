@@ -42,31 +42,32 @@ extension UnlockedJournal {
       current[entry.id] = StoredEntry(entry: entry, revision: revision)
     }
     var summary = ImportSummary()
-    var toWrite: [(Entry, UInt64)] = []
+    var toWrite: [Entry] = []
     for entry in entries {
       if let stored = current[entry.id] {
         if stored.entry == entry {
           summary.unchanged += 1
         } else {
           summary.updated += 1
-          toWrite.append((entry, stored.revision + 1))
+          toWrite.append(entry)
         }
       } else {
         summary.added += 1
-        toWrite.append((entry, 1))
+        toWrite.append(entry)
       }
     }
     let incoming = Set(entries.map(\.id))
     let toRemove = replace ? current.keys.filter { !incoming.contains($0) } : []
     summary.removed = toRemove.count
     if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
-    let writes = toWrite.sorted { $0.0.id < $1.0.id }
+    let writes = toWrite.sorted { $0.id < $1.id }
     try write { db in
       if !toRemove.isEmpty { try self.writeTombstones(db, ids: toRemove.sorted()) }
       let stamp = try self.manifest.stamp(db)
       var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      for (entry, _) in writes {
-        // An id that holds a deleted entry's tombstone continues its revisions.
+      for entry in writes {
+        // The next revision over what is there (a deleted entry's tombstone included), with
+        // a context covering it.
         let current = try self.currentVersion(db, id: entry.id.bytes, checkingTime: false)
         changes.append(
           (

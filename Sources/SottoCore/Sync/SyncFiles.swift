@@ -266,17 +266,12 @@ enum ChangeFile {
         switch key {
         case "author": author = try reader.readString(parsing: RecordCodec.word(hexDigits:))
         case "covers":
-          try reader.readObject { reader, device throws(JSONReader.Failure) in
+          let wellFormed = try RecordCodec.readDeviceMap(&reader, into: &covers) {
+            reader throws(JSONReader.Failure) in
             let seq = try reader.readInt()
-            guard covers.count < RecordCodec.maxContextDevices, seq >= 1,
-              let device = device.shortBytes?.withUnsafeBufferPointer(RecordCodec.word(hexDigits:))
-                ?? nil,
-              covers.updateValue(UInt64(seq), forKey: device) == nil
-            else {
-              malformed = true
-              return
-            }
+            return seq >= 1 ? UInt64(seq) : nil
           }
+          if !wellFormed { malformed = true }
         case "seq": seq = try reader.readInt()
         case "v": plaintextVersion = try reader.readInt()
         case "entries":

@@ -73,7 +73,7 @@ struct SyncFolder {
     name == ".stfolder" || name == ".stignore" || name == ".stversions" || name == ".DS_Store"
       || name == "desktop.ini" || name.hasPrefix(".syncthing.") || name.hasPrefix("~syncthing~")
       || name == ".dropbox" || name == ".nextcloudsync.log" || name.hasPrefix(".sync_")
-      || name.hasPrefix(".tmp-") || name.hasSuffix(".tmp") && name.hasPrefix(".syncthing.")
+      || name.hasSuffix(".tmp") && name.hasPrefix(".syncthing.")
   }
 
   /// The key files, by content name; files whose bytes do not hash to their name (still

@@ -4,7 +4,7 @@ import SottoCrypto
 import SottoModel
 
 /// What one `sotto sync` did.
-public struct SyncOutcome: Sendable, Equatable {
+public struct SyncOutcome: Sendable {
   /// Versions this device wrote into the folder (in one new change file, or none).
   public var sent = 0
   /// The change file written, by content name; `nil` when there was nothing to send.
@@ -23,14 +23,6 @@ public struct SyncOutcome: Sendable, Equatable {
   public var ignored = 0
   /// Warnings about the folder or this journal being older than what was seen before.
   public var warnings: [String] = []
-
-  public static func == (lhs: SyncOutcome, rhs: SyncOutcome) -> Bool {
-    lhs.sent == rhs.sent && lhs.wroteFile == rhs.wroteFile
-      && lhs.filesApplied == rhs.filesApplied && lhs.entriesChanged == rhs.entriesChanged
-      && lhs.conflicts == rhs.conflicts && lhs.refused.map(\.name) == rhs.refused.map(\.name)
-      && lhs.incomplete == rhs.incomplete && lhs.ignored == rhs.ignored
-      && lhs.warnings == rhs.warnings
-  }
 }
 
 /// What `sotto sync compact` did.
@@ -201,22 +193,35 @@ extension UnlockedJournal {
       }
       return
     }
+    let (name, _) = try writeOwnFile(pending, state: state, key: key, folder: folder)
+    outcome.sent = pending.entries.reduce(0) { $0 + $1.versions.count }
+    outcome.wroteFile = name
+  }
+
+  /// Writes `pending` into the folder as this device's next file (a snapshot when `covers`
+  /// is given), then records its number, the clock it goes up to and its name here; returns
+  /// the name and the size. A crash in between writes the same versions again next time,
+  /// under another name: harmless.
+  private func writeOwnFile(
+    _ pending: (entries: [SyncedEntry], clock: UInt64, device: UInt64),
+    covers: [UInt64: UInt64] = [:],
+    state: SyncState, key: SecureBytes, folder: SyncFolder
+  ) throws(SottoError) -> (name: String, size: Int) {
     // Numbered after every file of this device the folder holds: a journal restored from an
     // older copy must not reuse a number.
     let seq = max(state.seq, state.devices[RecordCodec.hex(word: pending.device)]?.seq ?? 0) + 1
     let file = ChangeFile.seal(
-      ChangeSet(author: pending.device, seq: seq, entries: pending.entries),
+      ChangeSet(author: pending.device, seq: seq, entries: pending.entries, covers: covers),
       folderID: state.folderID, keyID: state.keyIDBytes, key: key)
     let name = try folder.write(file)
     try write { db in
       guard var current = try self.readSync(db)?.state else { return }
       current.seq = max(current.seq, seq)
       current.exportedClock = max(current.exportedClock, pending.clock)
-      current.saw(author: pending.device, seq: seq, name: name)
+      current.saw(author: pending.device, seq: seq, name: name, covers: covers)
       try self.writeSync(db, current)
     }
-    outcome.sent = pending.entries.reduce(0) { $0 + $1.versions.count }
-    outcome.wroteFile = name
+    return (name, file.count)
   }
 
   /// Reads the files not applied yet: the change sets that open, and what happened to the
@@ -395,29 +400,18 @@ extension UnlockedJournal {
     guard folded.count > 1 else { return result }
     let before = folded.reduce(0) { $0 + Self.size(of: $1.path) }
     let pending = try pendingVersions(state: state, everything: true)
-    let me = RecordCodec.hex(word: pending.device)
-    let seq = max(state.seq, state.devices[me]?.seq ?? 0) + 1
     var covers: [UInt64: UInt64] = [:]
     for (device, seen) in state.devices {
       if let word = UInt64(device, radix: 16) { covers[word] = seen.seq }
     }
-    let file = ChangeFile.seal(
-      ChangeSet(author: pending.device, seq: seq, entries: pending.entries, covers: covers),
-      folderID: state.folderID, keyID: state.keyIDBytes, key: key)
-    let name = try folder.write(file)
-    try write { db in
-      guard var current = try self.readSync(db)?.state else { return }
-      current.seq = max(current.seq, seq)
-      current.exportedClock = max(current.exportedClock, pending.clock)
-      current.saw(author: pending.device, seq: seq, name: name, covers: covers)
-      try self.writeSync(db, current)
-    }
+    let (name, size) = try writeOwnFile(
+      pending, covers: covers, state: state, key: key, folder: folder)
     // Only once the snapshot is durable, and recorded here, do the files it replaces go.
     for file in folded where file.name != name {
       if unlink(file.path) == 0 { result.filesRemoved += 1 }
     }
     result.bytesBefore = before
-    result.bytesAfter = file.count
+    result.bytesAfter = size
     return result
   }
 
@@ -468,16 +462,19 @@ extension UnlockedJournal {
 }
 
 extension Journal {
-  /// Makes a new journal at `path` from the sync folder `folderPath`: opens the folder key
-  /// with `folderPassphrase`, creates the journal under its own `passphrase` and KDF
-  /// settings (with its own device id), and applies every change file.
-  ///
-  /// - Throws: ``SottoError/Code/wrongPassphrase`` when `folderPassphrase` opens no key file
-  ///   (no journal is created); ``SottoError/Code/journalExists`` when `path` is taken.
-  public static func join(
-    folder folderPath: String, at path: String, folderPassphrase: Passphrase,
-    passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true
-  ) throws(SottoError) -> (journal: UnlockedJournal, outcome: SyncOutcome) {
+  /// Refuses what would make ``join(folder:at:folderPassphrase:passphrase:kdf:quickCapture:)``
+  /// fail before any passphrase is needed: a journal already at `path`, or a folder that is
+  /// not a sync folder (`sync join` asks nothing then).
+  public static func checkJoinable(folder folderPath: String, at path: String)
+    throws(SottoError)
+  {
+    _ = try joinableKeyFile(folder: folderPath, at: path)
+  }
+
+  /// The key file `join` uses, after the checks of ``checkJoinable(folder:at:)``.
+  static func joinableKeyFile(folder folderPath: String, at path: String)
+    throws(SottoError) -> FolderKeyFile
+  {
     if FileManager.default.fileExists(atPath: path) {
       throw SottoError(
         .journalExists,
@@ -493,6 +490,20 @@ extension Journal {
         "\(folderPath) is not a Sotto sync folder (no key file in keys/). Run `sotto sync init "
           + "DIR` on the first device; if the sync engine is still copying, wait and try again.")
     }
+    return keyFile
+  }
+
+  /// Makes a new journal at `path` from the sync folder `folderPath`: opens the folder key
+  /// with `folderPassphrase`, creates the journal under its own `passphrase` and KDF
+  /// settings (with its own device id), and applies every change file.
+  ///
+  /// - Throws: ``SottoError/Code/wrongPassphrase`` when `folderPassphrase` opens no key file
+  ///   (no journal is created); ``SottoError/Code/journalExists`` when `path` is taken.
+  public static func join(
+    folder folderPath: String, at path: String, folderPassphrase: Passphrase,
+    passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true
+  ) throws(SottoError) -> (journal: UnlockedJournal, outcome: SyncOutcome) {
+    let keyFile = try joinableKeyFile(folder: folderPath, at: path)
     guard let folderKey = try keyFile.open(passphrase: folderPassphrase) else {
       throw SottoError(
         .wrongPassphrase,

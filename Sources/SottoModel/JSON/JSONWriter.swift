@@ -57,7 +57,6 @@ public struct JSONWriter {
     bytes.append(bracket)
   }
 
-  /// Writes `"key":` inside an object; keys are names in the code, which need no escaping.
   /// Writes a key made at run time (a device id, say); it must need no escaping, which
   /// lowercase hex digits never do.
   public mutating func key(plain name: String) {
@@ -70,6 +69,7 @@ public struct JSONWriter {
     pendingValue = true
   }
 
+  /// Writes `"key":` inside an object; keys are names in the code, which need no escaping.
   public mutating func key(_ name: StaticString) {
     separate()
     bytes.append(UInt8(ascii: "\""))

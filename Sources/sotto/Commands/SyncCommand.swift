@@ -175,22 +175,8 @@ struct SyncJoinCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let path = try options.path()
-      if FileManager.default.fileExists(atPath: path) {
-        throw SottoError(
-          .journalExists,
-          "A journal already exists at \(path). To sync it, run `sotto sync \(folder)`; to "
-            + "join as a new journal, choose another place with --journal PATH.")
-      }
       // Refused before any question: typing two passphrases for nothing is unkind.
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder + "/keys", isDirectory: &isFolder),
-        isFolder.boolValue
-      else {
-        throw SottoError(
-          .syncFolder,
-          "\(folder) is not a Sotto sync folder (it has no keys/ folder). Run `sotto sync init "
-            + "DIR` on the first device; if the sync engine is still copying, wait and try again.")
-      }
+      try Journal.checkJoinable(folder: folder, at: path)
       let local = options.passphrases
       let folderPassphrase: Passphrase
       let passphrase: Passphrase
