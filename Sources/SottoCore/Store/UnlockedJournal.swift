@@ -238,7 +238,7 @@ public final class UnlockedJournal: Sendable {
       db,
       RecordVersion(
         entry: entry, revision: Merge.revision(over: heads), device: stamp.device,
-        hlc: stamp.hlc, context: Merge.context(over: heads)),
+        hlc: stamp.hlc, context: Merge.context(over: heads, writer: stamp.device)),
       id: id)
   }
 
@@ -368,17 +368,18 @@ public final class UnlockedJournal: Sendable {
       // A new journal (a restore) has no revisions to look up. Otherwise an id already there
       // (an import's update) continues its revisions, which only its ciphertext holds.
       let wasEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
+      let stamp = try self.manifest.stamp(db)
+      let device = stamp.device
       if !wasEmpty {
         for (position, index) in order.enumerated() {
           if let current = try self.currentVersion(
             db, id: entries[index].id.bytes, checkingTime: false)
           {
             revisions[position] = Merge.revision(over: current.heads)
-            contexts[position] = Merge.context(over: current.heads)
+            contexts[position] = Merge.context(over: current.heads, writer: device)
           }
         }
       }
-      let stamp = try self.manifest.stamp(db)
       // Into an empty table, unique ids need no REPLACE (which looks each one up first).
       let verb = wasEmpty && unique ? "INSERT" : "INSERT OR REPLACE"
       let insertStatement = try db.makeStatement(

@@ -52,14 +52,19 @@ enum Merge {
     return shown
   }
 
-  /// The context of a version written over `heads`: for each device, the newest clock it
-  /// had written that these heads saw or are (the pointwise maximum).
-  static func context(over heads: [RecordVersion]) -> [UInt64: UInt64] {
+  /// The context of a version that `writer` writes over `heads`: for each other device, the
+  /// newest clock it had written that these heads saw or are (the pointwise maximum).
+  ///
+  /// The writer's own device is left out: its earlier versions are superseded by the clock
+  /// alone. So a journal that never synced writes no context, and an edit keeps the entry in
+  /// its size class (`PlaintextTests.editsOnOneDeviceNeverChangeAnEntrysSize`).
+  static func context(over heads: [RecordVersion], writer: UInt64) -> [UInt64: UInt64] {
     var context: [UInt64: UInt64] = [:]
     for head in heads {
       context.merge(head.context, uniquingKeysWith: max)
       context[head.device] = max(context[head.device] ?? 0, head.hlc)
     }
+    context[writer] = nil
     return context
   }
 

@@ -143,6 +143,35 @@ import Testing
     #expect(throws: SottoError.self) { try reopened.delete(deleted.id) }
   }
 
+  /// An edit must not move an entry to a larger size class: the file would then show which
+  /// entries were edited. Sync's causal context first did, for entries near the top of the
+  /// 512-byte class (a use with every field and a 100 to 130-character note): 528 bytes
+  /// fresh, 1,040 once edited. A device's own earlier versions need no context.
+  @Test(arguments: [90, 110, 130])
+  func editsOnOneDeviceNeverChangeAnEntrysSize(noteLength: Int) throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    var use = Fixtures.use
+    use.note = String(repeating: "u", count: noteLength)
+    let entry = try journal.add(.use(use), at: Fixtures.time)
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    let size = {
+      try queue.read { db in try Int.fetchOne(db, sql: "SELECT length(ciphertext) FROM records") }
+    }
+    let fresh = try size()
+    #expect(fresh == 528)
+    for revision in 1...3 {
+      use.cost = Double(revision)
+      try journal.update(
+        StoredEntry(
+          entry: Entry(id: entry.id, at: entry.at, body: .use(use)), revision: UInt64(revision)))
+      #expect(try size() == fresh, "after edit \(revision)")
+    }
+    try journal.delete(entry.id)
+    #expect(try size() == fresh)
+  }
+
   /// Issue 11 §5: inbox rows were padded to 256-byte blocks, so a capture's size followed its
   /// detail. Format 2 pads them to the records' classes: 512 + 48 for every ordinary capture.
   @Test func everyOrdinaryQuickCaptureIsOneSize() throws {

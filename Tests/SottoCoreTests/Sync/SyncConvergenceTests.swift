@@ -201,7 +201,7 @@ struct SyncConvergenceTests {
         clock += UInt64.random(in: 1...3, using: &random)
         let version = RecordVersion(
           entry: nil, revision: Merge.revision(over: seen[device]), device: UInt64(device + 1),
-          hlc: clock, context: Merge.context(over: seen[device]))
+          hlc: clock, context: Merge.context(over: seen[device], writer: UInt64(device + 1)))
         seen[device] = [version]
         all.append(version)
       }
