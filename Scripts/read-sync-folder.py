@@ -80,7 +80,7 @@ def open_change_file(data, folder_id, key_id, key):
                            ctypes.c_size_t(len(padded))) != 0:
         return None
     document = json.loads(padded[: out_len.value].decode("utf-8"))
-    return document if document.get("v") == 1 else None
+    return document if document.get("v") in (1, 2) else None
 
 
 def supersedes(newer, older):
@@ -116,9 +116,14 @@ def main():
                 refused.append(name)
                 continue
             for entry in document["entries"]:
+                # v 2 leaves out an entry's id when a version carries the entry, and a
+                # version's device when it is the file's author (SYNC.md §4).
+                entry_id = entry.get("id") or next(
+                    v["entry"]["id"] for v in entry["versions"] if "entry" in v)
                 for version in entry["versions"]:
+                    version.setdefault("device", document["author"])
                     stamp = (version["device"], version["hlc"])
-                    versions.setdefault(entry["id"], {})[stamp] = version
+                    versions.setdefault(entry_id, {})[stamp] = version
 
     entries, conflicts, deleted = [], [], []
     for entry_id, known in sorted(versions.items()):

@@ -180,4 +180,49 @@ import Testing
     #expect(try Self.sql(cli, cli.journal, "PRAGMA user_version") == "3")
     #expect(try Self.sql(cli, cli.journal, "SELECT count(*) FROM inbox") == "1")
   }
+
+  /// Sync folders written by Sotto 0.3.0 (change files of `v` 1), committed under
+  /// `Tests/Fixtures/sync-1`: device A logged three entries (all at +00:00) and ran `sync init`;
+  /// B joined, set the urge of 2026-11-22 10:00 to 4 and deleted the use; A, meanwhile, set it
+  /// to 8. `folder` holds the three change files; `compacted` the snapshot A's `sync compact`
+  /// folded them into. A device joining today reads both the same way.
+  @Test(arguments: ["folder", "compacted"])
+  func aVersion1SyncFolderIsJoinedWithItsConflictAndItsDeletion(_ name: String) throws {
+    let cli = CLIRunner()
+    let folder = cli.folder + "/sync"
+    try FileManager.default.copyItem(
+      atPath: Self.fixtures + "/sync-1/" + name, toPath: folder)
+    let passphrase = try String(
+      contentsOfFile: Self.fixtures + "/sync-1/passphrase", encoding: .utf8)
+    cli.write(cli.passphraseFile, passphrase)
+    let joined = try cli.run([
+      "sync", "join", folder, "--kdf", "interactive", "--folder-passphrase-file",
+      cli.passphraseFile,
+    ])
+    #expect(joined.status == 0, "\(joined.stderr)")
+    #expect(joined.stdout.contains("both versions are kept: 5d54cae8"), "\(joined.stdout)")
+    // 2026-11-20T21:00Z is 1_795_208_400 (an hour after the format-1 fixture's 21:00 at
+    // +01:00) and 2026-11-22T10:00Z a day and 13 h later; the use of 2026-11-21 01:15 was
+    // deleted on B.
+    let listed = try cli.run(["list", "--format", "json"])
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    let shown = entries.map { entry in
+      (
+        entry["id"] as? String ?? "", (entry["at"] as? [String: Any])?["unix"] as? Int ?? 0,
+        (entry["urge"] as? [String: Any])?["intensity"] as? Int ?? -1
+      )
+    }
+    #expect(
+      shown.map(\.0) == ["5d54cae8609083105404c06e8ce4560b", "89004ded5dbf4411e9263855df5a43e4"])
+    #expect(shown.map(\.1) == [1_795_208_400 + 86_400 + 46_800, 1_795_208_400])
+    #expect(shown.map(\.2) == [8, 6])
+    let versions = try cli.run(["resolve", "5d54cae8"])
+    #expect(versions.stdout.contains("intensity: 8/10"), "\(versions.stdout)")
+    #expect(versions.stdout.contains("intensity: 4/10"), "\(versions.stdout)")
+    #expect(try cli.run(["show", "7c1ced86"]).status != 0)
+    // And the folder still syncs: an entry logged here reaches it as a file of today's `v`.
+    #expect(try cli.run(["urge", "2"]).status == 0)
+    #expect(try cli.run(["sync", folder]).stdout.contains("Sent 1 change."))
+  }
 }

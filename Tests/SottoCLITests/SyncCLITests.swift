@@ -128,7 +128,7 @@ struct SyncCLITests {
     // Not set up yet.
     let notYet = try a.run(["sync", devices.folder])
     #expect(notYet.status == 13)
-    #expect(notYet.stderr.contains("does not sync yet"))
+    #expect(notYet.stderr.contains("This journal does not sync (it never did"))
     // A folder that is not empty.
     let busy = a.folder + "/busy"
     try FileManager.default.createDirectory(atPath: busy, withIntermediateDirectories: true)

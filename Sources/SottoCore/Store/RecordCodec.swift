@@ -94,8 +94,11 @@ enum RecordCodec {
     writer.endObject()
   }
 
-  /// Writes one version's object (its `others` are the caller's to write).
-  static func write(_ version: RecordVersion, to writer: inout JSONWriter) {
+  /// Writes one version's object (its `others` are the caller's to write), leaving `device`
+  /// out when it is `author`, the writer of the change file that carries it.
+  static func write(
+    _ version: RecordVersion, to writer: inout JSONWriter, author: UInt64? = nil
+  ) {
     writer.beginObject()
     if !version.context.isEmpty {
       writer.key("context")
@@ -110,8 +113,11 @@ enum RecordCodec {
       writer.key("deleted")
       writer.bool(true)
     }
-    writer.key("device")
-    writer.string(hex(word: version.device))
+    // A change file's versions by its author leave the device out (Docs/SYNC.md §4).
+    if version.device != author {
+      writer.key("device")
+      writer.string(hex(word: version.device))
+    }
     if let entry = version.entry {
       writer.key("entry")
       entry.write(to: &writer)
@@ -192,9 +198,10 @@ enum RecordCodec {
     return plaintextVersion == Self.version && versions > 0 && !malformed
   }
 
-  /// Reads one version; `nil` when its fields are missing or out of range.
-  static func readVersion(_ reader: inout JSONReader) throws(JSONReader.Failure)
-    -> RecordVersion?
+  /// Reads one version; `nil` when its fields are missing or out of range. A version without
+  /// `device` was written by `author` (in a change file); in a record, `device` is required.
+  static func readVersion(_ reader: inout JSONReader, author: UInt64? = nil)
+    throws(JSONReader.Failure) -> RecordVersion?
   {
     var entry: Entry?
     var deleted = false
@@ -218,7 +225,7 @@ enum RecordCodec {
       default: try reader.skipValue()
       }
     }
-    guard let device, let hlc, let revision, revision >= 1,
+    guard let device = device ?? author, let hlc, let revision, revision >= 1,
       deleted == (entry == nil), !contextMalformed
     else { return nil }
     return RecordVersion(

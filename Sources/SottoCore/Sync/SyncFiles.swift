@@ -19,6 +19,8 @@ struct FolderKeyFile {
   var salt: [UInt8]
   var nonce: [UInt8]
   var wrapped: [UInt8]
+  /// Its content name in `keys/`, when it was read from there.
+  var name: String?
 
   /// The bytes the wrapped key is bound to.
   private var associatedData: [UInt8] {
@@ -65,8 +67,9 @@ struct FolderKeyFile {
     wrapped = ciphertext
   }
 
-  /// Reads a key file; `nil` unless it has the layout above and Sotto's KDF bounds.
-  init?(parsing bytes: [UInt8]) {
+  /// Reads a key file (`name`: its content name in `keys/`, when read from there); `nil`
+  /// unless it has the layout above and Sotto's KDF bounds.
+  init?(parsing bytes: [UInt8], name: String? = nil) {
     guard bytes.count == Self.byteCount else { return nil }
     var reader = ByteReader(bytes)
     guard reader.read(count: 8) == Array("SOTTOKEY".utf8), reader.readU32() == Self.version,
@@ -84,6 +87,7 @@ struct FolderKeyFile {
     self.salt = salt
     self.nonce = nonce
     self.wrapped = wrapped
+    self.name = name
   }
 
   /// The folder key; `nil` when `passphrase` is not the folder's.
@@ -123,6 +127,9 @@ struct ChangeSet: Equatable {
 enum ChangeFile {
   static let magic: StaticString = "SOTTOSYN"
   static let version: UInt32 = 1
+  /// The plaintext's `v`: 2 since Sotto 0.4 leaves out what the file says elsewhere (an
+  /// entry's id, its author's device id); 1 is still read.
+  static let plaintextVersion: Int64 = 2
   static let headerBytes = 68
   static let minimumPaddedBytes = 4096
   /// Larger files are refused unread: 256 MiB holds about 800,000 entries.
@@ -137,6 +144,7 @@ enum ChangeFile {
     case otherKey
     case failsAuthentication
     case malformed
+    case newerVersion
     case tooLarge
 
     var description: String {
@@ -146,6 +154,7 @@ enum ChangeFile {
       case .otherKey: "is sealed under a key this device does not hold"
       case .failsAuthentication: "fails authentication: it was changed or forged"
       case .malformed: "authenticates but its contents are malformed"
+      case .newerVersion: "was written by a newer Sotto: update Sotto on this device to read it"
       case .tooLarge: "is larger than Sotto ever writes"
       }
     }
@@ -175,6 +184,13 @@ enum ChangeFile {
   static func seal(
     _ changes: ChangeSet, folderID: [UInt8], keyID: [UInt8], key: SecureBytes
   ) -> [UInt8] {
+    var json = encode(changes)
+    defer { SecureMemory.zero(&json) }
+    return seal(json: json, folderID: folderID, keyID: keyID, key: key)
+  }
+
+  /// The plaintext JSON of `changes`, before padding.
+  static func encode(_ changes: ChangeSet) -> [UInt8] {
     var writer = JSONWriter()
     writer.beginObject()
     writer.key("author")
@@ -192,11 +208,16 @@ enum ChangeFile {
     writer.beginArray()
     for entry in changes.entries {
       writer.beginObject()
-      writer.key("id")
-      writer.string(entry.id.hex)
+      // The id is in every entry a version carries; only an entry of deletions needs it.
+      if entry.versions.allSatisfy({ $0.entry == nil }) {
+        writer.key("id")
+        writer.string(entry.id.hex)
+      }
       writer.key("versions")
       writer.beginArray()
-      for version in entry.versions { RecordCodec.write(version, to: &writer) }
+      for version in entry.versions {
+        RecordCodec.write(version, to: &writer, author: changes.author)
+      }
       writer.endArray()
       writer.endObject()
     }
@@ -204,9 +225,16 @@ enum ChangeFile {
     writer.key("seq")
     writer.int(Int64(changes.seq))
     writer.key("v")
-    writer.int(1)
+    writer.int(plaintextVersion)
     writer.endObject()
-    var plaintext = Sodium.pad(writer.bytes, block: paddedSize(for: writer.bytes.count))
+    return writer.bytes
+  }
+
+  /// Pads and seals a change file's plaintext `json` under the folder key.
+  static func seal(json: [UInt8], folderID: [UInt8], keyID: [UInt8], key: SecureBytes)
+    -> [UInt8]
+  {
+    var plaintext = Sodium.pad(json, block: paddedSize(for: json.count))
     defer { SecureMemory.zero(&plaintext) }
     let nonce = SecureRandom.bytes(Vault.nonceBytes)
     let header = header(folderID: folderID, keyID: keyID, nonce: nonce)
@@ -245,19 +273,22 @@ enum ChangeFile {
     guard
       let length = Sodium.unpaddedLength(
         plaintext, count: plaintext.count, block: plaintext.count),
-      plaintext.count == paddedSize(for: length),
-      let changes = decode(plaintext, count: length)
+      plaintext.count == paddedSize(for: length)
     else { return .failure(.malformed) }
-    return .success(changes)
+    return decode(plaintext, count: length)
   }
 
-  /// Reads the JSON of a change file; `nil` for anything malformed, an entry whose versions
-  /// name another id, or one listed twice.
-  static func decode(_ bytes: [UInt8], count: Int) -> ChangeSet? {
+  /// Reads the JSON of a change file (`v` 1 or 2); refuses anything malformed, an entry whose
+  /// versions name another id, one listed twice, and a later `v`.
+  ///
+  /// An entry's `id` may be left out when a version carries the entry, and a version's
+  /// `device` when it is the `author` (which the sorted keys put before `entries`): `v` 2
+  /// leaves them out, and `v` 1 files always have them.
+  static func decode(_ bytes: [UInt8], count: Int) -> Result<ChangeSet, Refusal> {
     var reader = JSONReader(bytes, count: count)
     var author: UInt64?
     var seq: Int64?
-    var plaintextVersion: Int64?
+    var fileVersion: Int64?
     var entries: [SyncedEntry] = []
     var covers: [UInt64: UInt64] = [:]
     var malformed = false
@@ -273,7 +304,7 @@ enum ChangeFile {
           }
           if !wellFormed { malformed = true }
         case "seq": seq = try reader.readInt()
-        case "v": plaintextVersion = try reader.readInt()
+        case "v": fileVersion = try reader.readInt()
         case "entries":
           try reader.readArray { reader throws(JSONReader.Failure) in
             var id: EntryID?
@@ -284,7 +315,8 @@ enum ChangeFile {
               case "versions":
                 try reader.readArray { reader throws(JSONReader.Failure) in
                   if versions.count < maxVersionsPerEntry,
-                    let version = try RecordCodec.readVersion(&reader)
+                    let version = try RecordCodec.readVersion(
+                      &reader, author: author)
                   {
                     versions.append(version)
                   } else {
@@ -295,7 +327,8 @@ enum ChangeFile {
               default: try reader.skipValue()
               }
             }
-            guard let id, !versions.isEmpty,
+            let shown = versions.lazy.compactMap(\.entry?.id).first
+            guard let id = id ?? shown, !versions.isEmpty,
               versions.allSatisfy({ $0.entry == nil || $0.entry!.id == id })
             else {
               malformed = true
@@ -308,11 +341,15 @@ enum ChangeFile {
       }
       try reader.expectEnd()
     } catch {
-      return nil
+      return .failure(.malformed)
     }
-    guard !malformed, plaintextVersion == 1, let author, let seq, seq >= 1,
-      Set(entries.map(\.id)).count == entries.count
-    else { return nil }
-    return ChangeSet(author: author, seq: UInt64(seq), entries: entries, covers: covers)
+    if let fileVersion, fileVersion > Self.plaintextVersion {
+      return .failure(.newerVersion)
+    }
+    guard !malformed, fileVersion == 1 || fileVersion == 2, let author, let seq,
+      seq >= 1, Set(entries.map(\.id)).count == entries.count
+    else { return .failure(.malformed) }
+    return .success(
+      ChangeSet(author: author, seq: UInt64(seq), entries: entries, covers: covers))
   }
 }

@@ -145,4 +145,12 @@ extension UnlockedJournal {
         arguments: [Data(id), Data(sealed.nonce), Data(sealed.ciphertext)])
     }
   }
+
+  /// Removes the folder key and the sync state (`sync leave`), in the caller's transaction;
+  /// with `secure_delete` on, nothing of them stays in the database file.
+  func forgetSync(_ db: Database) throws {
+    try db.execute(
+      sql: "DELETE FROM pages WHERE id IN (?, ?)",
+      arguments: [Data(Self.folderKeyPage), Data(Self.syncStatePage)])
+  }
 }

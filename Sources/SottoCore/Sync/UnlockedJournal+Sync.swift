@@ -98,8 +98,12 @@ extension UnlockedJournal {
 
   /// The folder's key file for this journal's folder id; `nil` when none is there.
   static func keyFile(in folder: SyncFolder, folderID: [UInt8]?) -> FolderKeyFile? {
-    folder.keyFiles().lazy.compactMap { FolderKeyFile(parsing: $0.bytes) }
-      .first { folderID == nil || $0.folderID == folderID }
+    keyFiles(in: folder).first { folderID == nil || $0.folderID == folderID }
+  }
+
+  /// Every well-formed key file in the folder, with its content name.
+  static func keyFiles(in folder: SyncFolder) -> [FolderKeyFile] {
+    folder.keyFiles().compactMap { FolderKeyFile(parsing: $0.bytes, name: $0.name) }
   }
 
   // MARK: Syncing
@@ -111,7 +115,7 @@ extension UnlockedJournal {
     try sync(folder: path, sendingEverything: false)
   }
 
-  private func sync(folder path: String, sendingEverything: Bool) throws(SottoError)
+  func sync(folder path: String, sendingEverything: Bool) throws(SottoError)
     -> SyncOutcome
   {
     let (state, key) = try syncSetup(folder: path)
@@ -128,8 +132,9 @@ extension UnlockedJournal {
     guard let (state, key) = try read({ db in try self.readSync(db) }) else {
       throw SottoError(
         .syncFolder,
-        "This journal does not sync yet. Run `sotto sync init DIR` to start a sync folder, or "
-          + "`sotto sync join DIR` on a new device to make a journal from one.")
+        "This journal does not sync (it never did, or left its folder with `sotto sync "
+          + "leave`). Run `sotto sync init DIR` to start a sync folder, or `sotto sync join DIR` "
+          + "on a new device to make a journal from one.")
     }
     let folder = SyncFolder(path: path)
     guard folder.exists else {
@@ -138,17 +143,25 @@ extension UnlockedJournal {
         "\(path) is not a Sotto sync folder (it has no keys/ folder). If the sync engine has "
           + "not copied it here yet, wait and run this again.")
     }
-    guard Self.keyFile(in: folder, folderID: state.folderID) != nil else {
+    let keys = Self.keyFiles(in: folder).filter { $0.folderID == state.folderID }
+    guard !keys.isEmpty else {
       throw SottoError(
         .syncFolder,
         "\(path) is not this journal's sync folder: this journal syncs with folder "
           + "\(state.folder.prefix(8)). Nothing was changed.")
     }
+    guard keys.contains(where: { $0.keyID == state.keyIDBytes }) else {
+      throw SottoError(
+        .syncFolder,
+        "The folder's key was changed on another device (`sotto sync rekey`). Run `sotto sync "
+          + "\(path)` on a terminal to give the new folder passphrase, or add "
+          + "--folder-passphrase-file FILE. Nothing was changed.")
+    }
     return (state, key)
   }
 
   /// This device's versions newer than what the folder holds, and the clock they go up to.
-  private func pendingVersions(state: SyncState, everything: Bool) throws(SottoError)
+  func pendingVersions(state: SyncState, everything: Bool) throws(SottoError)
     -> (entries: [SyncedEntry], clock: UInt64, device: UInt64)
   {
     try read { db in
@@ -202,24 +215,33 @@ extension UnlockedJournal {
   /// is given), then records its number, the clock it goes up to and its name here; returns
   /// the name and the size. A crash in between writes the same versions again next time,
   /// under another name: harmless.
-  private func writeOwnFile(
+  ///
+  /// With `switching`, the file is sealed under that key instead, and the same transaction
+  /// makes it this journal's folder key (`sync rekey`, or taking another device's rekey):
+  /// files under the old key count as not seen from then on.
+  func writeOwnFile(
     _ pending: (entries: [SyncedEntry], clock: UInt64, device: UInt64),
     covers: [UInt64: UInt64] = [:],
-    state: SyncState, key: SecureBytes, folder: SyncFolder
+    state: SyncState, key: SecureBytes, folder: SyncFolder,
+    switching newKey: (id: [UInt8], key: SecureBytes)? = nil
   ) throws(SottoError) -> (name: String, size: Int) {
     // Numbered after every file of this device the folder holds: a journal restored from an
     // older copy must not reuse a number.
     let seq = max(state.seq, state.devices[RecordCodec.hex(word: pending.device)]?.seq ?? 0) + 1
     let file = ChangeFile.seal(
       ChangeSet(author: pending.device, seq: seq, entries: pending.entries, covers: covers),
-      folderID: state.folderID, keyID: state.keyIDBytes, key: key)
+      folderID: state.folderID, keyID: newKey?.id ?? state.keyIDBytes, key: newKey?.key ?? key)
     let name = try folder.write(file)
     try write { db in
       guard var current = try self.readSync(db)?.state else { return }
+      if let newKey {
+        current.keyID = Hex.encode(newKey.id)
+        current.seen = [:]
+      }
       current.seq = max(current.seq, seq)
       current.exportedClock = max(current.exportedClock, pending.clock)
       current.saw(author: pending.device, seq: seq, name: name, covers: covers)
-      try self.writeSync(db, current)
+      try self.writeSync(db, current, key: newKey?.key)
     }
     return (name, file.count)
   }
@@ -271,7 +293,7 @@ extension UnlockedJournal {
     return nil
   }
 
-  private func receive(key: SecureBytes, folder: SyncFolder, outcome: inout SyncOutcome)
+  func receive(key: SecureBytes, folder: SyncFolder, outcome: inout SyncOutcome)
     throws(SottoError)
   {
     guard let state = try read({ db in try self.readSync(db)?.state }) else { return }
@@ -399,13 +421,7 @@ extension UnlockedJournal {
     var result = SyncCompaction(sync: outcome)
     guard folded.count > 1 else { return result }
     let before = folded.reduce(0) { $0 + Self.size(of: $1.path) }
-    let pending = try pendingVersions(state: state, everything: true)
-    var covers: [UInt64: UInt64] = [:]
-    for (device, seen) in state.devices {
-      if let word = UInt64(device, radix: 16) { covers[word] = seen.seq }
-    }
-    let (name, size) = try writeOwnFile(
-      pending, covers: covers, state: state, key: key, folder: folder)
+    let (name, size, _) = try writeSnapshot(state: state, key: key, folder: folder)
     // Only once the snapshot is durable, and recorded here, do the files it replaces go.
     for file in folded where file.name != name {
       if unlink(file.path) == 0 { result.filesRemoved += 1 }
@@ -415,7 +431,23 @@ extension UnlockedJournal {
     return result
   }
 
-  private static func size(of path: String) -> Int {
+  /// Writes every entry's open versions as this device's next file, a snapshot covering
+  /// every file seen (under `switching`'s key when given); returns its name and size.
+  func writeSnapshot(
+    state: SyncState, key: SecureBytes, folder: SyncFolder,
+    switching newKey: (id: [UInt8], key: SecureBytes)? = nil
+  ) throws(SottoError) -> (name: String, size: Int, versions: Int) {
+    let pending = try pendingVersions(state: state, everything: true)
+    var covers: [UInt64: UInt64] = [:]
+    for (device, seen) in state.devices {
+      if let word = UInt64(device, radix: 16) { covers[word] = seen.seq }
+    }
+    let (name, size) = try writeOwnFile(
+      pending, covers: covers, state: state, key: key, folder: folder, switching: newKey)
+    return (name, size, pending.entries.reduce(0) { $0 + $1.versions.count })
+  }
+
+  static func size(of path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 

@@ -13,12 +13,13 @@ struct SyncCommand: ParsableCommand {
       `sotto sync join DIR`; then `sotto sync DIR` whenever you like (it sends this device's \
       changes and applies the others'). Concurrent edits of one entry are all kept: \
       `sotto show ID` lists them and `sotto resolve ID --keep N` chooses. `sotto sync compact \
-      DIR` folds the folder's files into one now and then. Docs/SYNC.md says \
-      what the folder holds and what someone holding it can learn.
+      DIR` folds the folder's files into one now and then; `sotto sync rekey DIR` starts a \
+      new folder key after a device is lost; `sotto sync leave DIR` stops syncing this \
+      journal. Docs/SYNC.md says what the folder holds and what someone holding it can learn.
       """,
     subcommands: [
       SyncNowCommand.self, SyncInitCommand.self, SyncJoinCommand.self, SyncStatusCommand.self,
-      SyncCompactCommand.self,
+      SyncCompactCommand.self, SyncRekeyCommand.self, SyncLeaveCommand.self,
     ],
     defaultSubcommand: SyncNowCommand.self)
 }
@@ -95,6 +96,14 @@ struct SyncNowCommand: ParsableCommand {
   @Argument(help: "The sync folder.")
   var folder: String
 
+  @Option(
+    name: .customLong("folder-passphrase-file"),
+    help: """
+      After `sotto sync rekey` on another device: read the new folder passphrase from the \
+      first line of this file (on a terminal it is asked for).
+      """)
+  var folderPassphraseFile: String?
+
   @Option(help: "Output: text or json.")
   var format: OutputFormat = .text
 
@@ -102,9 +111,59 @@ struct SyncNowCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let outcome = try options.unlock().sync(folder: folder)
+      let journal = try options.unlock()
+      guard try journal.folderKeyReplaced(folder: folder) else {
+        SyncPrinter.print(try journal.sync(folder: folder), format: format)
+        return
+      }
+      Console.note(
+        "sotto: the folder's key was changed on another device (`sotto sync rekey`); it opens "
+          + "with the new folder passphrase chosen there.")
+      let outcome = try FolderPassphrase.using(
+        file: folderPassphraseFile, prompt: "The folder's new passphrase: "
+      ) { passphrase throws(SottoError) in
+        try journal.adoptFolderKey(folder: folder, passphrase: passphrase)
+      }
+      if format == .text {
+        Console.out("Took the folder's new key; this device's entries were sent again under it.")
+      }
       SyncPrinter.print(outcome, format: format)
     }
+  }
+}
+
+/// The folder passphrase for `sync rekey` and for taking a new key: from a file, or asked on
+/// the terminal, never taken from the journal's own passphrase source.
+enum FolderPassphrase {
+  /// Reads it from `file`, or from the terminal (up to three tries when `body` finds it wrong).
+  static func using<T>(
+    file: String?, prompt: String, _ body: (Passphrase) throws(SottoError) -> T
+  ) throws(SottoError) -> T {
+    if let file { return try body(try PassphraseReader.readFile(file)) }
+    try requireTerminal()
+    return try PassphraseReader(environment: [:]).using(prompt: prompt, body)
+  }
+
+  /// A new folder passphrase (its strength checked): from `file`, or asked twice.
+  static func readNew(file: String?, prompt: String) throws(SottoError) -> Passphrase {
+    if let file {
+      let passphrase = try PassphraseReader.readFile(file)
+      try passphrase.checkStrength()
+      return passphrase
+    }
+    try requireTerminal()
+    return try PassphraseReader(environment: [:]).readNew(prompt: prompt)
+  }
+
+  private static func requireTerminal() throws(SottoError) {
+    let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+    guard tty >= 0 else {
+      throw SottoError(
+        .passphraseInput,
+        "No terminal to ask for the folder passphrase. For scripts, give "
+          + "--folder-passphrase-file FILE. Nothing was changed.")
+    }
+    close(tty)
   }
 }
 
@@ -302,6 +361,114 @@ struct SyncCompactCommand: ParsableCommand {
             ? "Nothing to fold: the folder holds at most one file this device has applied."
             : "Folded \(result.filesRemoved) files into one snapshot: "
               + "\(megabytes(result.bytesBefore)) -> \(megabytes(result.bytesAfter)).")
+      }
+    }
+  }
+}
+
+struct SyncRekeyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rekey",
+    abstract: "Start a new folder key, for when a device is lost or the passphrase known.",
+    discussion: """
+      Syncs, then asks for a new folder passphrase (it must differ from the current one), \
+      writes a new folder key wrapped under it and every entry under the new key, and deletes \
+      the old key file and every change file under the old key. A lost device, which holds \
+      the old key, can read nothing written from then on. Each other device asks for the new \
+      folder passphrase at its next `sotto sync DIR` (or reads --folder-passphrase-file) and \
+      sends its entries again under the new key, so nothing it wrote meanwhile is lost. \
+      Old copies of the folder (backups, Syncthing's .stversions) still open with the old \
+      passphrase.
+      """)
+
+  @Argument(help: "The sync folder.")
+  var folder: String
+
+  @Option(
+    name: .customLong("folder-passphrase-file"),
+    help: "Read the new folder passphrase from the first line of this file.")
+  var folderPassphraseFile: String?
+
+  @Option(help: "Output: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let journal = try options.unlock()
+      let passphrase = try FolderPassphrase.readNew(
+        file: folderPassphraseFile, prompt: "New folder passphrase: ")
+      let result = try journal.syncRekey(folder: folder, passphrase: passphrase)
+      switch format {
+      case .json:
+        Console.out(
+          SyncPrinter.json([
+            "filesRemoved": result.filesRemoved, "sent": result.sync.sent,
+            "filesApplied": result.sync.filesApplied,
+          ]))
+      case .text:
+        SyncPrinter.print(result.sync, format: .text)
+        Console.out(
+          "The folder has a new key, under the new folder passphrase; \(result.filesRemoved) "
+            + "\(result.filesRemoved == 1 ? "file" : "files") under the old key were deleted.")
+        Console.note(
+          "On each other device, run `sotto sync \(folder)` and give the new folder passphrase. "
+            + "A device you no longer have cannot read anything written from now on.")
+      }
+    }
+  }
+}
+
+struct SyncLeaveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "leave",
+    abstract: "Stop syncing this journal, and remove this device's files from the folder.",
+    discussion: """
+      Syncs once more (so nothing written here stays unsent), then deletes this device's \
+      files from DIR that another device has already folded into a snapshot of its own, and \
+      forgets the folder key here. The journal stays, no longer syncing. This device's other \
+      files stay until another device runs `sotto sync compact DIR`; --all deletes them now, \
+      and a device that has not applied them yet then never receives what they carry. Run \
+      this before `sotto wipe` on a device you are giving up.
+      """)
+
+  @Argument(help: "The sync folder.")
+  var folder: String
+
+  @Flag(
+    help: "Also delete this device's files no other device is known to hold yet.")
+  var all = false
+
+  @Option(help: "Output: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var options: JournalOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let result = try options.unlock().syncLeave(folder: folder, everything: all)
+      switch format {
+      case .json:
+        Console.out(
+          SyncPrinter.json([
+            "filesRemoved": result.filesRemoved, "filesKept": result.filesKept,
+            "sent": result.sync.sent, "filesApplied": result.sync.filesApplied,
+          ]))
+      case .text:
+        SyncPrinter.print(result.sync, format: .text)
+        let files = { (count: Int) in "\(count) \(count == 1 ? "file" : "files")" }
+        Console.out(
+          "This journal no longer syncs with \(folder); deleted \(files(result.filesRemoved)) "
+            + "of this device's from it.")
+        if result.filesKept > 0 {
+          Console.out(
+            result.otherDevices
+              ? "\(files(result.filesKept)) of this device's stay until another device runs "
+                + "`sotto sync compact \(folder)`, which folds them in and deletes them."
+              : "\(files(result.filesKept)) of this device's stay: no other device has joined "
+                + "the folder. If none will, delete the folder itself.")
+        }
       }
     }
   }

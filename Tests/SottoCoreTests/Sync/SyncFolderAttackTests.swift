@@ -140,6 +140,49 @@ struct SyncFolderAttackTests {
     #expect(outcome.filesApplied == 1)
   }
 
+  @Test func aFileFromANewerSottoIsRefusedAsSuchAndTheRestApplies() throws {
+    let pair = try Pair()
+    let (state, key) = try #require(try pair.a.read { db in try pair.a.readSync(db) })
+    // What a later Sotto might write: authentic, under this folder's key, `v` 3.
+    let json = Array(#"{"author":"0123456789abcdef","entries":[],"seq":1,"v":3}"#.utf8)
+    let newer = try Self.put(
+      ChangeFile.seal(json: json, folderID: state.folderID, keyID: state.keyIDBytes, key: key),
+      in: pair.folder)
+    _ = try pair.sendOne()
+    let outcome = try pair.b.sync(folder: pair.folder)
+    #expect(outcome.refused.map(\.name) == [newer])
+    #expect(outcome.refused.first?.reason.contains("written by a newer Sotto") == true)
+    #expect(outcome.filesApplied == 1)
+  }
+
+  @Test func aVersion2FileLeavesOutOnlyWhatItSaysElsewhere() throws {
+    let pair = try Pair()
+    let (state, key) = try #require(try pair.a.read { db in try pair.a.readSync(db) })
+    let sent = try pair.sendOne(note: "left out")
+    let opened = try ChangeFile.open(
+      Self.bytes(sent.path), folderID: state.folderID, keyID: state.keyIDBytes, key: key
+    ).get()
+    let json = String(decoding: ChangeFile.encode(opened), as: UTF8.self)
+    let author = RecordCodec.hex(word: opened.author)
+    // The author's own versions name no device, and an entry's id is only inside it.
+    #expect(json.contains(#""author":"\#(author)""#))
+    #expect(!json.contains(#""device""#))
+    #expect(json.components(separatedBy: opened.entries[0].id.hex).count == 2)
+    #expect(json.hasSuffix(#""v":2}"#))
+    // Another device's version, and an entry of deletions only, keep them.
+    var mixed = opened
+    mixed.entries[0].versions[0].device = opened.author ^ 1
+    mixed.entries.append(
+      SyncedEntry(
+        id: EntryID(bytes: Array(repeating: 7, count: 16))!,
+        versions: [RecordVersion(entry: nil, revision: 2, device: opened.author, hlc: 9)]))
+    let both = String(decoding: ChangeFile.encode(mixed), as: UTF8.self)
+    #expect(both.contains(#""device":"\#(RecordCodec.hex(word: opened.author ^ 1))""#))
+    #expect(both.contains(#""id":"07070707070707070707070707070707""#))
+    let bytes = ChangeFile.encode(mixed)
+    #expect(try ChangeFile.decode(bytes, count: bytes.count).get() == mixed)
+  }
+
   @Test func aReplayedFileCannotBringADeletedEntryBack() throws {
     let pair = try Pair()
     let file = try pair.sendOne(note: "to be deleted")
