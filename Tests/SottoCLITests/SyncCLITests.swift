@@ -170,6 +170,61 @@ struct SyncCLITests {
     #expect(try a.run(["resolve", "--help"]).status == 0)
   }
 
+  @Test func rekeyThenTheOtherDeviceTakesTheNewKeyThenLeaves() throws {
+    let devices = try Devices()
+    let (a, b) = (devices.a, devices.b)
+    #expect(try a.run(["urge", "5", "--unlock"]).status == 0)
+    #expect(try a.run(["sync", "init", devices.folder]).status == 0)
+    #expect(try devices.joinB().status == 0)
+    let fresh = a.folder + "/new-folder-passphrase"
+    a.write(fresh, "juniper canal whistle ochre\n")
+    b.write(b.folder + "/new-folder-passphrase", "juniper canal whistle ochre\n")
+    // Without a terminal (setsid: no controlling one) and without a file, nothing happens.
+    let noTerminal = try a.run(
+      ["--wait", CLIRunner.binary, "sync", "rekey", devices.folder], tool: "/usr/bin/setsid")
+    #expect(noTerminal.status == 9, "\(noTerminal.stderr)")
+    #expect(noTerminal.stderr.contains("--folder-passphrase-file"))
+    // The current folder passphrase is refused.
+    let same = try a.run([
+      "sync", "rekey", devices.folder, "--folder-passphrase-file", a.passphraseFile,
+    ])
+    #expect(same.status == 9)
+    #expect(same.stderr.contains("current passphrase"))
+    let rekeyed = try a.run([
+      "sync", "rekey", devices.folder, "--folder-passphrase-file", fresh, "--format", "json",
+    ])
+    #expect(rekeyed.status == 0, "\(rekeyed.stderr)")
+    #expect(try devices.json(rekeyed)["filesRemoved"] as? Int == 2)
+    #expect(try b.run(["urge", "7", "--unlock"]).status == 0)
+    // B: told, then a wrong passphrase changes nothing, then the new one.
+    #expect(try b.run(["sync", "status", devices.folder]).status == 13)
+    let wrong = try b.run([
+      "sync", devices.folder, "--folder-passphrase-file", b.passphraseFile,
+    ])
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("key was changed on another device"))
+    let took = try b.run([
+      "sync", devices.folder, "--folder-passphrase-file", b.folder + "/new-folder-passphrase",
+    ])
+    #expect(took.status == 0, "\(took.stderr)")
+    #expect(took.stdout.contains("Took the folder's new key"))
+    #expect(try a.run(["sync", devices.folder]).status == 0)
+    #expect(try devices.list(a) == devices.list(b))
+    let entries = try JSONSerialization.jsonObject(with: Data(devices.list(a).utf8)) as? [Any]
+    #expect(entries?.count == 2)
+    // B leaves: its file stays for A until A compacts; B no longer syncs.
+    let left = try b.run(["sync", "leave", devices.folder, "--format", "json"])
+    #expect(left.status == 0, "\(left.stderr)")
+    #expect(try devices.json(left)["filesKept"] as? Int == 1)
+    #expect(try b.run(["sync", devices.folder]).status == 13)
+    #expect(try b.run(["list"]).status == 0)
+    for sub in ["rekey", "leave"] {
+      let help = try a.run(["sync", sub, "--help"])
+      #expect(help.status == 0)
+      #expect(help.stdout.contains("USAGE: sotto sync \(sub)"))
+    }
+  }
+
   @Test func passwdOnOneDeviceKeepsSyncWorkingEverywhere() throws {
     let devices = try Devices()
     let (a, b) = (devices.a, devices.b)

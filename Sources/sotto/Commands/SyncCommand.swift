@@ -156,14 +156,12 @@ enum FolderPassphrase {
   }
 
   private static func requireTerminal() throws(SottoError) {
-    let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
-    guard tty >= 0 else {
+    guard Terminal.isAvailable else {
       throw SottoError(
         .passphraseInput,
         "No terminal to ask for the folder passphrase. For scripts, give "
           + "--folder-passphrase-file FILE. Nothing was changed.")
     }
-    close(tty)
   }
 }
 

@@ -10,6 +10,13 @@ enum Terminal {
   nonisolated(unsafe) private static var saved = termios()
   nonisolated(unsafe) private static var savedDescriptor: Int32 = -1
 
+  /// Whether there is a controlling terminal to ask on (a script's process may have none).
+  static var isAvailable: Bool {
+    let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+    if tty >= 0 { close(tty) }
+    return tty >= 0
+  }
+
   /// Prints `prompt` on the terminal and reads one line without echo.
   static func readSecret(prompt: String) throws(SottoError) -> [UInt8] {
     let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
