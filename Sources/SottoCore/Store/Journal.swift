@@ -266,12 +266,13 @@ public final class Journal: Sendable {
   /// Derives the key from `passphrase` (the slow step) and unwraps the key bundle.
   ///
   /// Then, in one transaction, moves any quick-capture inbox entries into records and, unless
-  /// `check` is false, checks the records table against the encrypted manifest (see
+  /// `check` is false, checks the manifest's head and one random bucket of it (a 256th of the
+  /// records' ids and tags) against the records table (see
   /// ``UnlockedJournal/integrityAtUnlock``). Commands that read every entry pass `false`:
   /// ``UnlockedJournal/contents()`` makes the full check anyway, in the same pass.
   /// - Parameters:
   ///   - passphrase: the journal's passphrase.
-  ///   - check: compare the records table with the manifest now.
+  ///   - check: check the manifest's head and a sample of it now.
   ///   - readAhead: read every encrypted record while the key is derived, for a following
   ///     ``UnlockedJournal/contents()`` (commands that read every entry). Argon2id keeps one
   ///     core busy; reading the rows needs no key and takes about as long.
@@ -283,6 +284,17 @@ public final class Journal: Sendable {
   public func unlock(
     _ passphrase: Passphrase, check: Bool = true, readAhead: Bool = false,
     migratingDamaged: Bool = false
+  ) throws(SottoError) -> UnlockedJournal {
+    try unlock(
+      passphrase, check: check, readAhead: readAhead, migratingDamaged: migratingDamaged,
+      sample: nil)
+  }
+
+  /// ``unlock(_:check:readAhead:migratingDamaged:)``, checking manifest bucket `sample` at
+  /// unlock (a random one when `nil`): tests choose the bucket they tampered with.
+  func unlock(
+    _ passphrase: Passphrase, check: Bool, readAhead: Bool, migratingDamaged: Bool,
+    sample: Int?
   ) throws(SottoError) -> UnlockedJournal {
     let kek: SecureBytes
     var ahead: RecordPrefetch?
@@ -317,7 +329,7 @@ public final class Journal: Sendable {
     let unlocked = UnlockedJournal(journal: journal, header: journal.header, bundle: bundle)
     unlocked.keepReadAhead(ahead)
     unlocked.noteMigration(migration)
-    try unlocked.prepare(check: check)
+    try unlocked.prepare(check: check, sample: sample)
     return unlocked
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -18,15 +19,24 @@ struct RecordRows {
   private(set) var storage: [UInt8] = []
   private(set) var rows: [Row] = []
 
-  /// Reads every row in id order; with `withCiphertexts` false, only ids and tags.
-  init(_ db: Database, withCiphertexts: Bool) throws {
-    let sql =
-      withCiphertexts
-      ? "SELECT id, tag, nonce, ciphertext FROM records ORDER BY id"
-      : "SELECT id, tag FROM records ORDER BY id"
+  /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
+  /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is.
+  init(_ db: Database, withCiphertexts: Bool, bucket: Int? = nil) throws {
+    let columns = withCiphertexts ? "id, tag, nonce, ciphertext" : "id, tag"
+    // Blobs compare byte by byte, so ids of any length starting with the byte fall in range.
+    let range =
+      switch bucket {
+      case nil: ""
+      case 255?: "WHERE id >= x'ff'"
+      default: "WHERE id >= ? AND id < ?"
+      }
     // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale. The
     // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
-    let statement = try db.makeStatement(sql: sql)
+    let statement = try db.makeStatement(
+      sql: "SELECT \(columns) FROM records \(range) ORDER BY id")
+    if let bucket, bucket < 255 {
+      try statement.setArguments([Data([UInt8(bucket)]), Data([UInt8(bucket + 1)])])
+    }
     let handle = statement.sqliteStatement
     defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
     if withCiphertexts {
