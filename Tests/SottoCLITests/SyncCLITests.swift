@@ -100,6 +100,15 @@ struct SyncCLITests {
     #expect(try a.run(["sync", devices.folder]).status == 0)
     #expect(try devices.list(a) == devices.list(b))
     for runner in [a, b] {
+      // Scripts see it too: `"conflict": true` on that entry alone, in list and show.
+      let json = try runner.run(["list", "--format", "json"])
+      let entries = try #require(
+        try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+      #expect(
+        entries.filter { $0["conflict"] as? Bool == true }.compactMap { $0["id"] as? String }
+          .map { String($0.prefix(id.count)) } == [id])
+      #expect(
+        try runner.run(["show", id, "--format", "json"]).stdout.contains(#""conflict" : true"#))
       let listed = try runner.run(["list"])
       #expect(listed.stdout.contains("[conflict]"))
       #expect(listed.stderr.contains("`sotto resolve ID` shows the versions"))
@@ -118,6 +127,7 @@ struct SyncCLITests {
     #expect(try b.run(["sync", devices.folder]).status == 0)
     #expect(try !b.run(["show", id]).stdout.contains("other version"))
     #expect(try !b.run(["list"]).stdout.contains("[conflict]"))
+    #expect(try !b.run(["list", "--format", "json"]).stdout.contains(#""conflict""#))
     #expect(try devices.list(a) == devices.list(b))
     #expect(try a.run(["resolve", id]).status == 10)
   }

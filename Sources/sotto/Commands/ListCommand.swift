@@ -64,7 +64,12 @@ struct ListCommand: ParsableCommand {
       switch format {
       case .json:
         Console.out(
-          EntryJSON.encode(entries.map { EntryJSON(entry: $0.entry, revision: $0.revision) }))
+          EntryJSON.encode(
+            entries.map {
+              EntryJSON(
+                entry: $0.entry, revision: $0.revision,
+                conflict: contents.inConflict.contains($0.entry.id))
+            }))
       case .text:
         if entries.isEmpty { Console.out("No entries match.") }
         // Each row fits the terminal; `show ID` and `--format json` have the full text.

@@ -18,7 +18,11 @@ struct ShowCommand: ParsableCommand {
       let stored = try options.unlock().entry(matching: id)
       switch format {
       case .json:
-        Console.out(EntryJSON.encode(EntryJSON(entry: stored.entry, revision: stored.revision)))
+        Console.out(
+          EntryJSON.encode(
+            EntryJSON(
+              entry: stored.entry, revision: stored.revision,
+              conflict: !stored.otherVersions.isEmpty)))
       case .text:
         for line in EntryText.details(stored.entry, revision: stored.revision) { Console.out(line) }
         if !stored.otherVersions.isEmpty {

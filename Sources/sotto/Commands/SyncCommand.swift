@@ -412,7 +412,9 @@ struct SyncRekeyCommand: ParsableCommand {
             + "\(result.filesRemoved == 1 ? "file" : "files") under the old key were deleted.")
         Console.note(
           "On each other device, run `sotto sync \(folder)` and give the new folder passphrase. "
-            + "A device you no longer have cannot read anything written from now on.")
+            + "A device you no longer have cannot read anything written from now on. Each device "
+            + "sends all its entries again under the new key; once all have, `sotto sync compact "
+            + "\(folder)` folds them into one file.")
       }
     }
   }

@@ -117,14 +117,18 @@ enum EntryText {
 struct EntryJSON: Encodable {
   var entry: Entry
   var revision: UInt64
+  /// Whether other versions of the entry are kept beside this one (a sync conflict): written
+  /// as `"conflict": true` only then, so scripts can find what `sotto resolve` is for.
+  var conflict = false
 
-  enum CodingKeys: String, CodingKey { case revision, time }
+  enum CodingKeys: String, CodingKey { case revision, time, conflict }
 
   func encode(to encoder: any Encoder) throws {
     try entry.encode(to: encoder)
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(revision, forKey: .revision)
     try container.encode(entry.at.iso8601, forKey: .time)
+    if conflict { try container.encode(true, forKey: .conflict) }
   }
 
   static func encode(_ value: some Encodable) -> String {
