@@ -19,9 +19,65 @@ struct RecordRows {
   private(set) var storage: [UInt8] = []
   private(set) var rows: [Row] = []
 
+  private init() {}
+
   /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
   /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is.
   init(_ db: Database, withCiphertexts: Bool, bucket: Int? = nil) throws {
+    let statement = try Self.statement(db, withCiphertexts: withCiphertexts, bucket: bucket)
+    let handle = statement.sqliteStatement
+    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    if withCiphertexts {
+      // The file's size bounds what its records hold; untouched capacity is never paged in.
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+      storage.reserveCapacity(min(pages * pageSize, 1 << 32))
+    }
+    while try readRow(handle, withCiphertexts: withCiphertexts) {}
+  }
+
+  /// Reads every row in id order with its ciphertext, `size` rows at a time: `body` gets each
+  /// batch and the position of its first row among all, and the memory is reused for the
+  /// next, so a whole-journal check holds one batch of ciphertexts, not all of them.
+  static func forEachBatch(
+    _ db: Database, size: Int, _ body: (RecordRows, _ first: Int) throws -> Void
+  ) throws {
+    let statement = try statement(db, withCiphertexts: true, bucket: nil)
+    let handle = statement.sqliteStatement
+    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    var batch = RecordRows()
+    var first = 0
+    var more = true
+    while more {
+      more = try batch.readRow(handle, withCiphertexts: true)
+      if !more || batch.rows.count == size {
+        if !batch.rows.isEmpty { try body(batch, first) }
+        first += batch.rows.count
+        batch.rows.removeAll(keepingCapacity: true)
+        batch.storage.removeAll(keepingCapacity: true)
+      }
+    }
+  }
+
+  /// An empty list, for ``appendID(of:in:)``.
+  static var empty: RecordRows { RecordRows() }
+
+  /// Appends `row` of `batch` without its nonce and ciphertext: the ids and tags of a journal
+  /// read a batch at a time.
+  mutating func appendID(of row: Row, in batch: RecordRows) {
+    let start = storage.count
+    storage.append(contentsOf: batch.storage[row.id])
+    let id = start..<storage.count
+    rows.append(
+      Row(
+        key: row.key, tag: row.tag, id: id, nonce: id.endIndex..<id.endIndex,
+        ciphertext: id.endIndex..<id.endIndex))
+  }
+
+  /// The statement reading the rows, in id order.
+  private static func statement(_ db: Database, withCiphertexts: Bool, bucket: Int?) throws
+    -> Statement
+  {
     let columns = withCiphertexts ? "id, tag, nonce, ciphertext" : "id, tag"
     // Blobs compare byte by byte, so ids of any length starting with the byte fall in range.
     let range =
@@ -37,14 +93,11 @@ struct RecordRows {
     if let bucket, bucket < 255 {
       try statement.setArguments([Data([UInt8(bucket)]), Data([UInt8(bucket + 1)])])
     }
-    let handle = statement.sqliteStatement
-    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
-    if withCiphertexts {
-      // The file's size bounds what its records hold; untouched capacity is never paged in.
-      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-      let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-      storage.reserveCapacity(min(pages * pageSize, 1 << 32))
-    }
+    return statement
+  }
+
+  /// Appends the statement's next row; false when there is none.
+  private mutating func readRow(_ handle: OpaquePointer?, withCiphertexts: Bool) throws -> Bool {
     func append(_ column: Int32) -> Range<Int> {
       let start = storage.count
       let count = Int(sqlite3_column_bytes(handle, column))
@@ -55,28 +108,27 @@ struct RecordRows {
       }
       return start..<storage.count
     }
-    while true {
-      let step = sqlite3_step(handle)
-      if step == SQLITE_DONE { break }
-      guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
-      let id = append(0)
-      let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
-      // A tag that is not a 16-byte blob (a tampered file) matches no manifest item.
-      let tagCount = Int(sqlite3_column_bytes(handle, 1))
-      let tag =
-        if sqlite3_column_type(handle, 1) == SQLITE_BLOB, tagCount == 16,
-          let pointer = sqlite3_column_blob(handle, 1)
-        {
-          RecordTag(
-            UnsafeBufferPointer(
-              start: pointer.assumingMemoryBound(to: UInt8.self), count: tagCount))
-        } else {
-          RecordTag(high: ~0, low: ~0)
-        }
-      let nonce = withCiphertexts ? append(2) : id.endIndex..<id.endIndex
-      let ciphertext = withCiphertexts ? append(3) : nonce.endIndex..<nonce.endIndex
-      rows.append(Row(key: key, tag: tag, id: id, nonce: nonce, ciphertext: ciphertext))
-    }
+    let step = sqlite3_step(handle)
+    if step == SQLITE_DONE { return false }
+    guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
+    let id = append(0)
+    let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
+    // A tag that is not a 16-byte blob (a tampered file) matches no manifest item.
+    let tagCount = Int(sqlite3_column_bytes(handle, 1))
+    let tag =
+      if sqlite3_column_type(handle, 1) == SQLITE_BLOB, tagCount == 16,
+        let pointer = sqlite3_column_blob(handle, 1)
+      {
+        RecordTag(
+          UnsafeBufferPointer(
+            start: pointer.assumingMemoryBound(to: UInt8.self), count: tagCount))
+      } else {
+        RecordTag(high: ~0, low: ~0)
+      }
+    let nonce = withCiphertexts ? append(2) : id.endIndex..<id.endIndex
+    let ciphertext = withCiphertexts ? append(3) : nonce.endIndex..<nonce.endIndex
+    rows.append(Row(key: key, tag: tag, id: id, nonce: nonce, ciphertext: ciphertext))
+    return true
   }
 
   /// The id bytes of a row, as stored (16 bytes unless the file was tampered with).

@@ -80,6 +80,50 @@ import Testing
     #expect(result.entries.map(\.entry.id) == [ids[2]])
   }
 
+  /// `verify` reads the records a batch at a time and keeps no entry: it must find exactly
+  /// what reading everything at once finds, wherever the batch boundaries fall.
+  @Test(arguments: [1, 2, 3, 4, 100])
+  func verifyInBatchesFindsWhatReadingEverythingFinds(batchSize: Int) throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    var ids: [EntryID] = []
+    for intensity in 0..<7 {
+      var urge = Fixtures.urge
+      urge.intensity = intensity
+      ids.append(try journal.add(.urge(urge), at: Fixtures.time).id)
+    }
+    try journal.delete(ids[6])
+    // The rows tampered with hold entries, not the tombstone, so the counts below are fixed.
+    let rows = try Fixtures.recordRows(path).map { EntryID(bytes: [UInt8]($0["id"] as Data))! }
+      .filter { $0 != ids[6] }
+    try Fixtures.tamper(path) { db in
+      // One deleted, one changed in place, one injected with a short id, one swapped tag.
+      try db.execute(sql: "DELETE FROM records WHERE id = ?", arguments: [Data(rows[1].bytes)])
+      try db.execute(
+        sql: "UPDATE records SET ciphertext = randomblob(length(ciphertext)) WHERE id = ?",
+        arguments: [Data(rows[3].bytes)])
+      try db.execute(
+        sql: "INSERT INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+        arguments: [
+          Data([0x80, 1, 2]), Data(repeating: 3, count: 16), Data(repeating: 1, count: 24),
+          Data(repeating: 2, count: 300),
+        ])
+      try db.execute(
+        sql: "UPDATE records SET tag = randomblob(16) WHERE id = ?",
+        arguments: [Data(rows[5].bytes)])
+    }
+    let unlocked = try Journal.open(at: path).unlock(Fixtures.passphrase(), check: false)
+    let whole = try unlocked.contents().integrity
+    let batched = try unlocked.verify(batchSize: batchSize)
+    #expect(batched == whole)
+    #expect(whole.missing == [rows[1]])
+    #expect(whole.undecryptable.count == 3)  // the changed one, the injected one, the swapped tag
+    #expect(whole.unexpected.count == 1)
+    #expect(whole.digestMismatch == [rows[3]])
+    // 7 rows, less the one deleted, plus the one injected, less the tombstone.
+    #expect(whole.recordsChecked == 6)
+  }
+
   /// Every read of the whole journal (`list`, reports, export, backup) and `verify` report the
   /// deletion; an unlock does when the bucket it samples holds it, one time in 256.
   @Test func aRowDeletedBehindSottosBackIsReportedWhenReadAndByTheUnlockSamplingIt() throws {
