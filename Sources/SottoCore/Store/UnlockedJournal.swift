@@ -606,7 +606,7 @@ public final class UnlockedJournal: Sendable {
   /// opened a batch at a time, then their ids, tags and digests compared with the manifest, so
   /// the memory it needs is the ids and one batch of ciphertexts, not the whole journal.
   public func verify() throws(SottoError) -> IntegrityReport {
-    try verify(batchSize: Self.verifyBatch)
+    try verify(batchSize: Self.batchRows)
   }
 
   /// ``verify()`` with batches of `batchSize` rows (tests cross batch boundaries with few).
@@ -621,7 +621,8 @@ public final class UnlockedJournal: Sendable {
       var digests: [RecordDigest] = []
       var deleted = 0
       try RecordRows.forEachBatch(db, size: batchSize) { batch, _ in
-        for (offset, opened) in Self.open(batch, header: header, key: key).enumerated() {
+        let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
+        for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]
           switch opened.outcome {
           case .entry: break
@@ -653,8 +654,9 @@ public final class UnlockedJournal: Sendable {
     return report
   }
 
-  /// Rows ``verify()`` decrypts at a time: about 35 MB of ciphertexts at the common size.
-  static let verifyBatch = 65_536
+  /// Rows read and decrypted at a time by ``verify()`` and the scans of sync: about 35 MB of
+  /// ciphertexts at the common size.
+  static let batchRows = 65_536
 
   /// What opening one record found.
   enum Opened {
@@ -665,14 +667,22 @@ public final class UnlockedJournal: Sendable {
     case undecryptable
   }
 
+  /// One record of a batch, opened: its digest, what it held, and (when kept) its versions.
+  struct OpenedRecord {
+    var digest = RecordDigest(high: 0, low: 0)
+    var outcome = Opened.entry
+    /// The record's versions, opened without checking the time (so an out-of-range one too);
+    /// `nil` when it does not open, or when they were not asked for.
+    var version: RecordVersion?
+  }
+
   /// Opens every record of `batch` (on every core) and digests it, as ``contents()`` does,
-  /// keeping only what each held.
-  static func open(_ batch: RecordRows, header: JournalHeader, key: SecureBytes)
-    -> [(digest: RecordDigest, outcome: Opened)]
-  {
+  /// keeping what each held and, with `keepingVersions`, its versions.
+  static func open(
+    _ batch: RecordRows, header: JournalHeader, key: SecureBytes, keepingVersions: Bool
+  ) -> [OpenedRecord] {
     let rows = batch.rows
-    var results = [(digest: RecordDigest, outcome: Opened)](
-      repeating: (RecordDigest(high: 0, low: 0), .entry), count: rows.count)
+    var results = [OpenedRecord](repeating: OpenedRecord(), count: rows.count)
     results.withUnsafeMutableBufferPointer { resultBuffer in
       batch.storage.withUnsafeBufferPointer { storageBuffer in
         // Each worker writes only the slots of its own range of rows.
@@ -688,19 +698,20 @@ public final class UnlockedJournal: Sendable {
             let digest = Manifest.recordDigest(
               UnsafeBufferPointer(
                 rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-            let outcome: Opened
+            var opened = OpenedRecord(digest: digest)
             if let version = opener.open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
             {
-              outcome = version.entry == nil ? .deleted : .entry
-            } else if opener.open(
+              opened.outcome = version.entry == nil ? .deleted : .entry
+              if keepingVersions { opened.version = version }
+            } else if let version = opener.open(
               id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
-              != nil
             {
-              outcome = .outOfRange
+              opened.outcome = .outOfRange
+              if keepingVersions { opened.version = version }
             } else {
-              outcome = .undecryptable
+              opened.outcome = .undecryptable
             }
-            output[index] = (digest, outcome)
+            output[index] = opened
           }
         }
       }

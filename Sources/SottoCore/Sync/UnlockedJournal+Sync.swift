@@ -482,13 +482,15 @@ extension UnlockedJournal {
     }
   }
 
-  /// Calls `body` with every record's id and what it holds (`nil`: it does not open), read
-  /// one row at a time.
+  /// Calls `body` with every record's id and what it holds (`nil`: it does not open), in id
+  /// order, the records read and opened a batch at a time on every core.
   func forEachRecord(_ db: Database, _ body: ([UInt8], RecordVersion?) throws -> Void) throws {
-    let rows = try Row.fetchCursor(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
-    while let row = try rows.next() {
-      let id = row.bytes("id")
-      try body(id, decrypt(row, id: id, checkingTime: false))
+    let (header, key) = (self.header, bundle.recordKey)
+    try RecordRows.forEachBatch(db, size: Self.batchRows) { batch, _ in
+      let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
+      for (row, record) in zip(batch.rows, opened) {
+        try body(batch.idBytes(row), record.version)
+      }
     }
   }
 }
