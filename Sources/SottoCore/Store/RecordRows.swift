@@ -22,7 +22,8 @@ struct RecordRows {
   private init() {}
 
   /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
-  /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is.
+  /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is (-1: the rows
+  /// of none, whose ids are not blobs or are empty).
   init(_ db: Database, withCiphertexts: Bool, bucket: Int? = nil) throws {
     let statement = try Self.statement(db, withCiphertexts: withCiphertexts, bucket: bucket)
     let handle = statement.sqliteStatement
@@ -83,6 +84,8 @@ struct RecordRows {
     let range =
       switch bucket {
       case nil: ""
+      // No bucket's: ids that are not blobs, or empty (SQLite sorts them before every blob).
+      case (-1)?: "WHERE id < x'00'"
       case 255?: "WHERE id >= x'ff'"
       default: "WHERE id >= ? AND id < ?"
       }
@@ -90,7 +93,7 @@ struct RecordRows {
     // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
     let statement = try db.makeStatement(
       sql: "SELECT \(columns) FROM records \(range) ORDER BY id")
-    if let bucket, bucket < 255 {
+    if let bucket, (0..<255).contains(bucket) {
       try statement.setArguments([Data([UInt8(bucket)]), Data([UInt8(bucket + 1)])])
     }
     return statement

@@ -27,6 +27,10 @@ struct SyncState: Codable, Equatable {
   var folder: String
   /// The id of the folder key this device holds.
   var keyID: String
+  /// The ids of the folder keys it held before (`sync rekey`, or taking another device's):
+  /// files under them are deleted wherever found, and a key file with an id neither current
+  /// nor here is a new key to ask about. Absent in a state written before Sotto 0.4.
+  var retired: [String]? = nil
   /// The number of this device's last change file (0 before the first).
   var seq: UInt64 = 0
   /// The clock up to which this device's versions are in the folder (16 hex digits).
@@ -42,6 +46,7 @@ struct SyncState: Codable, Equatable {
 
   var folderID: [UInt8] { Hex.decode(folder) ?? [] }
   var keyIDBytes: [UInt8] { Hex.decode(keyID) ?? [] }
+  var retiredKeyIDs: Set<[UInt8]> { Set((retired ?? []).compactMap { Hex.decode($0) }) }
 
   /// Notes that `author` wrote file `seq` (folding in, for a snapshot, `covers`), seen now.
   mutating func saw(

@@ -128,7 +128,12 @@ extension UnlockedJournal {
   }
 
   /// This journal's sync state and folder key, after checking that `path` is its folder.
-  func syncSetup(folder path: String) throws(SottoError) -> (SyncState, SecureBytes) {
+  ///
+  /// A new key file (another device's `sync rekey`) is refused here, before anything is sent;
+  /// with `cleaning`, files left under a key this journal retired are deleted.
+  func syncSetup(folder path: String, cleaning: Bool = true) throws(SottoError)
+    -> (SyncState, SecureBytes)
+  {
     guard let (state, key) = try read({ db in try self.readSync(db) }) else {
       throw SottoError(
         .syncFolder,
@@ -150,14 +155,33 @@ extension UnlockedJournal {
         "\(path) is not this journal's sync folder: this journal syncs with folder "
           + "\(state.folder.prefix(8)). Nothing was changed.")
     }
-    guard keys.contains(where: { $0.keyID == state.keyIDBytes }) else {
+    // A key file of this folder under a key id this journal never held: another device ran
+    // `sync rekey`. Nothing is sent under the old key until the new one is taken.
+    if !Self.newKeys(keys, state: state).isEmpty {
       throw SottoError(
         .syncFolder,
         "The folder's key was changed on another device (`sotto sync rekey`). Run `sotto sync "
           + "\(path)` on a terminal to give the new folder passphrase, or add "
           + "--folder-passphrase-file FILE. Nothing was changed.")
     }
+    guard keys.contains(where: { $0.keyID == state.keyIDBytes }) else {
+      throw SottoError(
+        .syncFolder,
+        "\(path) no longer holds this journal's folder key file (it was deleted, or the sync "
+          + "engine has not copied it yet). Nothing was changed.")
+    }
+    // What a rekey here, or a key taken here, left of the old key (a crash, a file that could
+    // not be deleted) goes now.
+    if cleaning, keys.contains(where: { state.retiredKeyIDs.contains($0.keyID) }) {
+      _ = Self.removeFiles(in: folder, of: state.folderID, under: state.retiredKeyIDs)
+    }
     return (state, key)
+  }
+
+  /// The key files among `keys` under an id this journal neither holds nor held.
+  static func newKeys(_ keys: [FolderKeyFile], state: SyncState) -> [FolderKeyFile] {
+    let retired = state.retiredKeyIDs
+    return keys.filter { $0.keyID != state.keyIDBytes && !retired.contains($0.keyID) }
   }
 
   /// This device's versions newer than what the folder holds, and the clock they go up to.
@@ -235,6 +259,7 @@ extension UnlockedJournal {
     try write { db in
       guard var current = try self.readSync(db)?.state else { return }
       if let newKey {
+        current.retired = (current.retired ?? []).filter { $0 != current.keyID } + [current.keyID]
         current.keyID = Hex.encode(newKey.id)
         current.seen = [:]
       }
@@ -455,7 +480,7 @@ extension UnlockedJournal {
 
   /// What waits in each direction, and which devices the folder has seen; changes nothing.
   public func syncStatus(folder path: String) throws(SottoError) -> SyncStatus {
-    let (state, key) = try syncSetup(folder: path)
+    let (state, key) = try syncSetup(folder: path, cleaning: false)
     let folder = SyncFolder(path: path)
     let pending = try pendingVersions(state: state, everything: false)
     var outcome = SyncOutcome()
@@ -537,8 +562,16 @@ extension Journal {
     folder folderPath: String, at path: String, folderPassphrase: Passphrase,
     passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true
   ) throws(SottoError) -> (journal: UnlockedJournal, outcome: SyncOutcome) {
-    let keyFile = try joinableKeyFile(folder: folderPath, at: path)
-    guard let folderKey = try keyFile.open(passphrase: folderPassphrase) else {
+    _ = try joinableKeyFile(folder: folderPath, at: path)
+    var opened: (file: FolderKeyFile, key: SecureBytes)?
+    // Usually one; during a rekey, or when one could not be deleted, the old key's file too.
+    for candidate in UnlockedJournal.keyFiles(in: SyncFolder(path: folderPath)) {
+      if let key = try candidate.open(passphrase: folderPassphrase) {
+        opened = (candidate, key)
+        break
+      }
+    }
+    guard let (keyFile, folderKey) = opened else {
       throw SottoError(
         .wrongPassphrase,
         "That passphrase does not open the sync folder (it is the passphrase the folder was "

@@ -15,9 +15,9 @@ public struct SyncRekeying: Sendable {
 public struct SyncLeaving: Sendable {
   /// The sync it ran first, so that nothing written here stays unsent.
   public var sync: SyncOutcome
-  /// This device's files deleted from the folder.
+  /// This device's files deleted from the folder (with `--all`).
   public var filesRemoved = 0
-  /// This device's files left there: no other device is known to have folded them in yet.
+  /// This device's files left there, for another device's `sync compact` to fold in.
   public var filesKept = 0
   /// Whether another device was ever seen in the folder.
   public var otherDevices = false
@@ -67,25 +67,26 @@ extension UnlockedJournal {
       state: state, key: key, folder: folder, switching: (newKeyID, newKey))
     return SyncRekeying(
       sync: outcome,
-      filesRemoved: Self.removeFiles(in: folder, of: state.folderID, except: newKeyID))
+      filesRemoved: Self.removeFiles(in: folder, of: state.folderID, under: [state.keyIDBytes]))
   }
 
-  /// Whether the folder's key was replaced on another device (`sync rekey`): this journal's
-  /// key file is gone and another of the same folder is there.
+  /// Whether the folder's key was replaced on another device (`sync rekey`): a key file of
+  /// this folder under an id this journal never held is there.
   public func folderKeyReplaced(folder path: String) throws(SottoError) -> Bool {
     guard let (state, _) = try read({ db in try self.readSync(db) }) else { return false }
     let keys = Self.keyFiles(in: SyncFolder(path: path)).filter {
       $0.folderID == state.folderID
     }
-    return !keys.isEmpty && !keys.contains { $0.keyID == state.keyIDBytes }
+    return !Self.newKeys(keys, state: state).isEmpty
   }
 
   /// Takes the folder key another device's `sync rekey` wrote, opened with `passphrase`, then
   /// syncs.
   ///
-  /// Applies first what the folder still holds under the old key, then writes every entry's
-  /// open versions under the new one (a device that rekeyed may have missed some), makes it this
-  /// journal's, and deletes the files under the old key.
+  /// Writes every entry's open versions under the new key (the device that rekeyed may have
+  /// missed some), makes it this journal's, and deletes the files under the old key. Nothing
+  /// still under the old key is applied: after a rekey only a lost device writes there, and
+  /// every other device sends all it holds again when it takes the new key.
   ///
   /// - Throws: ``SottoError/Code/wrongPassphrase`` when `passphrase` opens no new key file
   ///   (nothing is changed).
@@ -97,52 +98,47 @@ extension UnlockedJournal {
     }
     let folder = SyncFolder(path: path)
     var opened: (id: [UInt8], key: SecureBytes)?
-    for candidate in Self.keyFiles(in: folder)
-    where candidate.folderID == state.folderID && candidate.keyID != state.keyIDBytes {
+    let keys = Self.keyFiles(in: folder).filter { $0.folderID == state.folderID }
+    for candidate in Self.newKeys(keys, state: state) {
       if let key = try candidate.open(passphrase: passphrase) {
         opened = (candidate.keyID, key)
         break
       }
     }
     guard let opened else {
+      let names = Self.newKeys(keys, state: state).compactMap(\.name).map {
+        "keys/\($0.prefix(16))…"
+      }
       throw SottoError(
         .wrongPassphrase,
         "That passphrase does not open the folder's new key. Give the folder passphrase chosen "
-          + "at `sotto sync rekey` on the other device. Nothing was changed.")
+          + "at `sotto sync rekey` on the other device. If no device ran it, the new key file ("
+          + names.joined(separator: ", ") + ") was put there by someone else: delete it. "
+          + "Nothing was changed.")
     }
-    var stragglers = SyncOutcome()
-    try receive(key: oldKey, folder: folder, outcome: &stragglers)
-    guard let current = try read({ db in try self.readSync(db)?.state }) else {
-      return stragglers
-    }
-    let resent = try writeSnapshot(
-      state: current, key: oldKey, folder: folder, switching: opened)
-    _ = Self.removeFiles(in: folder, of: state.folderID, except: opened.id)
+    let resent = try writeSnapshot(state: state, key: oldKey, folder: folder, switching: opened)
+    _ = Self.removeFiles(in: folder, of: state.folderID, under: [state.keyIDBytes])
     var outcome = try sync(folder: path)
     outcome.sent += resent.versions
     outcome.wroteFile = outcome.wroteFile ?? resent.name
-    outcome.filesApplied += stragglers.filesApplied
-    outcome.entriesChanged += stragglers.entriesChanged
-    for id in stragglers.conflicts where !outcome.conflicts.contains(id) {
-      outcome.conflicts.append(id)
-    }
     return outcome
   }
 
-  /// Deletes this folder's key files and change files under any key but `keyID`; returns how
-  /// many. Files of other folders, and what is not Sotto's, are left alone.
-  static func removeFiles(in folder: SyncFolder, of folderID: [UInt8], except keyID: [UInt8])
-    -> Int
-  {
+  /// Deletes this folder's change files and key files under the keys `retired`, data first;
+  /// returns how many. Files under other keys (a newer one, another device's concurrent
+  /// rekey), of other folders, and what is not Sotto's, are left alone.
+  static func removeFiles(
+    in folder: SyncFolder, of folderID: [UInt8], under retired: Set<[UInt8]>
+  ) -> Int {
     var removed = 0
     for file in folder.dataFiles().files {
       guard let head = SyncFolder.read(file.path, prefix: ChangeFile.headerBytes),
         head.count == ChangeFile.headerBytes, Array(head[0..<8]) == Array("SOTTOSYN".utf8),
-        Array(head[12..<28]) == folderID, Array(head[28..<44]) != keyID
+        Array(head[12..<28]) == folderID, retired.contains(Array(head[28..<44]))
       else { continue }
       if unlink(file.path) == 0 { removed += 1 }
     }
-    for old in keyFiles(in: folder) where old.folderID == folderID && old.keyID != keyID {
+    for old in keyFiles(in: folder) where old.folderID == folderID && retired.contains(old.keyID) {
       if let name = old.name, unlink(folder.keysPath + "/" + name) == 0 { removed += 1 }
     }
     return removed
@@ -150,13 +146,12 @@ extension UnlockedJournal {
 
   // MARK: Leaving
 
-  /// Stops syncing this journal with `path`: syncs once more, deletes this device's files from
-  /// the folder where another device has folded them into a snapshot of its own (all of them
-  /// with `everything`), and forgets the folder key and sync state.
+  /// Stops syncing this journal with `path`: syncs once more, forgets the folder key and sync
+  /// state, and with `everything` deletes this device's own files from the folder.
   ///
-  /// Files no other device is known to hold stay by default: deleting them would lose what they
-  /// carry for any device that has not applied them yet. Another device's `sync compact` folds
-  /// them in and deletes them later.
+  /// Without `everything` the files stay: nothing shows that every other device has applied
+  /// them (a snapshot's `covers` is the highest file seen, not proof that every lower one was
+  /// folded in), and another device's `sync compact` deletes them once it has.
   public func syncLeave(folder path: String, everything: Bool = false) throws(SottoError)
     -> SyncLeaving
   {
@@ -166,18 +161,12 @@ extension UnlockedJournal {
       throw SottoError.manifestDamaged
     }
     let me = RecordCodec.hex(word: head.device)
-    // What other devices' snapshots have folded in of this device's files.
-    var folded: UInt64 = 0
-    for file in state.seen.values where file.author != me {
-      folded = max(folded, file.covers?[me] ?? 0)
-    }
     var result = SyncLeaving(sync: outcome)
     result.otherDevices = state.devices.keys.contains { $0 != me }
     let folder = SyncFolder(path: path)
-    for file in folder.dataFiles().files {
-      guard let seen = state.seen[file.name], seen.author == me else { continue }
-      if everything || seen.seq <= folded {
-        if unlink(file.path) == 0 { result.filesRemoved += 1 }
+    for file in folder.dataFiles().files where state.seen[file.name]?.author == me {
+      if everything, unlink(file.path) == 0 {
+        result.filesRemoved += 1
       } else {
         result.filesKept += 1
       }

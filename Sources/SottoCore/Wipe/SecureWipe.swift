@@ -240,7 +240,7 @@ public struct SecureWipe {
     "exports, reports and backups you made (find and delete them yourself)",
     "cloud or synced copies of the folder (Dropbox, iCloud, Syncthing, ...)",
     "a `sotto sync` folder and your other devices' journals: they still open with the "
-      + "folder's passphrase (`sotto sync leave DIR` before a wipe removes this device's files; "
+      + "folder's passphrase (`sotto sync leave DIR --all` before a wipe removes this device's files; "
       + "delete the folder and wipe each device to remove everything)",
     "filesystem snapshots and backups of the disk (Time Machine, btrfs/ZFS snapshots, ...)",
     "flash storage remapping: an SSD may keep old blocks; this is why the keys were destroyed first",

@@ -372,7 +372,7 @@ struct SyncRekeyCommand: ParsableCommand {
       Syncs, then asks for a new folder passphrase (it must differ from the current one), \
       writes a new folder key wrapped under it and every entry under the new key, and deletes \
       the old key file and every change file under the old key. A lost device, which holds \
-      the old key, can read nothing written from then on. Each other device asks for the new \
+      the old key, can read nothing written under the new key. Each other device asks for the new \
       folder passphrase at its next `sotto sync DIR` (or reads --folder-passphrase-file) and \
       sends its entries again under the new key, so nothing it wrote meanwhile is lost. \
       Old copies of the folder (backups, Syncthing's .stversions) still open with the old \
@@ -412,7 +412,7 @@ struct SyncRekeyCommand: ParsableCommand {
             + "\(result.filesRemoved == 1 ? "file" : "files") under the old key were deleted.")
         Console.note(
           "On each other device, run `sotto sync \(folder)` and give the new folder passphrase. "
-            + "A device you no longer have cannot read anything written from now on. Each device "
+            + "A device you no longer have cannot read anything written under the new key. Each device "
             + "sends all its entries again under the new key; once all have, `sotto sync compact "
             + "\(folder)` folds them into one file.")
       }
@@ -423,21 +423,20 @@ struct SyncRekeyCommand: ParsableCommand {
 struct SyncLeaveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "leave",
-    abstract: "Stop syncing this journal, and remove this device's files from the folder.",
+    abstract: "Stop syncing this journal (with --all, remove this device's files from the folder).",
     discussion: """
-      Syncs once more (so nothing written here stays unsent), then deletes this device's \
-      files from DIR that another device has already folded into a snapshot of its own, and \
-      forgets the folder key here. The journal stays, no longer syncing. This device's other \
-      files stay until another device runs `sotto sync compact DIR`; --all deletes them now, \
-      and a device that has not applied them yet then never receives what they carry. Run \
-      this before `sotto wipe` on a device you are giving up.
+      Syncs once more (so nothing written here stays unsent), then forgets the folder key \
+      here. The journal stays, no longer syncing. This device's files in DIR stay until \
+      another device runs `sotto sync compact DIR`, which folds them in and deletes them; \
+      --all deletes them now, and a device that has not applied them yet then never receives \
+      what they carry. Run this before `sotto wipe` on a device you are giving up.
       """)
 
   @Argument(help: "The sync folder.")
   var folder: String
 
   @Flag(
-    help: "Also delete this device's files no other device is known to hold yet.")
+    help: "Delete this device's files from the folder now, applied elsewhere or not.")
   var all = false
 
   @Option(help: "Output: text or json.")

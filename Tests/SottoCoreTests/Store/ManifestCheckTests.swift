@@ -80,6 +80,31 @@ import Testing
     #expect(contents.integrity.recordsChecked == 8)
   }
 
+  /// Ids that fall in no bucket (a text id, an empty blob) are found by every unlock,
+  /// whichever bucket it samples: a range of the primary key below every blob.
+  @Test(arguments: [0, 0x80, 255])
+  func idsInNoBucketAreFoundByEveryUnlock(sample: Int) throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    try journal.add(.urge(Fixtures.urge), at: Fixtures.time)
+    try Fixtures.tamper(path) { db in
+      for id: any DatabaseValueConvertible in ["not a blob", Data(), 42] {
+        try db.execute(
+          sql: "INSERT INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)",
+          arguments: [
+            id, Data(repeating: 3, count: 16), Data(repeating: 1, count: 24),
+            Data(repeating: 2, count: 300),
+          ])
+      }
+    }
+    let unlocked = try Journal.open(at: path).unlock(
+      Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
+      sample: sample)
+    #expect(unlocked.integrityAtUnlock.unexpected.count == 3)
+    #expect(unlocked.integrityAtUnlock.missing.isEmpty)
+    #expect(try unlocked.verify().unexpected.count == 3)
+  }
+
   @Test func theMergeFindsMissingUnexpectedAndRolledBackRecordsInAnyOrder() {
     func key(_ value: UInt64) -> RecordKey { RecordKey(high: value << 56, low: value) }
     func item(_ value: UInt64, revision: UInt64 = 1) -> ManifestItem {

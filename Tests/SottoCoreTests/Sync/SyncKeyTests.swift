@@ -101,6 +101,69 @@ struct SyncKeyTests {
     #expect(outcome.refused.first?.reason.contains("key this device does not hold") == true)
   }
 
+  /// What the lost device can still do with the old key and folder id: write change files
+  /// under the old key, and put the old key file back. Neither is applied, nor keeps another
+  /// device on the old key.
+  @Test func theLostDevicesOldKeyFilesAreNeitherAppliedNorObeyed() throws {
+    let trio = try Trio()
+    let (cState, oldKey) = try #require(try trio.c.read { db in try trio.c.readSync(db) })
+    let oldKeyFile = try #require(
+      UnlockedJournal.keyFiles(in: SyncFolder(path: trio.folder)).first)
+    _ = try trio.a.syncRekey(
+      folder: trio.folder, passphrase: Fixtures.passphrase(Self.newFolderPassphrase))
+    // Before B takes the new key: a forged entry under the old key, and the old key file back.
+    let planted = Entry(
+      id: EntryID(bytes: Array(repeating: 0x5A, count: 16))!, at: Fixtures.time,
+      body: .urge(Urge(intensity: 9, note: "planted by the thief")))
+    let forged = ChangeFile.seal(
+      ChangeSet(
+        author: 0x1234, seq: 1,
+        entries: [
+          SyncedEntry(
+            id: planted.id,
+            versions: [RecordVersion(entry: planted, revision: 1, device: 0x1234, hlc: 1 << 40)])
+        ]),
+      folderID: cState.folderID, keyID: cState.keyIDBytes, key: oldKey)
+    let folder = SyncFolder(path: trio.folder)
+    try folder.write(forged)
+    try folder.write(oldKeyFile.bytes, key: true)
+    // B still sees the new key, and sends nothing under the old one.
+    #expect(try trio.b.folderKeyReplaced(folder: trio.folder))
+    #expect {
+      try trio.b.sync(folder: trio.folder)
+    } throws: { ($0 as? SottoError)?.code == .syncFolder }
+    _ = try trio.b.adoptFolderKey(
+      folder: trio.folder, passphrase: Fixtures.passphrase(Self.newFolderPassphrase))
+    _ = try trio.a.sync(folder: trio.folder)
+    for journal in [trio.a, trio.b] {
+      #expect(try !trio.notes(journal).contains("planted by the thief"))
+      #expect(try trio.notes(journal) == ["before the loss"])
+    }
+    // The old key file and the forged file are gone again (B's taking deleted them; A's next
+    // sync would have too).
+    let left = Trio.files(in: trio.folder)
+    #expect(!left.contains("keys/" + (oldKeyFile.name ?? "")))
+    #expect(left.filter { $0.hasPrefix("keys/") }.count == 1)
+  }
+
+  /// A rekey stopped after the switch, before the old key's files were deleted: the next sync
+  /// on that device deletes them, and the other device is asked for the new key all the same.
+  @Test func whatARekeyLeftOfTheOldKeyGoesAtTheNextSync() throws {
+    let trio = try Trio()
+    let before = Trio.files(in: trio.folder)
+    let saved = try before.map {
+      ($0, try Data(contentsOf: URL(fileURLWithPath: trio.folder + "/" + $0)))
+    }
+    _ = try trio.a.syncRekey(
+      folder: trio.folder, passphrase: Fixtures.passphrase(Self.newFolderPassphrase))
+    for (name, bytes) in saved {
+      try bytes.write(to: URL(fileURLWithPath: trio.folder + "/" + name))
+    }
+    #expect(try trio.b.folderKeyReplaced(folder: trio.folder))
+    _ = try trio.a.sync(folder: trio.folder)
+    #expect(Trio.files(in: trio.folder).isDisjoint(with: before))
+  }
+
   @Test func theCurrentPassphraseIsRefusedAndNothingChanges() throws {
     let trio = try Trio()
     let before = Trio.files(in: trio.folder)
@@ -151,7 +214,7 @@ struct SyncKeyTests {
     #expect(left.filter { $0.hasPrefix("data/") }.count == 2)
   }
 
-  @Test func leavingForgetsTheFolderAndDeletesOnlyWhatIsSafeUnlessAskedForAll() throws {
+  @Test func leavingForgetsTheFolderAndKeepsItsFilesUnlessAskedForAll() throws {
     let trio = try Trio()
     try trio.b.add(.urge(Urge(intensity: 2, note: "from b")), at: Fixtures.time)
     let own = try #require(try trio.b.sync(folder: trio.folder).wroteFile)
