@@ -19,7 +19,8 @@ struct RecordRows {
   private(set) var storage: [UInt8] = []
   private(set) var rows: [Row] = []
 
-  private init() {}
+  /// No rows yet: a batch to fill, or ids appended with ``appendID(of:in:)``.
+  init() {}
 
   /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
   /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is (-1: the rows
@@ -38,30 +39,25 @@ struct RecordRows {
   }
 
   /// Reads every row in id order with its ciphertext, `size` rows at a time: `body` gets each
-  /// batch and the position of its first row among all, and the memory is reused for the
-  /// next, so a whole-journal check holds one batch of ciphertexts, not all of them.
-  static func forEachBatch(
-    _ db: Database, size: Int, _ body: (RecordRows, _ first: Int) throws -> Void
-  ) throws {
+  /// batch, and the memory is reused for the next, so a whole-journal read holds one batch of
+  /// ciphertexts, not all of them.
+  static func forEachBatch(_ db: Database, size: Int, _ body: (RecordRows) throws -> Void)
+    throws
+  {
     let statement = try statement(db, withCiphertexts: true, bucket: nil)
     let handle = statement.sqliteStatement
     defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
     var batch = RecordRows()
-    var first = 0
     var more = true
     while more {
       more = try batch.readRow(handle, withCiphertexts: true)
       if !more || batch.rows.count == size {
-        if !batch.rows.isEmpty { try body(batch, first) }
-        first += batch.rows.count
+        if !batch.rows.isEmpty { try body(batch) }
         batch.rows.removeAll(keepingCapacity: true)
         batch.storage.removeAll(keepingCapacity: true)
       }
     }
   }
-
-  /// An empty list, for ``appendID(of:in:)``.
-  static var empty: RecordRows { RecordRows() }
 
   /// Appends `row` of `batch` without its nonce and ciphertext: the ids and tags of a journal
   /// read a batch at a time.

@@ -622,10 +622,10 @@ public final class UnlockedJournal: Sendable {
       var report = IntegrityReport()
       // One pass over the table: each batch is opened and dropped, keeping its ids, tags and
       // digests for the comparison with the manifest at the end.
-      var ids = RecordRows.empty
+      var ids = RecordRows()
       var digests: [RecordDigest] = []
       var deleted = 0
-      try RecordRows.forEachBatch(db, size: batchSize) { batch, _ in
+      try RecordRows.forEachBatch(db, size: batchSize) { batch in
         let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
         for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]

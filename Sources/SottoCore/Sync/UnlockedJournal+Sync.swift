@@ -96,11 +96,6 @@ extension UnlockedJournal {
     }
   }
 
-  /// The folder's key file for this journal's folder id; `nil` when none is there.
-  static func keyFile(in folder: SyncFolder, folderID: [UInt8]?) -> FolderKeyFile? {
-    keyFiles(in: folder).first { folderID == nil || $0.folderID == folderID }
-  }
-
   /// Every well-formed key file in the folder, with its content name.
   static func keyFiles(in folder: SyncFolder) -> [FolderKeyFile] {
     folder.keyFiles().compactMap { FolderKeyFile(parsing: $0.bytes, name: $0.name) }
@@ -511,7 +506,7 @@ extension UnlockedJournal {
   /// order, the records read and opened a batch at a time on every core.
   func forEachRecord(_ db: Database, _ body: ([UInt8], RecordVersion?) throws -> Void) throws {
     let (header, key) = (self.header, bundle.recordKey)
-    try RecordRows.forEachBatch(db, size: Self.batchRows) { batch, _ in
+    try RecordRows.forEachBatch(db, size: Self.batchRows) { batch in
       let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
       for (row, record) in zip(batch.rows, opened) {
         try body(batch.idBytes(row), record.version)
@@ -527,12 +522,13 @@ extension Journal {
   public static func checkJoinable(folder folderPath: String, at path: String)
     throws(SottoError)
   {
-    _ = try joinableKeyFile(folder: folderPath, at: path)
+    _ = try joinableKeyFiles(folder: folderPath, at: path)
   }
 
-  /// The key file `join` uses, after the checks of ``checkJoinable(folder:at:)``.
-  static func joinableKeyFile(folder folderPath: String, at path: String)
-    throws(SottoError) -> FolderKeyFile
+  /// The key files `join` tries, after the checks of ``checkJoinable(folder:at:)``: usually
+  /// one; during a rekey, or when one could not be deleted, the old key's file too.
+  static func joinableKeyFiles(folder folderPath: String, at path: String)
+    throws(SottoError) -> [FolderKeyFile]
   {
     if FileManager.default.fileExists(atPath: path) {
       throw SottoError(
@@ -541,15 +537,14 @@ extension Journal {
           + "as a new journal, choose another place with --journal PATH. Nothing was changed.")
     }
     let folder = SyncFolder(path: folderPath)
-    guard folder.exists,
-      let keyFile = UnlockedJournal.keyFile(in: folder, folderID: nil)
-    else {
+    let keyFiles = folder.exists ? UnlockedJournal.keyFiles(in: folder) : []
+    guard !keyFiles.isEmpty else {
       throw SottoError(
         .syncFolder,
         "\(folderPath) is not a Sotto sync folder (no key file in keys/). Run `sotto sync init "
           + "DIR` on the first device; if the sync engine is still copying, wait and try again.")
     }
-    return keyFile
+    return keyFiles
   }
 
   /// Makes a new journal at `path` from the sync folder `folderPath`: opens the folder key
@@ -562,10 +557,8 @@ extension Journal {
     folder folderPath: String, at path: String, folderPassphrase: Passphrase,
     passphrase: Passphrase, kdf: KDFParameters, quickCapture: Bool = true
   ) throws(SottoError) -> (journal: UnlockedJournal, outcome: SyncOutcome) {
-    _ = try joinableKeyFile(folder: folderPath, at: path)
     var opened: (file: FolderKeyFile, key: SecureBytes)?
-    // Usually one; during a rekey, or when one could not be deleted, the old key's file too.
-    for candidate in UnlockedJournal.keyFiles(in: SyncFolder(path: folderPath)) {
+    for candidate in try joinableKeyFiles(folder: folderPath, at: path) {
       if let key = try candidate.open(passphrase: folderPassphrase) {
         opened = (candidate, key)
         break

@@ -60,8 +60,9 @@ extension UnlockedJournal {
       folderKey: newKey, folderID: state.folderID, keyID: newKeyID, passphrase: passphrase,
       kdf: header.kdf)
     // The new key file first, then the snapshot under it, then this journal's switch to it;
-    // only then does anything under the old key go. A crash before the switch leaves the old
-    // key working here, and the next rekey removes what the first one left.
+    // only then does anything under the old key go. After a crash before the switch, every
+    // device, this one too, finds a key it never held and asks for its passphrase: the one
+    // chosen here takes it, as another device's rekey would be taken.
     try folder.write(keyFile.bytes, key: true)
     _ = try writeSnapshot(
       state: state, key: key, folder: folder, switching: (newKeyID, newKey))

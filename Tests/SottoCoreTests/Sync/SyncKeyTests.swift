@@ -1,4 +1,5 @@
 import Foundation
+import SottoCrypto
 import SottoModel
 import Testing
 
@@ -162,6 +163,35 @@ struct SyncKeyTests {
     #expect(try trio.b.folderKeyReplaced(folder: trio.folder))
     _ = try trio.a.sync(folder: trio.folder)
     #expect(Trio.files(in: trio.folder).isDisjoint(with: before))
+  }
+
+  /// A rekey stopped after writing the new key file, before this journal switched to it: the
+  /// rekeying device is asked for the new key like every other, and its own passphrase takes it.
+  @Test func aRekeyStoppedBeforeItsSwitchIsTakenWithItsOwnPassphrase() throws {
+    let trio = try Trio()
+    let (state, _) = try #require(try trio.a.read { db in try trio.a.readSync(db) })
+    let orphan = try FolderKeyFile(
+      folderKey: try SecureBytes.random(count: Vault.keyBytes), folderID: state.folderID,
+      keyID: SecureRandom.bytes(16), passphrase: Fixtures.passphrase(Self.newFolderPassphrase),
+      kdf: Fixtures.kdf)
+    try SyncFolder(path: trio.folder).write(orphan.bytes, key: true)
+    try trio.a.add(.urge(Urge(intensity: 4, note: "after the crash")), at: Fixtures.time)
+    #expect(try trio.a.folderKeyReplaced(folder: trio.folder))
+    #expect {
+      try trio.a.sync(folder: trio.folder)
+    } throws: { ($0 as? SottoError)?.code == .syncFolder }
+    for journal in [trio.a, trio.b] {
+      _ = try journal.adoptFolderKey(
+        folder: trio.folder, passphrase: Fixtures.passphrase(Self.newFolderPassphrase))
+    }
+    _ = try trio.a.sync(folder: trio.folder)
+    let expected: Set = ["before the loss", "after the crash"]
+    #expect(try trio.notes(trio.a) == expected)
+    #expect(try trio.notes(trio.b) == expected)
+    #expect(
+      Trio.files(in: trio.folder).filter { $0.hasPrefix("keys/") } == [
+        "keys/" + SyncFolder.name(of: orphan.bytes)
+      ])
   }
 
   @Test func theCurrentPassphraseIsRefusedAndNothingChanges() throws {
