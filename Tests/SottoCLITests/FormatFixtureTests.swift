@@ -115,37 +115,49 @@ import Testing
   /// verifies clean.
   @Test(.timeLimit(.minutes(3)))
   func aConversionStoppedAtEachSyncLeavesFormat1OrAWholeFormat2() throws {
+    var sawFormat1 = false
+    try Self.stopAtEachSync(of: Self.format1Copy, expecting: Self.expected.keys.sorted()) {
+      cli, copy, stop in
+      let version = try Self.sql(cli, copy, "PRAGMA user_version")
+      #expect(version == "1" || version == "2", "stop \(stop): user_version \(version)")
+      if version == "1" { sawFormat1 = true }
+    }
+    #expect(sawFormat1, "no stop fell inside the conversion")
+  }
+
+  /// Runs `list` on a fresh copy made by `copy` under `strace`, killed at its 1st, 2nd, ...
+  /// `fsync` or `fdatasync`, until a run completes. After each stop, `inspect` looks at a copy
+  /// of the folder (its journal's path), which must then list `expected` and verify clean.
+  static func stopAtEachSync(
+    of copy: () throws -> CLIRunner, expecting expected: [String],
+    _ inspect: (CLIRunner, String, Int) throws -> Void
+  ) throws {
     guard FileManager.default.isExecutableFile(atPath: AttackTests.strace) else {
       FileHandle.standardError.write(Data("skipped: strace is not installed\n".utf8))
       return
     }
-    let expected = Self.expected.keys.sorted()
     var completed = false
-    var sawFormat1 = false
     for stop in 1...40 {
-      let cli = try Self.format1Copy()
+      let cli = try copy()
       let result = try cli.run(
         [
           "-f", "-o", "/dev/null", "-e", "trace=fsync,fdatasync", "-e",
           "inject=fsync,fdatasync:signal=SIGKILL:when=\(stop)", CLIRunner.binary, "list",
         ], tool: AttackTests.strace)
       let data = (cli.journal as NSString).deletingLastPathComponent
-      let copy = cli.folder + "/copy"
-      try FileManager.default.copyItem(atPath: data, toPath: copy)
-      let version = try Self.sql(cli, copy + "/journal.db", "PRAGMA user_version")
-      #expect(version == "1" || version == "2", "stop \(stop): user_version \(version)")
-      if version == "1" { sawFormat1 = true }
-      #expect(
-        try Self.listedIDs(cli, journal: copy + "/journal.db") == expected, "stop \(stop)")
-      let verified = try cli.run(["verify"], environment: ["SOTTO_JOURNAL": copy + "/journal.db"])
+      let folder = cli.folder + "/copy"
+      try FileManager.default.copyItem(atPath: data, toPath: folder)
+      let journal = folder + "/journal.db"
+      try inspect(cli, journal, stop)
+      #expect(try Self.listedIDs(cli, journal: journal) == expected, "stop \(stop)")
+      let verified = try cli.run(["verify"], environment: ["SOTTO_JOURNAL": journal])
       #expect(verified.status == 0, "stop \(stop): \(verified.stdout)")
       if result.status == 0 {
         completed = true
         break
       }
     }
-    #expect(completed, "the conversion never completed")
-    #expect(sawFormat1, "no stop fell inside the conversion")
+    #expect(completed, "the command never completed")
   }
 
   /// A format-1 journal whose records fail their checks is not converted (nothing changes);
@@ -224,5 +236,98 @@ import Testing
     // And the folder still syncs: an entry logged here reaches it as a file of today's `v`.
     #expect(try cli.run(["urge", "2"]).status == 0)
     #expect(try cli.run(["sync", folder]).stdout.contains("Sent 1 change."))
+  }
+  // MARK: Format 2 without a time index (Sotto 0.4)
+
+  /// What the format-2 fixture holds: made with `sotto` 0.4.0 on 2026-12-02 (interactive KDF,
+  /// all at +01:00; passphrase in `Tests/Fixtures/format-2/passphrase`), which wrote no time
+  /// index. From 2026-11-20T21:00 = 1_795_204_800 (above): 2026-11-25T21:00 is 5 days later,
+  /// 2026-11-26T21:30 (the wine, edited from 20:30 and 2 glasses) 6 days 30 min, 2026-11-28T22:00
+  /// 8 days 1 h, and the quick capture still in the inbox, 2026-11-29T08:00, 8 days 11 h. A beer
+  /// (cedabdf3…) was deleted; the goal was set "now".
+  static let expected2: [String: (kind: String, unix: Int64?, revision: Int)] = [
+    "2b8d6fb46e56cd7f0a915a0a42e8d91f": ("urge", 1_795_204_800 + 5 * 86_400, 1),
+    "87a2dc612326e221ea160fb1b9efc575": ("use", 1_795_204_800 + 6 * 86_400 + 1_800, 2),
+    "a358092d8d1f8eb55899e6296a64fd12": ("urge", 1_795_204_800 + 8 * 86_400 + 3_600, 1),
+    "fa34fd8b0fc2fe76d46777934cb030cc": ("urge", 1_795_204_800 + 8 * 86_400 + 39_600, 1),
+    "d29f9ac885d0a73ddc016b0514e0a910": ("goal", nil, 1),
+  ]
+
+  /// A runner whose journal is a fresh copy of the format-2 fixture.
+  static func format2Copy() throws -> CLIRunner {
+    let cli = CLIRunner()
+    try FileManager.default.createDirectory(
+      atPath: cli.folder + "/data", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Self.fixtures + "/format-2/journal.db", toPath: cli.journal)
+    chmod(cli.journal, 0o600)
+    let passphrase = try String(
+      contentsOfFile: Self.fixtures + "/format-2/passphrase", encoding: .utf8)
+    cli.write(cli.passphraseFile, passphrase)
+    return cli
+  }
+
+  /// The first unlock builds the index (saying so once), and the entries listed through it are
+  /// the ones the fixture holds, newest first, with `--limit` taking the newest.
+  @Test func aJournalOfSotto04GetsItsTimeIndexAndListsTheSameEntries() throws {
+    let cli = try Self.format2Copy()
+    #expect(try Self.sql(cli, cli.journal, "SELECT count(*) FROM pages") == "0")
+    let listed = try cli.run(["list", "--format", "json"])
+    #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(
+      listed.stderr.contains("built this journal's time index (5 entries)"), "\(listed.stderr)")
+    let entries = try #require(
+      JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.count == Self.expected2.count)
+    for entry in entries {
+      let id = try #require(entry["id"] as? String)
+      let expected = try #require(Self.expected2[id], "unexpected entry \(id)")
+      #expect(entry["kind"] as? String == expected.kind, "\(id)")
+      #expect((entry["revision"] as? NSNumber)?.intValue == expected.revision, "\(id)")
+      if let unix = expected.unix {
+        #expect(((entry["at"] as? [String: Any])?["unix"] as? NSNumber)?.int64Value == unix)
+      }
+    }
+    // Newest first: the goal ("now" when made), then the quick capture, then the rest by time.
+    #expect(
+      entries.compactMap { $0["id"] as? String }
+        == [
+          "d29f9ac885d0a73ddc016b0514e0a910", "fa34fd8b0fc2fe76d46777934cb030cc",
+          "a358092d8d1f8eb55899e6296a64fd12", "87a2dc612326e221ea160fb1b9efc575",
+          "2b8d6fb46e56cd7f0a915a0a42e8d91f",
+        ])
+    // A root and one leaf, every page the same size class as its kind.
+    #expect(
+      try Self.sql(
+        cli, cli.journal,
+        "SELECT group_concat(length(ciphertext)) FROM pages "
+          + "ORDER BY length(ciphertext)"
+      ).split(separator: ",").sorted() == ["32784", "8208"])
+    let again = try cli.run(["list", "--limit", "2", "--format", "json"])
+    #expect(again.status == 0 && !again.stderr.contains("time index"), "\(again.stderr)")
+    let two = try #require(
+      JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [[String: Any]])
+    #expect(
+      two.compactMap { $0["id"] as? String }
+        == ["d29f9ac885d0a73ddc016b0514e0a910", "fa34fd8b0fc2fe76d46777934cb030cc"])
+    let verified = try cli.run(["verify"])
+    #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    #expect(verified.stdout.contains("All 5 entries"), "\(verified.stdout)")
+  }
+
+  /// `strace` kills the first command at each `fsync` or `fdatasync` while it builds the index
+  /// of the format-2 fixture, until a run completes. After each stop, a copy of the folder
+  /// lists the same entries and verifies clean: the index is whole or absent (then built by
+  /// the next command), never half written.
+  @Test(.timeLimit(.minutes(3)))
+  func buildingTheIndexStoppedAtEachSyncLeavesNoHalfIndex() throws {
+    var sawNoIndex = false
+    try Self.stopAtEachSync(of: Self.format2Copy, expecting: Self.expected2.keys.sorted()) {
+      cli, copy, stop in
+      let pages = try Self.sql(cli, copy, "SELECT count(*) FROM pages")
+      #expect(pages == "0" || pages == "2", "stop \(stop): \(pages) pages")
+      if pages == "0" { sawNoIndex = true }
+    }
+    #expect(sawNoIndex, "no stop fell before the build")
   }
 }

@@ -78,7 +78,7 @@ enum Format1 {
       try insert.execute(arguments: [
         Data(record.id), Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext),
       ])
-      items.append(sealed.manifestItem(id: record.id))
+      items.append(sealed.manifestItem(id: record.id, of: version))
     }
     head.writeCounter = writeCounter + 1
     try manifest.rebuild(db, items: items, kept: head)

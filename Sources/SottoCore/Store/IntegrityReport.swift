@@ -22,6 +22,8 @@ public struct IntegrityReport: Sendable, Equatable {
   public var waitingInboxRows = 0
   /// The manifest itself failed its checks (then the lists above may be incomplete).
   public var manifestDamaged = false
+  /// Whether the time index fails its checks or lists other than the entries (`verify`).
+  public var indexDamaged = false
   /// The number of records checked.
   public var recordsChecked = 0
 
@@ -29,7 +31,7 @@ public struct IntegrityReport: Sendable, Equatable {
   public var isClean: Bool {
     undecryptable.isEmpty && outOfRange.isEmpty && missing.isEmpty && unexpected.isEmpty
       && revisionMismatch.isEmpty
-      && digestMismatch.isEmpty && damagedInboxRows == 0 && !manifestDamaged
+      && digestMismatch.isEmpty && damagedInboxRows == 0 && !manifestDamaged && !indexDamaged
   }
 
   /// Every id named by any finding, once, sorted.
@@ -44,6 +46,12 @@ public struct IntegrityReport: Sendable, Equatable {
     var lines: [String] = []
     if manifestDamaged {
       lines.append("the manifest (the encrypted list of entries) is damaged or was replaced")
+    }
+    if indexDamaged {
+      lines.append(
+        "the time index (the encrypted list of entries by time) is damaged, was replaced, or "
+          + "lists other entries than the journal holds; `sotto verify --rebuild-manifest` "
+          + "builds it again")
     }
     for id in undecryptable {
       lines.append("entry \(id.hex) fails authentication (damaged or moved)")

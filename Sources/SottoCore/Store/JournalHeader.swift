@@ -53,6 +53,17 @@ struct JournalHeader: Sendable, Equatable {
     return writer.bytes
   }
 
+  /// Associated data of a row of `pages` (sync's, the time index's): binds it to this journal
+  /// and its id, as records are bound.
+  func pageAssociatedData(id: [UInt8]) -> [UInt8] {
+    var writer = ByteWriter()
+    writer.append("sotto-page")
+    writer.append(u32: formatVersion)
+    writer.append(journalID)
+    writer.append(id)
+    return writer.bytes
+  }
+
   /// Format 1's associated data of a record, which bound a revision number instead of a tag;
   /// read only to migrate.
   func format1RecordAssociatedData(id: [UInt8], revision: UInt64) -> [UInt8] {

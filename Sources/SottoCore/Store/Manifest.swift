@@ -8,6 +8,27 @@ struct ManifestItem: Equatable, Sendable {
   var tag: RecordTag
   /// BLAKE2b-128 of the record's nonce followed by its ciphertext.
   var digest: RecordDigest
+  /// What the time index lists of the version written (`nil`: nothing, a tombstone). Not
+  /// stored in the manifest; set by whoever sealed the record.
+  var indexed: IndexItem? = nil
+  /// What the time index listed for this id before the write, when the writer knows it.
+  var replaced = IndexReplaced.unknown
+
+  init(
+    id: RecordKey, tag: RecordTag, digest: RecordDigest, indexed: IndexItem? = nil,
+    replaced: IndexReplaced = .unknown
+  ) {
+    self.id = id
+    self.tag = tag
+    self.digest = digest
+    self.indexed = indexed
+    self.replaced = replaced
+  }
+
+  /// What the manifest stores: the id, tag and digest.
+  static func == (lhs: ManifestItem, rhs: ManifestItem) -> Bool {
+    (lhs.id, lhs.tag, lhs.digest) == (rhs.id, rhs.tag, rhs.digest)
+  }
 }
 
 /// The encrypted list of every record, kept in step with the records table.
@@ -23,11 +44,13 @@ struct Manifest {
   static let digestBytes = 16
   /// The settings' room in the head: their JSON, then zeros, so its size says nothing.
   static let settingsBytes = 512
-  /// Room for references a later version may keep in the head, zero in this one.
+  /// Room in the head for references: the time index's (``encode(_:)-(IndexReference?)``).
   static let reservedBytes = 64
 
   let header: JournalHeader
   let key: SecureBytes
+
+  var timeIndex: TimeIndex { TimeIndex(header: header, key: key) }
 
   struct Head: Equatable {
     var writeCounter: UInt64 = 0
@@ -38,6 +61,9 @@ struct Manifest {
     var hlc: UInt64 = 0
     /// The journal's settings, UTF-8 JSON (an object), at most ``settingsBytes`` bytes.
     var settings: [UInt8] = Array("{}".utf8)
+    /// The time index (in the head's reserved bytes; `nil` in a journal written before Sotto
+    /// 0.5, whose writers left them zero).
+    var index: IndexReference? = nil
     var bucketCounts = [UInt32](repeating: 0, count: Manifest.bucketCount)
     var bucketDigests = [[UInt8]](
       repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
@@ -75,7 +101,7 @@ struct Manifest {
     precondition(head.settings.count <= settingsBytes)
     writer.append(u16: UInt16(head.settings.count))
     writer.append(head.settings + [UInt8](repeating: 0, count: settingsBytes - head.settings.count))
-    writer.append([UInt8](repeating: 0, count: reservedBytes))
+    writer.append(encode(head.index))
     for index in 0..<bucketCount {
       writer.append(u32: head.bucketCounts[index])
       writer.append(head.bucketDigests[index])
@@ -89,11 +115,11 @@ struct Manifest {
       let count = reader.readU64(), let device = reader.readU64(), let hlc = reader.readU64(),
       let settingsCount = reader.readU16(), Int(settingsCount) <= settingsBytes,
       let settings = reader.read(count: settingsBytes),
-      reader.read(count: reservedBytes) != nil
+      let reserved = reader.read(count: reservedBytes)
     else { return nil }
     var head = Head(
       writeCounter: counter, recordCount: count, device: device, hlc: hlc,
-      settings: Array(settings[..<Int(settingsCount)]))
+      settings: Array(settings[..<Int(settingsCount)]), index: decodeIndex(reserved))
     for index in 0..<bucketCount {
       guard let size = reader.readU32(), let digest = reader.read(count: digestBytes) else {
         return nil
@@ -102,6 +128,32 @@ struct Manifest {
       head.bucketDigests[index] = digest
     }
     return reader.isAtEnd ? head : nil
+  }
+
+  /// The reserved bytes: 1, 7 zeros, the index root's id, its digest and the count of entries
+  /// it lists, then zeros; all zeros without an index.
+  static func encode(_ index: IndexReference?) -> [UInt8] {
+    var writer = ByteWriter()
+    if let index {
+      writer.append(u8: 1)
+      writer.append([UInt8](repeating: 0, count: 7))
+      writer.append(index.root.bytes)
+      writer.append(index.digest.bytes)
+      writer.append(u64: index.count)
+    }
+    writer.append([UInt8](repeating: 0, count: reservedBytes - writer.bytes.count))
+    return writer.bytes
+  }
+
+  /// The index the reserved bytes name; `nil` for zeros or anything else (a later version's
+  /// reference reads as none: the index is built again).
+  static func decodeIndex(_ bytes: [UInt8]) -> IndexReference? {
+    var reader = ByteReader(bytes)
+    guard reader.readU8() == 1, reader.read(count: 7) == [UInt8](repeating: 0, count: 7),
+      let root = reader.read(count: 16), let digest = reader.read(count: 16),
+      let count = reader.readU64()
+    else { return nil }
+    return IndexReference(root: RecordKey(root), digest: RecordDigest(digest), count: count)
   }
 
   static func encode(_ items: [ManifestItem]) -> [UInt8] {
@@ -259,6 +311,7 @@ struct Manifest {
       try store(db, index: run.index, bucket!, head: &head)
     }
     head.recordCount = UInt64(items.count)
+    head.index = try timeIndex.build(db, items: items.compactMap(\.indexed))
     head.writeCounter += 1
     try writeHead(db, head)
   }
@@ -271,6 +324,11 @@ struct Manifest {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
     head.hlc = max(head.hlc, clock)
     var touched: [Int: [RecordKey: ManifestItem]] = [:]
+    // What changes in the time index: the items replaced (where the writer knew them), the ids
+    // whose items must be looked up, and the new items.
+    var removing: [IndexKey] = []
+    var unknown = Set<RecordKey>()
+    var inserting: [IndexItem] = []
     for change in changes {
       let index = Self.bucket(of: change.id)
       if touched[index] == nil {
@@ -279,6 +337,15 @@ struct Manifest {
         }
         touched[index] = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
       }
+      // A record that was not there has nothing in the index, whatever the writer thought.
+      if touched[index, default: [:]][change.id] != nil {
+        switch change.item?.replaced ?? .unknown {
+        case .unknown: unknown.insert(change.id)
+        case .nothing: break
+        case .item(let key): removing.append(key)
+        }
+      }
+      if let item = change.item?.indexed { inserting.append(item) }
       // The defaulted subscript mutates in place; `touched[index]![...]` would copy the bucket.
       touched[index, default: [:]][change.id] = change.item
     }
@@ -286,6 +353,12 @@ struct Manifest {
       try writeBucket(db, index: index, items: Array(items.values), head: &head)
     }
     head.recordCount = UInt64(head.bucketCounts.reduce(0) { $0 + Int($1) })
+    if let index = head.index {
+      head.index = try timeIndex.apply(
+        db, index, removing: removing, unknown: unknown, inserting: inserting)
+      // A damaged index is dropped, and built again from the records at the next unlock.
+      if head.index == nil { try TimeIndex.drop(db) }
+    }
     head.writeCounter += 1
     try writeHead(db, head)
   }
@@ -301,6 +374,7 @@ struct Manifest {
       try writeBucket(db, index: index, items: bucketItems, head: &head)
     }
     head.recordCount = UInt64(items.count)
+    head.index = try timeIndex.build(db, items: items.compactMap(\.indexed))
     try writeHead(db, head)
   }
 
@@ -343,7 +417,7 @@ struct Manifest {
       Self.recordDigest(nonce: bucket.nonce, ciphertext: bucket.ciphertext).bytes
   }
 
-  private func writeHead(_ db: Database, _ head: Head) throws {
+  func writeHead(_ db: Database, _ head: Head) throws {
     let sealed = Vault.seal(
       Self.encode(head), key: key, associatedData: header.manifestAssociatedData(slot: 0))
     try db.execute(

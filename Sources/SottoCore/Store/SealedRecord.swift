@@ -23,8 +23,11 @@ struct SealedRecord {
     self = sealer.seal(version, id: id)
   }
 
-  /// What the manifest records of this row.
-  func manifestItem(id: [UInt8]) -> ManifestItem {
-    ManifestItem(id: RecordKey(id), tag: tag, digest: digest)
+  /// What the manifest records of this row, which holds `version`, and what the time index
+  /// lists of it.
+  func manifestItem(id: [UInt8], of version: RecordVersion) -> ManifestItem {
+    let key = RecordKey(id)
+    return ManifestItem(
+      id: key, tag: tag, digest: digest, indexed: IndexItem(version, id: key, digest: digest))
   }
 }

@@ -167,7 +167,11 @@ final class SealingPipeline: @unchecked Sendable {
         context: contexts[position] ?? [:])
       let digest = sealer.seal(version, id: entry.id, tag: tag, appendingTo: &sealed.bytes)
       sealed.ends.append(sealed.bytes.count)
-      sealed.items.append(ManifestItem(id: RecordKey(entry.id), tag: tag, digest: digest))
+      let key = RecordKey(entry.id)
+      sealed.items.append(
+        ManifestItem(
+          id: key, tag: tag, digest: digest,
+          indexed: IndexItem(version, id: key, digest: digest)))
     }
     return sealed
   }

@@ -60,6 +60,7 @@ public final class UnlockedJournal: Sendable {
     var inbox = InboxAtUnlock()
     var integrity = IntegrityReport()
     var migration: Format1Migration?
+    var indexBuilt: Int?
   }
 
   init(journal: Journal, header: JournalHeader, bundle: KeyBundle) {
@@ -75,6 +76,10 @@ public final class UnlockedJournal: Sendable {
   func noteMigration(_ migration: Format1Migration?) {
     state.withLock { $0.migration = migration }
   }
+
+  /// How many entries the time index the unlock built lists; `nil` when it built none (the
+  /// journal had one, as every journal Sotto 0.5 or later wrote has).
+  public var indexBuilt: Int? { state.withLock { $0.indexBuilt } }
 
   /// How many quick-capture entries the unlock moved into the journal.
   public var movedFromInbox: Int { state.withLock { $0.inbox.moved } }
@@ -102,6 +107,9 @@ public final class UnlockedJournal: Sendable {
   /// most commands read anyway, and ``verify()`` check everything.
   func prepare(check: Bool, sample: Int? = nil) throws(SottoError) {
     let inbox = try receiveInbox()
+    // A journal that cannot be written (a read-only copy) is read without an index.
+    let built = try? buildIndexIfMissing()
+    state.withLock { $0.indexBuilt = built ?? nil }
     var report = IntegrityReport()
     report.damagedInboxRows = inbox.refused.count
     report.waitingInboxRows = inbox.waiting
@@ -220,15 +228,19 @@ public final class UnlockedJournal: Sendable {
 
   /// Writes `version` as the record `id` under a fresh tag; returns what the manifest keeps.
   @discardableResult
-  func writeRecord(_ db: Database, _ version: RecordVersion, id: EntryID) throws -> ManifestItem {
+  func writeRecord(
+    _ db: Database, _ version: RecordVersion, id: EntryID, replacing: IndexReplaced = .unknown
+  ) throws -> ManifestItem {
     var sealer = RecordSealer(header: header, key: bundle.recordKey)
-    return try writeRecord(db, version, id: id, sealer: &sealer)
+    return try writeRecord(db, version, id: id, sealer: &sealer, replacing: replacing)
   }
 
-  /// As ``writeRecord(_:_:id:)``, with a sealer kept across many records (sync's receive):
-  /// each new sealer draws a pool of nonces it would mostly not use.
+  /// As ``writeRecord(_:_:id:replacing:)``, with a sealer kept across many records (sync's
+  /// receive): each new sealer draws a pool of nonces it would mostly not use. `replacing`:
+  /// what the index holds for the record replaced, when the caller read it.
   func writeRecord(
-    _ db: Database, _ version: RecordVersion, id: EntryID, sealer: inout RecordSealer
+    _ db: Database, _ version: RecordVersion, id: EntryID, sealer: inout RecordSealer,
+    replacing: IndexReplaced = .unknown
   ) throws -> ManifestItem {
     let sealed = sealer.seal(version, id: id)
     let statement = try db.cachedStatement(
@@ -237,7 +249,9 @@ public final class UnlockedJournal: Sendable {
       arguments: [
         Data(id.bytes), Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext),
       ])
-    return sealed.manifestItem(id: id.bytes)
+    var item = sealed.manifestItem(id: id.bytes, of: version)
+    item.replaced = replacing
+    return item
   }
 
   /// Writes `entry` (or, when `nil`, a tombstone) over `current`, the record as it is (`nil`
@@ -254,7 +268,7 @@ public final class UnlockedJournal: Sendable {
       RecordVersion(
         entry: entry, revision: Merge.revision(over: heads), device: stamp.device,
         hlc: stamp.hlc, context: Merge.context(over: heads, writer: stamp.device)),
-      id: id)
+      id: id, replacing: IndexReplaced(current, id: RecordKey(id)))
   }
 
   func decrypt(
@@ -625,10 +639,18 @@ public final class UnlockedJournal: Sendable {
       var ids = RecordRows()
       var digests: [RecordDigest] = []
       var deleted = 0
+      /// What the time index should list, by row: every entry whose record opens.
+      var indexable: [(row: Int, item: IndexItem)] = []
       try RecordRows.forEachBatch(db, size: batchSize) { batch in
-        let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
+        let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
         for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]
+          if opened.outcome == .entry, let version = opened.version,
+            let item = IndexItem(
+              version, id: RecordKey(batch.idBytes(row)), digest: opened.digest)
+          {
+            indexable.append((ids.rows.count, item))
+          }
           switch opened.outcome {
           case .entry: break
           case .deleted: deleted += 1
@@ -651,6 +673,13 @@ public final class UnlockedJournal: Sendable {
           report.digestMismatch.append(Self.entryID(ids.idBytes(ids.rows[index])))
         }
       }
+      // The index lists exactly the entries whose records match the manifest.
+      let expected = indexable.filter { comparison.expected[$0.row]?.digest == $0.item.digest }
+      let reported = Set(
+        (report.missing + report.digestMismatch + report.revisionMismatch + report.undecryptable
+          + report.outOfRange).map(RecordKey.init))
+      report.indexDamaged = try !self.indexLists(
+        db, exactly: expected.map(\.item), besides: reported)
       return report
     }
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
@@ -904,7 +933,7 @@ public final class UnlockedJournal: Sendable {
           arguments: [
             Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext), Data(id),
           ])
-        items.append(sealed.manifestItem(id: id))
+        items.append(sealed.manifestItem(id: id, of: version))
       }
       try newManifest.rebuild(db, items: items, kept: head)
       // The sync settings and folder key are sealed under the record key too. The folder
@@ -940,13 +969,14 @@ public final class UnlockedJournal: Sendable {
         let nonce = row.bytes("nonce")
         let ciphertext = row.bytes("ciphertext")
         guard
-          self.decrypt(
-            id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false) != nil
+          let version = self.decrypt(
+            id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
         else { continue }
+        let digest = Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)
         items.append(
           ManifestItem(
-            id: RecordKey(id), tag: tag,
-            digest: Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext)))
+            id: RecordKey(id), tag: tag, digest: digest,
+            indexed: IndexItem(version, id: RecordKey(id), digest: digest)))
       }
       // A head that no longer opens gives way to a new one: a new device id, the clock now.
       var head = try self.manifest.readHead(db) ?? Manifest.newHead(writeCounter: 0)

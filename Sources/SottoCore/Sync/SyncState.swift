@@ -69,15 +69,8 @@ extension UnlockedJournal {
   /// The `pages` row holding the ``SyncState``, padded to a size class.
   static let syncStatePage = [UInt8](repeating: 0, count: 15) + [2]
 
-  /// Binds a page to this journal and its id, as records are bound.
-  func pageAssociatedData(id: [UInt8]) -> [UInt8] {
-    var writer = ByteWriter()
-    writer.append("sotto-page")
-    writer.append(u32: header.formatVersion)
-    writer.append(header.journalID)
-    writer.append(id)
-    return writer.bytes
-  }
+  /// Binds a page to this journal and its id (``JournalHeader/pageAssociatedData(id:)``).
+  func pageAssociatedData(id: [UInt8]) -> [UInt8] { header.pageAssociatedData(id: id) }
 
   /// The sync state and folder key; `nil` when this journal does not sync.
   func readSync(_ db: Database) throws -> (state: SyncState, key: SecureBytes)? {

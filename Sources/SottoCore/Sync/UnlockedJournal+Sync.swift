@@ -352,7 +352,9 @@ extension UnlockedJournal {
         changes.append(
           (
             RecordKey(id.bytes),
-            try self.writeRecord(db, Merge.record(heads), id: id, sealer: &sealer)
+            try self.writeRecord(
+              db, Merge.record(heads), id: id, sealer: &sealer,
+              replacing: IndexReplaced(record, id: RecordKey(id)))
           ))
         if heads.count > 1 { conflicts.append(id) }
       }

@@ -58,9 +58,7 @@ struct ListCommand: ParsableCommand {
       let filter = EntryFilter(
         since: since, until: until, kind: type, substance: substance.map(Naming.canonical),
         trigger: trigger.map(Naming.canonical), search: search)
-      let contents = try options.readAll().contents
-      var entries = contents.entries.filter { filter.matches($0.entry) }.reversed().map { $0 }
-      if let limit { entries = Array(entries.prefix(limit)) }
+      let (entries, inConflict) = try read(filter)
       switch format {
       case .json:
         Console.out(
@@ -68,7 +66,7 @@ struct ListCommand: ParsableCommand {
             entries.map {
               EntryJSON(
                 entry: $0.entry, revision: $0.revision,
-                conflict: contents.inConflict.contains($0.entry.id))
+                conflict: inConflict.contains($0.entry.id))
             }))
       case .text:
         if entries.isEmpty { Console.out("No entries match.") }
@@ -77,18 +75,40 @@ struct ListCommand: ParsableCommand {
         for stored in entries {
           let kind = stored.entry.kind.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)
           // First, so that a narrow terminal does not cut it off.
-          let conflict = contents.inConflict.contains(stored.entry.id) ? "[conflict] " : ""
+          let conflict = inConflict.contains(stored.entry.id) ? "[conflict] " : ""
           Console.out(
             Console.fit(
               "\(stored.entry.id.short)  \(EntryText.time(stored.entry.at))  \(kind)  "
                 + conflict + EntryText.summary(stored.entry), width: width))
         }
-        if entries.contains(where: { contents.inConflict.contains($0.entry.id) }) {
+        if entries.contains(where: { inConflict.contains($0.entry.id) }) {
           Console.note(
             "[conflict]: changed on two devices at once; `sotto resolve ID` shows the versions.")
         }
       }
     }
+  }
+}
+
+extension ListCommand {
+  /// The entries `filter` keeps, newest first, at most `limit`: through the time index, which
+  /// decrypts only the records in range; without one (a page of it damaged), every record.
+  func read(_ filter: EntryFilter) throws(SottoError) -> (
+    entries: [StoredEntry], inConflict: Set<EntryID>
+  ) {
+    let journal = try options.unlock(check: true)
+    if let listing = try journal.newest(
+      since: filter.since?.unixSeconds, until: filter.until?.unixSeconds, kind: filter.kind,
+      limit: limit, matching: filter.matches)
+    {
+      JournalOptions.warn(listing.integrity)
+      return (listing.entries, listing.inConflict)
+    }
+    let contents = try journal.contents()
+    JournalOptions.warn(contents.integrity)
+    var entries = contents.entries.filter { filter.matches($0.entry) }.reversed().map { $0 }
+    if let limit { entries = Array(entries.prefix(limit)) }
+    return (entries, contents.inConflict)
   }
 }
 

@@ -99,6 +99,12 @@ struct JournalOptions: ParsableArguments {
             + migration.leftBehind.map(\.hex).joined(separator: ", "))
       }
     }
+    if let built = unlocked.indexBuilt, built > 0 {
+      Console.note(
+        "sotto: built this journal's time index (\(built) "
+          + (built == 1 ? "entry" : "entries")
+          + "), so that commands read only the entries they need; this happens once.")
+    }
     if unlocked.movedFromInbox > 0 {
       Console.note(
         "Moved \(unlocked.movedFromInbox) quick-capture "
