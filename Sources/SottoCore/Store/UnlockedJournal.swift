@@ -55,6 +55,8 @@ public final class UnlockedJournal: Sendable {
   private let state = Mutex(UnlockState())
 
   struct UnlockState {
+    /// Rows read during the unlock, for the first ``contents()``.
+    var readAhead: RecordPrefetch?
     var inbox = InboxAtUnlock()
     var integrity = IntegrityReport()
     var migration: Format1Migration?
@@ -94,6 +96,10 @@ public final class UnlockedJournal: Sendable {
   var path: String { journal.path }
 
   // MARK: Unlock-time work
+
+  func keepReadAhead(_ rows: RecordPrefetch?) {
+    state.withLock { $0.readAhead = rows }
+  }
 
   /// Moves quick captures in, then, with `check`, checks the manifest's head and one bucket of
   /// it against the records' ids and tags: `sample`, or one drawn at random, so that repeated
@@ -184,6 +190,7 @@ public final class UnlockedJournal: Sendable {
   /// Runs `body` in one IMMEDIATE transaction, after checking that no other process changed the
   /// keys since this one unlocked (its records would then be unreadable).
   func write<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+    state.withLock { $0.readAhead = nil }
     let expectedNonce = Data(header.envelopeNonce)
     do {
       return try journal.database.writeWithoutTransaction { db in
@@ -453,13 +460,128 @@ public final class UnlockedJournal: Sendable {
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
   public func contents() throws(SottoError) -> JournalContents {
-    try contents(batchSize: Self.batchRows)
-  }
-
-  /// ``contents()`` with batches of `batchSize` rows (tests cross batch boundaries with few).
-  func contents(batchSize: Int) throws(SottoError) -> JournalContents {
-    let scan = try scan(batchSize: batchSize, keepingEntries: true)
-    var entries = scan.entries
+    // Rows read during the unlock serve once, and only if nothing was written since (any
+    // write through this journal drops them; SQLite's data_version tells of other writers).
+    let ahead = state.withLock { state -> RecordPrefetch? in
+      defer { state.readAhead = nil }
+      return state.readAhead
+    }
+    let (records, manifest) = try read { db in
+      let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? -2
+      let records =
+        if let ahead, ahead.dataVersion == version {
+          ahead.rows
+        } else {
+          try RecordRows(db, withCiphertexts: true)
+        }
+      return (records, try self.manifest.readAll(db))
+    }
+    let rows = records.rows
+    // Decrypting and decoding dominate reading a large journal: spread them over the cores.
+    // (Reading rows on one thread while others decrypt was tried: no faster on two cores.)
+    // Entries are written straight into the result's storage and put in order there: an array
+    // of optionals and a sorted copy cost two more 100,000-entry arrays.
+    var digests = [RecordDigest](repeating: RecordDigest(high: 0, low: 0), count: rows.count)
+    var failed = [Bool](repeating: false, count: rows.count)
+    /// Rows holding a deleted entry's tombstone: neither an entry nor a failure.
+    var deleted = [Bool](repeating: false, count: rows.count)
+    /// The revision each row's version holds.
+    var revisionOfRow = [UInt64](repeating: 0, count: rows.count)
+    /// Rows whose entry has other versions open (a sync conflict).
+    var conflicted = [Bool](repeating: false, count: rows.count)
+    /// The row of each entry, by position in `entries`.
+    var rowOf: [Int] = []
+    rowOf.reserveCapacity(rows.count)
+    let header = self.header
+    let key = bundle.recordKey
+    var entries = [Entry](unsafeUninitializedCapacity: rows.count) { buffer, count in
+      digests.withUnsafeMutableBufferPointer { digestBuffer in
+        failed.withUnsafeMutableBufferPointer { failedBuffer in
+          deleted.withUnsafeMutableBufferPointer { deletedBuffer in
+            revisionOfRow.withUnsafeMutableBufferPointer { revisionBuffer in
+              conflicted.withUnsafeMutableBufferPointer { conflictedBuffer in
+                records.storage.withUnsafeBufferPointer { storageBuffer in
+                  // Each worker writes only the slots of its own range of rows.
+                  nonisolated(unsafe) let output = buffer
+                  nonisolated(unsafe) let digests = digestBuffer
+                  nonisolated(unsafe) let failed = failedBuffer
+                  nonisolated(unsafe) let deleted = deletedBuffer
+                  nonisolated(unsafe) let revisions = revisionBuffer
+                  nonisolated(unsafe) let conflicted = conflictedBuffer
+                  nonisolated(unsafe) let storage = storageBuffer
+                  Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
+                    var opener = RecordOpener(header: header, key: key)
+                    for index in range {
+                      let row = rows[index]
+                      digests[index] = Manifest.recordDigest(
+                        UnsafeBufferPointer(
+                          rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+                      let version = opener.open(
+                        id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
+                        nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+                        ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
+                      if let version, let entry = version.entry {
+                        (output.baseAddress! + index).initialize(to: entry)
+                        revisions[index] = version.revision
+                        if !version.others.isEmpty { conflicted[index] = true }
+                      } else if version != nil {
+                        deleted[index] = true
+                      } else {
+                        failed[index] = true
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      // Close the gaps left by records that failed (rare): every slot below `count` holds an
+      // entry, every slot above it is uninitialized.
+      for index in rows.indices where !failed[index] && !deleted[index] {
+        if rowOf.count != index {
+          (buffer.baseAddress! + rowOf.count).moveInitialize(
+            from: buffer.baseAddress! + index, count: 1)
+        }
+        rowOf.append(index)
+      }
+      count = rowOf.count
+    }
+    func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
+    var report = IntegrityReport()
+    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
+    report.manifestDamaged = manifest == nil
+    // Deleted entries' tombstones are checked too, but are not entries.
+    report.recordsChecked = rows.count - deleted.lazy.filter { $0 }.count
+    if let manifest {
+      let comparison = ManifestComparison(rows: rows, manifest: manifest)
+      report.record(comparison, rows: records)
+      for (index, item) in comparison.expected.enumerated() {
+        if let item, digests[index] != item.digest { report.digestMismatch.append(id(of: index)) }
+      }
+    }
+    if failed.contains(true) {
+      var opener = RecordOpener(header: header, key: key)
+      for index in rows.indices where failed[index] {
+        let row = rows[index]
+        // Rare: tell an old record with a time outside the range from a damaged one.
+        let readable = records.storage.withUnsafeBufferPointer { storage in
+          opener.open(
+            id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
+            nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
+            ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]),
+            checkingTime: false) != nil
+        }
+        if readable {
+          report.outOfRange.append(id(of: index))
+        } else {
+          report.undecryptable.append(id(of: index))
+        }
+      }
+    }
+    report.sortFindings()
     // Oldest first. Sort small keys, then move each entry once, along the cycles of the
     // permutation: sorting the entries themselves would move them many times.
     struct SortKey {
@@ -469,12 +591,10 @@ public final class UnlockedJournal: Sendable {
     }
     var keys = entries.indices.map { position in
       SortKey(
-        time: entries[position].at.unixSeconds, id: RecordKey(entries[position].id),
-        position: position)
+        time: entries[position].at.unixSeconds, id: rows[rowOf[position]].key, position: position)
     }
     keys.sort { ($0.time, $0.id) < ($1.time, $1.id) }
     entries.withUnsafeMutableBufferPointer { buffer in
-      // Every slot holds an entry; each is moved out once and a slot initialized once.
       guard let base = buffer.baseAddress else { return }
       var placed = [Bool](repeating: false, count: keys.count)
       for start in keys.indices where !placed[start] {
@@ -491,107 +611,81 @@ public final class UnlockedJournal: Sendable {
         (base + target).initialize(to: first)
       }
     }
+    var inConflict = Set<EntryID>()
+    for index in rows.indices where conflicted[index] { inConflict.insert(id(of: index)) }
     return JournalContents(
-      all: entries, revisions: keys.map { scan.revisions[$0.position] }, integrity: scan.report,
-      inConflict: scan.inConflict)
+      all: entries, revisions: keys.map { revisionOfRow[rowOf[$0.position]] }, integrity: report,
+      inConflict: inConflict)
   }
 
-  /// Decrypts every record and checks the whole journal: authentication of each record, ids,
-  /// tags and digests against the manifest, and the time index against both.
+  /// Decrypts every record and checks the whole journal: authentication of each record, and
+  /// ids, tags and digests against the manifest.
   ///
-  /// The same checks as ``contents()``, without keeping any entry, so the memory it needs is
-  /// the ids and one batch of records, not the whole journal.
+  /// The same checks as ``contents()``, without keeping any entry: the records are read and
+  /// opened a batch at a time, then their ids, tags and digests compared with the manifest, so
+  /// the memory it needs is the ids and one batch of ciphertexts, not the whole journal.
   public func verify() throws(SottoError) -> IntegrityReport {
     try verify(batchSize: Self.batchRows)
   }
 
   /// ``verify()`` with batches of `batchSize` rows (tests cross batch boundaries with few).
   func verify(batchSize: Int) throws(SottoError) -> IntegrityReport {
-    try scan(batchSize: batchSize, keepingEntries: false, checkingIndex: true).report
-  }
-
-  /// What one pass over every record found (``scan(batchSize:keepingEntries:checkingIndex:)``).
-  struct Scan {
-    var report = IntegrityReport()
-    /// The entries, in the table's (id) order, when kept.
-    var entries: [Entry] = []
-    var revisions: [UInt64] = []
-    var inConflict = Set<EntryID>()
-  }
-
-  /// The one pass over every record that ``contents()`` and ``verify()`` make: the records are
-  /// read and opened a batch at a time (on every core), each batch dropped once its entries
-  /// (with `keepingEntries`), ids, tags and digests are kept; then the ids, tags and digests
-  /// are compared with the manifest, and, with `checkingIndex`, the time index with both.
-  func scan(batchSize: Int, keepingEntries: Bool, checkingIndex: Bool = false)
-    throws(SottoError) -> Scan
-  {
     let header = self.header
     let key = bundle.recordKey
-    var scan = try read { db -> Scan in
-      var scan = Scan()
+    var report = try read { db -> IntegrityReport in
+      var report = IntegrityReport()
+      // One pass over the table: each batch is opened and dropped, keeping its ids, tags and
+      // digests for the comparison with the manifest at the end.
       var ids = RecordRows()
       var digests: [RecordDigest] = []
       var deleted = 0
       /// What the time index should list, by row: every entry whose record opens.
       var indexable: [(row: Int, item: IndexItem)] = []
       try RecordRows.forEachBatch(db, size: batchSize) { batch in
-        let opened = Self.open(
-          batch, header: header, key: key, keepingVersions: keepingEntries || checkingIndex)
+        let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
         for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]
+          if opened.outcome == .entry, let version = opened.version,
+            let item = IndexItem(
+              version, id: RecordKey(batch.idBytes(row)), digest: opened.digest)
+          {
+            indexable.append((ids.rows.count, item))
+          }
           switch opened.outcome {
-          case .entry:
-            guard let version = opened.version, let entry = version.entry else { break }
-            if checkingIndex,
-              let item = IndexItem(
-                version, id: RecordKey(batch.idBytes(row)), digest: opened.digest)
-            {
-              indexable.append((ids.rows.count, item))
-            }
-            if keepingEntries {
-              scan.entries.append(entry)
-              scan.revisions.append(version.revision)
-              if !version.others.isEmpty { scan.inConflict.insert(entry.id) }
-            }
+          case .entry: break
           case .deleted: deleted += 1
-          case .outOfRange: scan.report.outOfRange.append(Self.entryID(batch.idBytes(row)))
-          case .undecryptable: scan.report.undecryptable.append(Self.entryID(batch.idBytes(row)))
+          case .outOfRange: report.outOfRange.append(Self.entryID(batch.idBytes(row)))
+          case .undecryptable: report.undecryptable.append(Self.entryID(batch.idBytes(row)))
           }
           ids.appendID(of: row, in: batch)
           digests.append(opened.digest)
         }
       }
-      scan.report.recordsChecked = ids.rows.count - deleted
+      report.recordsChecked = ids.rows.count - deleted
       guard let manifest = try self.manifest.readAll(db) else {
-        scan.report.manifestDamaged = true
-        return scan
+        report.manifestDamaged = true
+        return report
       }
       let comparison = ManifestComparison(rows: ids.rows, manifest: manifest)
-      scan.report.record(comparison, rows: ids)
+      report.record(comparison, rows: ids)
       for (index, item) in comparison.expected.enumerated() {
         if let item, digests[index] != item.digest {
-          scan.report.digestMismatch.append(Self.entryID(ids.idBytes(ids.rows[index])))
+          report.digestMismatch.append(Self.entryID(ids.idBytes(ids.rows[index])))
         }
       }
-      if checkingIndex {
-        // The index lists exactly the entries whose records match the manifest, besides
-        // those reported (whose times only the index still knows).
-        let expected = indexable.filter {
-          comparison.expected[$0.row]?.digest == $0.item.digest
-        }
-        let reported = Set(
-          (scan.report.missing + scan.report.digestMismatch + scan.report.revisionMismatch
-            + scan.report.undecryptable + scan.report.outOfRange).map(RecordKey.init))
-        scan.report.indexDamaged = try !self.indexLists(
-          db, exactly: expected.map(\.item), besides: reported)
-      }
-      return scan
+      // The index lists exactly the entries whose records match the manifest.
+      let expected = indexable.filter { comparison.expected[$0.row]?.digest == $0.item.digest }
+      let reported = Set(
+        (report.missing + report.digestMismatch + report.revisionMismatch + report.undecryptable
+          + report.outOfRange).map(RecordKey.init))
+      report.indexDamaged = try !self.indexLists(
+        db, exactly: expected.map(\.item), besides: reported)
+      return report
     }
-    scan.report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
-    scan.report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
-    scan.report.sortFindings()
-    return scan
+    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
+    report.sortFindings()
+    return report
   }
 
   /// Rows read and decrypted at a time by ``verify()`` and the scans of sync: about 35 MB of

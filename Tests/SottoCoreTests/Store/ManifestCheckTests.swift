@@ -62,7 +62,7 @@ import Testing
     var reports: [(IntegrityReport, Int)] = []
     for bucket in [0x80, 0x7F] {
       let sampled = try Journal.open(at: path).unlock(
-        Fixtures.passphrase(), check: true, migratingDamaged: false,
+        Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
         sample: bucket)
       reports.append((sampled.integrityAtUnlock, 1))
     }
@@ -98,7 +98,7 @@ import Testing
       }
     }
     let unlocked = try Journal.open(at: path).unlock(
-      Fixtures.passphrase(), check: true, migratingDamaged: false,
+      Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
       sample: sample)
     #expect(unlocked.integrityAtUnlock.unexpected.count == 3)
     #expect(unlocked.integrityAtUnlock.missing.isEmpty)
