@@ -141,14 +141,19 @@ extension UnlockedJournal {
     guard let reference = try manifest.readHead(db)?.index,
       let leaves = try manifest.timeIndex.leaves(db, reference)
     else { return false }
-    var listed: [IndexItem] = []
+    let sorted = expected.sorted { $0.key < $1.key }
+    // Leaf by leaf against the sorted list, so only one leaf is held at a time.
+    var position = 0
     for (number, leaf) in leaves.enumerated() {
       guard let items = try manifest.timeIndex.items(db, leaf),
         number + 1 == leaves.count || items.last!.key < leaves[number + 1].first
       else { return false }
-      listed += items.lazy.filter { !reported.contains($0.key.id) }
+      for item in items where !reported.contains(item.key.id) {
+        guard position < sorted.count, sorted[position] == item else { return false }
+        position += 1
+      }
     }
-    guard listed == expected.sorted(by: { $0.key < $1.key }) else { return false }
+    guard position == sorted.count else { return false }
     // Nothing in `pages` but sync's rows and the index's.
     let pages =
       try Int.fetchOne(

@@ -642,15 +642,10 @@ public final class UnlockedJournal: Sendable {
       /// What the time index should list, by row: every entry whose record opens.
       var indexable: [(row: Int, item: IndexItem)] = []
       try RecordRows.forEachBatch(db, size: batchSize) { batch in
-        let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
+        let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
         for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]
-          if opened.outcome == .entry, let version = opened.version,
-            let item = IndexItem(
-              version, id: RecordKey(batch.idBytes(row)), digest: opened.digest)
-          {
-            indexable.append((ids.rows.count, item))
-          }
+          if let item = opened.item { indexable.append((ids.rows.count, item)) }
           switch opened.outcome {
           case .entry: break
           case .deleted: deleted += 1
@@ -674,12 +669,16 @@ public final class UnlockedJournal: Sendable {
         }
       }
       // The index lists exactly the entries whose records match the manifest.
-      let expected = indexable.filter { comparison.expected[$0.row]?.digest == $0.item.digest }
+      var expected: [IndexItem] = []
+      expected.reserveCapacity(indexable.count)
+      for (row, item) in indexable where comparison.expected[row]?.digest == item.digest {
+        expected.append(item)
+      }
+      indexable = []
       let reported = Set(
         (report.missing + report.digestMismatch + report.revisionMismatch + report.undecryptable
           + report.outOfRange).map(RecordKey.init))
-      report.indexDamaged = try !self.indexLists(
-        db, exactly: expected.map(\.item), besides: reported)
+      report.indexDamaged = try !self.indexLists(db, exactly: expected, besides: reported)
       return report
     }
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
@@ -708,6 +707,9 @@ public final class UnlockedJournal: Sendable {
     /// The record's versions, opened without checking the time (so an out-of-range one too);
     /// `nil` when it does not open, or when they were not asked for.
     var version: RecordVersion?
+    /// What the time index lists of it (``IndexItem``), asked for or not: small, and what
+    /// `verify` compares with the index.
+    var item: IndexItem?
   }
 
   /// Opens every record of `batch` (on every core) and digests it, as ``contents()`` does,
@@ -736,6 +738,7 @@ public final class UnlockedJournal: Sendable {
             if let version = opener.open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
             {
               opened.outcome = version.entry == nil ? .deleted : .entry
+              opened.item = IndexItem(version, id: RecordKey(id), digest: digest)
               if keepingVersions { opened.version = version }
             } else if let version = opener.open(
               id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
