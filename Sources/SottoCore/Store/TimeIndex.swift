@@ -12,6 +12,19 @@ struct IndexKey: Comparable, Hashable, Sendable {
   static func < (lhs: IndexKey, rhs: IndexKey) -> Bool {
     lhs.unix != rhs.unix ? lhs.unix < rhs.unix : lhs.id < rhs.id
   }
+
+  init(unix: Int64, id: RecordKey) {
+    self.unix = unix
+    self.id = id
+  }
+
+  /// Where the index lists a record holding `version`; `nil` for one it does not list: a
+  /// tombstone, or an entry whose time is outside the accepted range (which
+  /// ``UnlockedJournal/contents()`` reports, never lists).
+  init?(_ version: RecordVersion?, id: RecordKey) {
+    guard let entry = version?.entry, entry.at.isWithinAcceptedRange else { return nil }
+    self.init(unix: entry.at.unixSeconds, id: id)
+  }
 }
 
 /// An entry as the time index lists it: where it falls, its kind, and the digest its record
@@ -23,13 +36,10 @@ struct IndexItem: Equatable, Sendable {
   /// 1 urge, 2 use, 3 goal, 4 rule.
   var kind: UInt8
 
-  /// The item for a record holding `version`; `nil` for a tombstone, or an entry whose time is
-  /// outside the accepted range (which ``UnlockedJournal/contents()`` reports, never lists).
+  /// The item for a record holding `version`; `nil` where ``IndexKey/init(_:id:)`` is.
   init?(_ version: RecordVersion, id: RecordKey, digest: RecordDigest) {
-    guard let entry = version.entry, entry.at.isWithinAcceptedRange else { return nil }
-    self.init(
-      key: IndexKey(unix: entry.at.unixSeconds, id: id), digest: digest,
-      kind: Self.code(of: entry.kind))
+    guard let key = IndexKey(version, id: id), let entry = version.entry else { return nil }
+    self.init(key: key, digest: digest, kind: Self.code(of: entry.kind))
   }
 
   init(key: IndexKey, digest: RecordDigest, kind: UInt8) {
@@ -58,11 +68,7 @@ enum IndexReplaced: Equatable, Sendable {
 
   /// What the index holds for a record whose current version is `version` (`nil`: no row).
   init(_ version: RecordVersion?, id: RecordKey) {
-    if let entry = version?.entry, entry.at.isWithinAcceptedRange {
-      self = .item(IndexKey(unix: entry.at.unixSeconds, id: id))
-    } else {
-      self = .nothing
-    }
+    self = IndexKey(version, id: id).map { .item($0) } ?? .nothing
   }
 }
 

@@ -29,13 +29,8 @@ extension UnlockedJournal {
       guard var head = try self.manifest.readHead(db), head.index == nil else { return nil }
       var opened: [IndexItem] = []
       try RecordRows.forEachBatch(db, size: Self.batchRows) { batch in
-        for (offset, record) in Self.open(batch, header: header, key: key, keepingVersions: true)
-          .enumerated()
-        {
-          guard record.outcome == .entry, let version = record.version else { continue }
-          let id = RecordKey(batch.idBytes(batch.rows[offset]))
-          if let item = IndexItem(version, id: id, digest: record.digest) { opened.append(item) }
-        }
+        opened += Self.open(batch, header: header, key: key, keepingVersions: false)
+          .compactMap(\.item)
       }
       guard let manifest = try self.manifest.readAll(db) else { return nil }
       // Both in id order: keep the records whose digest is the manifest's.
