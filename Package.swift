@@ -34,16 +34,19 @@ let package = Package(
     // secretstream, BLAKE2b. No C type appears in its public API.
     // CSottoSupport for one function: zeroing the vector registers after a key derivation.
     .target(name: "SottoCrypto", dependencies: ["CSodium", "CSottoSupport"]),
+    // The only importer of GRDB and the only place with SQL: one file per table, one write
+    // path for records. CSottoSupport for SQLite's defensive mode, which GRDB does not expose.
     .target(
-      name: "SottoCore",
+      name: "SottoStorage",
       dependencies: [
-        "SottoModel",
-        "SottoCrypto",
-        "CPwquality",
         "CSottoSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
+    ),
+    .target(
+      name: "SottoCore",
+      dependencies: ["SottoModel", "SottoCrypto", "SottoStorage", "CPwquality", "CSottoSupport"]
     ),
     .target(name: "SottoAnalytics", dependencies: ["SottoModel"]),
     .executableTarget(
@@ -64,7 +67,7 @@ let package = Package(
     .testTarget(
       name: "SottoCoreTests",
       dependencies: [
-        "SottoCore", "SottoModel", "SottoCrypto", "CSodium",
+        "SottoCore", "SottoModel", "SottoCrypto", "SottoStorage", "CSodium",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// What the conversion of a format-1 journal to format 2 did.
 public struct Format1Migration: Sendable, Equatable {
@@ -39,7 +39,7 @@ enum Format1 {
   ///   unless `leavingDamaged`: the records that pass are then carried over, and the rest
   ///   named in the result.
   static func migrate(
-    _ db: Database, header: JournalHeader, bundle: KeyBundle, kek: SecureBytes,
+    _ db: StoreTransaction, header: JournalHeader, bundle: KeyBundle, kek: SecureBytes,
     leavingDamaged: Bool
   ) throws -> (JournalHeader, Format1Migration) {
     let (records, failing, unreadable, writeCounter) = try readChecked(
@@ -54,11 +54,9 @@ enum Format1 {
           + "the records left behind.")
     }
     var migration = Format1Migration(entries: records.count, leftBehind: unreadable)
-    try db.execute(sql: "DROP TABLE records")
-    try db.execute(sql: "DROP TABLE manifest")
-    for object in Schema.objects where object.name != "header" && object.name != "inbox" {
-      try db.execute(sql: object.sql)
-    }
+    try db.drop(table: "records")
+    try db.drop(table: "manifest")
+    try db.create(Schema.objects.filter { $0.name != "header" && $0.name != "inbox" })
     var newHeader = header
     newHeader.formatVersion = JournalHeader.formatVersion
     try newHeader.rewrap(bundle, kek: kek)
@@ -66,8 +64,7 @@ enum Format1 {
     let manifest = Manifest(header: newHeader, key: bundle.recordKey)
     var head = Manifest.newHead(writeCounter: writeCounter + 1)
     var sealer = RecordSealer(header: newHeader, key: bundle.recordKey)
-    let insert = try db.makeStatement(
-      sql: "INSERT INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
+    var batch = RecordBatch()
     var items: [ManifestItem] = []
     // In id order, as read: the new rows' order in the file says nothing of when entries
     // were logged.
@@ -75,31 +72,27 @@ enum Format1 {
       let version = RecordVersion(
         entry: record.entry, revision: record.revision, device: head.device, hlc: head.hlc)
       let sealed = sealer.seal(version, id: UnlockedJournal.entryID(record.id))
-      try insert.execute(arguments: [
-        Data(record.id), Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext),
-      ])
+      batch.append(
+        id: record.id, tag: sealed.tag.bytes, nonce: sealed.nonce, ciphertext: sealed.ciphertext)
       items.append(sealed.manifestItem(id: record.id, of: version))
     }
+    try db.records.insert(batch, replacing: false)
     head.writeCounter = writeCounter + 1
     try manifest.rebuild(db, items: items, kept: head)
     // Waiting captures get format 2's padding; rows that do not open stay for review.
-    for row in try Row.fetchAll(db, sql: "SELECT id, sealed FROM inbox") {
-      let sealed = row.bytes("sealed")
+    for row in try db.inbox.all() {
+      let sealed = row.sealed
       guard sealed.count <= Inbox.maxSealedBytes,
         let plaintext = Vault.openFromInbox(sealed, bundle: bundle),
         let json = RecordCodec.inboxJSON(plaintext)
       else { continue }
       var padded: [UInt8] = []
       RecordCodec.pad(Array(json), into: &padded)
-      try db.execute(
-        sql: "UPDATE inbox SET sealed = ? WHERE id = ?",
-        arguments: [
-          Data(try Vault.sealToInbox(padded, publicKey: newHeader.inboxPublicKey)),
-          Data(row.bytes("id")),
-        ])
+      try db.inbox.update(
+        id: row.id, sealed: try Vault.sealToInbox(padded, publicKey: newHeader.inboxPublicKey))
       migration.inboxRows += 1
     }
-    try db.execute(sql: "PRAGMA user_version = \(JournalHeader.formatVersion)")
+    try db.setFormatVersion(JournalHeader.formatVersion)
     return (newHeader, migration)
   }
 
@@ -108,20 +101,17 @@ enum Format1 {
   /// (records that do not open, ids the manifest lists but no row holds), and the manifest's
   /// write counter.
   static func readChecked(
-    _ db: Database, header: JournalHeader, bundle: KeyBundle
+    _ db: StoreTransaction, header: JournalHeader, bundle: KeyBundle
   ) throws -> (opened: [Record], failing: [EntryID], unreadable: [EntryID], writeCounter: UInt64) {
     let listed = try readManifest(db, header: header, key: bundle.recordKey)
     var records: [Record] = []
     var failing: Set<EntryID> = []
     var unreadable: Set<EntryID> = []
     var seen: Set<RecordKey> = []
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT id, revision, nonce, ciphertext FROM records ORDER BY id")
+    let rows = try db.records.allFormat1()
     for row in rows {
-      let id = row.bytes("id")
-      let revision = UInt64(max(row.integer("revision"), 0))
-      let nonce = row.bytes("nonce")
-      let ciphertext = row.bytes("ciphertext")
+      let (id, nonce, ciphertext) = (row.id, row.nonce, row.ciphertext)
+      let revision = UInt64(max(row.revision, 0))
       let key = RecordKey(id)
       seen.insert(key)
       let item = listed?.items[key]
@@ -177,11 +167,10 @@ enum Format1 {
   /// Format 1's manifest, checked as format 1 did (each bucket against the head's digest and
   /// count); `nil` when any part fails.
   static func readManifest(
-    _ db: Database, header: JournalHeader, key: SecureBytes
+    _ db: StoreTransaction, header: JournalHeader, key: SecureBytes
   ) throws -> (items: [RecordKey: Item], writeCounter: UInt64)? {
-    let slots = try Row.fetchAll(db, sql: "SELECT slot, nonce, ciphertext FROM manifest")
-    var bodies: [Int64: (nonce: [UInt8], ciphertext: [UInt8])] = [:]
-    for row in slots { bodies[row.integer("slot")] = (row.bytes("nonce"), row.bytes("ciphertext")) }
+    var bodies: [Int64: Sealed] = [:]
+    for row in try db.manifest.all() { bodies[row.slot] = row.sealed }
     func body(_ slot: Int) -> [UInt8]? {
       guard let sealed = bodies[Int64(slot)] else { return nil }
       return Vault.open(

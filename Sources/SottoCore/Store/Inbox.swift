@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import SottoModel
+import SottoStorage
 
 /// The rules of the quick-capture inbox: the one door into a journal that opens without the
 /// passphrase, so anyone who can write the file can knock. Only what quick capture itself
@@ -125,17 +125,12 @@ extension UnlockedJournal {
   @discardableResult
   public func discardInbox(_ ids: [EntryID]?) throws(SottoError) -> Int {
     let count = try write { db -> Int in
-      guard let ids else {
-        try db.execute(sql: "DELETE FROM inbox")
-        return db.changesCount
-      }
+      guard let ids else { return try db.inbox.deleteAll() }
       // By the stored bytes: a hostile row's id need not be 16 bytes long.
       let wanted = Set(ids)
       var count = 0
-      for raw in try Data.fetchAll(db, sql: "SELECT id FROM inbox")
-      where wanted.contains(Self.entryID([UInt8](raw))) {
-        try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [raw])
-        count += db.changesCount
+      for raw in try db.inbox.ids() where wanted.contains(Self.entryID(raw)) {
+        count += try db.inbox.delete(id: raw)
       }
       return count
     }
@@ -147,11 +142,11 @@ extension UnlockedJournal {
   public func inboxID(matching text: String) throws(SottoError) -> EntryID {
     Self.entryID(
       try Self.uniqueID(
-        matching: text, in: read { db in try Data.fetchAll(db, sql: "SELECT id FROM inbox") },
+        matching: text, in: read { db in try db.inbox.ids().map { Data($0) } },
         names: ("inbox row", "inbox rows", "`sotto inbox`")))
   }
 
-  private func moveIn(_ db: Database, only: Set<EntryID>?) throws -> (
+  private func moveIn(_ db: StoreTransaction, only: Set<EntryID>?) throws -> (
     moved: Int, refused: [(id: EntryID, problem: InboxProblem)]
   ) {
     var changes: [(id: RecordKey, item: ManifestItem?)] = []
@@ -163,25 +158,23 @@ extension UnlockedJournal {
         continue
       }
       entry.source = .quickCapture
-      let exists =
-        try Bool.fetchOne(
-          db, sql: "SELECT 1 FROM records WHERE id = ?", arguments: [Data(entry.id.bytes)])
-        ?? false
-      if !exists {
+      if try !db.records.contains(entry.id.bytes) {
         changes.append(
           (
             RecordKey(entry.id.bytes),
             try writeSuccessor(db, of: nil, entry: entry, id: entry.id, stamp: stamp)
           ))
       }
-      try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(entry.id.bytes)])
+      try db.inbox.delete(id: entry.id.bytes)
     }
     if !changes.isEmpty { try manifest.apply(db, changes: changes, clock: stamp.hlc) }
     return (changes.count, refused)
   }
 
   /// Opens and checks each row (of `only`, when given; at most `limit`).
-  func reviewRows(_ db: Database, only: Set<EntryID>?, limit: Int = .max) throws -> [InboxItem] {
+  func reviewRows(_ db: StoreTransaction, only: Set<EntryID>?, limit: Int = .max) throws
+    -> [InboxItem]
+  {
     var items: [InboxItem] = []
     let wanted: ([UInt8]) -> Bool = { only?.contains(Self.entryID($0)) ?? true }
     try forEachInboxRow(db, where: wanted) { idBytes, opened in
@@ -202,25 +195,19 @@ extension UnlockedJournal {
   /// capture writes, so a hostile row costs no memory (SQLite gives a blob's length without
   /// reading it; a text's length counts characters), and one row at a time.
   func forEachInboxRow(
-    _ db: Database, where include: ([UInt8]) -> Bool = { _ in true },
+    _ db: StoreTransaction, where include: ([UInt8]) -> Bool = { _ in true },
     _ body: ([UInt8], OpenedInboxRow) throws -> Bool
   ) throws {
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT id, length(sealed) AS size, typeof(sealed) AS type FROM inbox ORDER BY id")
-    for row in rows {
-      let idBytes = row.bytes("id")
+    for row in try db.inbox.shapes() {
+      let idBytes = row.id
       guard include(idBytes) else { continue }
-      let size = Int(row.integer("size"))
       let opened: OpenedInboxRow
-      if row.checked("type", as: String.self) != "blob" {
+      if !row.isBlob {
         opened = .refused(.doesNotOpen)
-      } else if size > Inbox.maxSealedBytes {
-        opened = .refused(.tooLarge(bytes: size))
+      } else if row.size > Inbox.maxSealedBytes {
+        opened = .refused(.tooLarge(bytes: row.size))
       } else {
-        let sealed =
-          try Row.fetchOne(
-            db, sql: "SELECT sealed FROM inbox WHERE id = ?", arguments: [Data(idBytes)]
-          )?.bytes("sealed") ?? []
+        let sealed = try db.inbox.sealed(id: idBytes)
         opened =
           Vault.openFromInbox(sealed, bundle: bundle).map(OpenedInboxRow.opened)
           ?? .refused(.doesNotOpen)

@@ -1,3 +1,5 @@
+import SottoStorage
+
 extension IntegrityReport {
   /// Adds what a comparison of the rows with the manifest found.
   mutating func record(_ comparison: ManifestComparison, rows: RecordRows) {

@@ -1,8 +1,7 @@
-import CSottoSupport
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 #if canImport(Glibc)
   import Glibc
@@ -14,10 +13,10 @@ import SottoModel
 public final class Journal: Sendable {
   /// The journal file's absolute path.
   public let path: String
-  let database: DatabaseQueue
+  let database: StoreFile
   let header: JournalHeader
 
-  private init(path: String, database: DatabaseQueue, header: JournalHeader) {
+  private init(path: String, database: StoreFile, header: JournalHeader) {
     self.path = path
     self.database = database
     self.header = header
@@ -29,24 +28,6 @@ public final class Journal: Sendable {
   public var kdfParameters: KDFParameters { header.kdf }
   /// The format version of the file.
   public var formatVersion: UInt32 { header.formatVersion }
-
-  static func configuration() -> Configuration {
-    var config = Configuration()
-    config.busyMode = .timeout(10)
-    config.label = "sotto"
-    config.prepareDatabase { db in
-      // Connection settings only: nothing here may write to a file that is not yet known to be
-      // a Sotto journal.
-      try db.execute(sql: "PRAGMA secure_delete = ON")
-      try db.execute(sql: "PRAGMA trusted_schema = OFF")
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-      try db.execute(sql: "PRAGMA cell_size_check = ON")
-      // Defensive mode: SQL cannot corrupt the file by writing to the schema or shadow tables.
-      let status = sotto_sqlite_enable_defensive(UnsafeMutableRawPointer(db.sqliteConnection))
-      if status != 0 { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
-    }
-    return config
-  }
 
   // MARK: Creating
 
@@ -146,18 +127,14 @@ public final class Journal: Sendable {
     let bundle = keys.bundle
     let finalHeader = keys.header
     do {
-      let database = try DatabaseQueue(path: path, configuration: configuration())
-      try database.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = WAL")
-        try db.inTransaction(.immediate) {
-          try db.execute(sql: "PRAGMA application_id = \(JournalHeader.applicationID)")
-          try db.execute(sql: "PRAGMA user_version = \(JournalHeader.formatVersion)")
-          for object in Schema.objects { try db.execute(sql: object.sql) }
-          try finalHeader.insert(db)
-          try Manifest(header: finalHeader, key: bundle.recordKey)
-            .rebuild(db, items: [], kept: Manifest.newHead(writeCounter: 1))
-          return .commit
-        }
+      let database = try StoreFile(path: path)
+      try database.create(
+        applicationID: JournalHeader.applicationID, formatVersion: JournalHeader.formatVersion,
+        objects: Schema.objects
+      ) { db in
+        try finalHeader.insert(db)
+        try Manifest(header: finalHeader, key: bundle.recordKey)
+          .rebuild(db, items: [], kept: Manifest.newHead(writeCounter: 1))
       }
       return Journal(path: path, database: database, header: finalHeader)
     } catch {
@@ -187,7 +164,7 @@ public final class Journal: Sendable {
         .storage, "The journal at \(path) cannot be read: check its owner and permissions.")
     }
     do {
-      let database = try DatabaseQueue(path: path, configuration: configuration())
+      let database = try StoreFile(path: path)
       let header = try database.read { db in try readHeader(db) }
       // After the header, so that a file that is not a journal is reported as such.
       try checkPrivateMode(path)
@@ -212,12 +189,12 @@ public final class Journal: Sendable {
     }
   }
 
-  static func readHeader(_ db: Database) throws -> JournalHeader {
-    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+  static func readHeader(_ db: StoreTransaction) throws -> JournalHeader {
+    let applicationID = try db.applicationID()
     guard applicationID == JournalHeader.applicationID else {
       throw SottoError.notAJournal("it is not marked as a Sotto file")
     }
-    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    let version = try db.formatVersion()
     if version > Int(JournalHeader.formatVersion) {
       throw SottoError(
         .newerFormat,
@@ -228,8 +205,11 @@ public final class Journal: Sendable {
     guard let objects = Schema.objects(version: UInt32(max(version, 0))) else {
       throw SottoError.notAJournal("its format version is not one Sotto wrote")
     }
-    try checkSchema(db, objects: objects)
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM header")
+    guard try db.schemaObjects() == StoreTransaction.describe(objects) else {
+      throw SottoError.notAJournal(
+        "its tables differ from a Sotto journal's: it may have been altered by another program")
+    }
+    let rows = try db.header.rows()
     guard rows.count == 1, let row = rows.first else {
       throw SottoError.notAJournal("the header row is missing")
     }
@@ -241,24 +221,6 @@ public final class Journal: Sendable {
     }
     try header.validate()
     return header
-  }
-
-  private static func checkSchema(
-    _ db: Database, objects: [(type: String, name: String, sql: String)]
-  ) throws {
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT type, name, sql FROM sqlite_schema ORDER BY name")
-    let found = rows.map { row -> String in
-      let type: String = row["type"] ?? ""
-      let name: String = row["name"] ?? ""
-      let sql: String = row["sql"] ?? ""
-      return "\(type)|\(name)|\(sql)"
-    }
-    let expected = objects.map { "\($0.type)|\($0.name)|\($0.sql)" }
-    guard found == expected else {
-      throw SottoError.notAJournal(
-        "its tables differ from a Sotto journal's: it may have been altered by another program")
-    }
   }
 
   // MARK: Unlocking
@@ -342,25 +304,14 @@ public final class Journal: Sendable {
     let header = self.header
     let result: (JournalHeader, Format1Migration?)
     do {
-      result = try database.writeWithoutTransaction { db in
-        var result: (JournalHeader, Format1Migration?)?
-        try db.inTransaction(.immediate) {
-          let current = try Self.readHeader(db)
-          if current.formatVersion != 1 {
-            result = (current, nil)
-            return .commit
-          }
-          guard current == header else { throw SottoError.concurrentChangeOfKeys }
-          let (newHeader, migration) = try Format1.migrate(
-            db, header: header, bundle: bundle, kek: kek, leavingDamaged: leavingDamaged)
-          result = (newHeader, migration)
-          return .commit
-        }
-        return result!
+      result = try database.write { db in
+        let current = try Self.readHeader(db)
+        if current.formatVersion != 1 { return (current, nil) }
+        guard current == header else { throw SottoError.concurrentChangeOfKeys }
+        return try Format1.migrate(
+          db, header: header, bundle: bundle, kek: kek, leavingDamaged: leavingDamaged)
       }
-      try database.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-      }
+      try database.checkpoint()
     } catch {
       throw .storage(error, path: path)
     }
@@ -397,9 +348,7 @@ public final class Journal: Sendable {
     let sealed = try Vault.sealToInbox(plaintext, publicKey: header.inboxPublicKey)
     do {
       try database.write { db in
-        try db.execute(
-          sql: "INSERT INTO inbox (id, sealed) VALUES (?, ?)",
-          arguments: [Data(entry.id.bytes), Data(sealed)])
+        try db.inbox.insert(id: entry.id.bytes, sealed: sealed)
       }
     } catch {
       throw .storage(error, path: path)
@@ -410,8 +359,7 @@ public final class Journal: Sendable {
   /// The number of quick-capture entries waiting for the next unlock.
   public func inboxCount() throws(SottoError) -> Int {
     do {
-      return try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM inbox") ?? 0
-      }
+      return try database.read { db in try db.inbox.count() }
     } catch {
       throw .storage(error, path: path)
     }
@@ -419,41 +367,43 @@ public final class Journal: Sendable {
 }
 
 extension JournalHeader {
-  init?(row: Row) {
-    guard let magic = row.checked("magic", as: String.self), magic == Self.magic,
-      let version = row.checked("format_version", as: Int64.self),
-      let id = row.checked("journal_id", as: Data.self),
-      let algorithm = row.checked("kdf_algorithm", as: Int64.self),
-      let ops = row.checked("kdf_opslimit", as: Int64.self),
-      let mem = row.checked("kdf_memlimit", as: Int64.self),
-      let salt = row.checked("kdf_salt", as: Data.self),
-      let nonce = row.checked("envelope_nonce", as: Data.self),
-      let envelope = row.checked("envelope", as: Data.self),
-      let inbox = row.checked("inbox_public_key", as: Data.self),
-      let quick = row.checked("quick_capture", as: Int64.self),
+  /// The header in `row`; `nil` when a field is missing, of another type or out of range.
+  init?(row: StoredRow) {
+    guard let magic = row.text("magic"), magic == Self.magic,
+      let version = row.integer("format_version"),
+      let id = row.blob("journal_id"),
+      let algorithm = row.integer("kdf_algorithm"),
+      let ops = row.integer("kdf_opslimit"),
+      let mem = row.integer("kdf_memlimit"),
+      let salt = row.blob("kdf_salt"),
+      let nonce = row.blob("envelope_nonce"),
+      let envelope = row.blob("envelope"),
+      let inbox = row.blob("inbox_public_key"),
+      let quick = row.integer("quick_capture"),
       (0...Int64(UInt32.max)).contains(version), (0...Int64(Int32.max)).contains(algorithm),
       ops >= 0, mem >= 0, quick == 0 || quick == 1
     else { return nil }
     self.init(
-      formatVersion: UInt32(version), journalID: [UInt8](id),
+      formatVersion: UInt32(version), journalID: id,
       kdf: KDFParameters(algorithm: Int32(algorithm), opsLimit: UInt64(ops), memLimit: UInt64(mem)),
-      salt: [UInt8](salt), envelopeNonce: [UInt8](nonce), envelope: [UInt8](envelope),
-      inboxPublicKey: [UInt8](inbox), quickCapture: quick == 1)
+      salt: salt, envelopeNonce: nonce, envelope: envelope, inboxPublicKey: inbox,
+      quickCapture: quick == 1)
   }
 
-  func insert(_ db: Database) throws {
-    try db.execute(
-      sql: """
-        INSERT OR REPLACE INTO header (singleton, magic, format_version, journal_id, kdf_algorithm,
-          kdf_opslimit, kdf_memlimit, kdf_salt, envelope_nonce, envelope, inbox_public_key,
-          quick_capture)
-        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        Self.magic, Int64(formatVersion), Data(journalID), Int64(kdf.algorithm),
-        Int64(kdf.opsLimit), Int64(kdf.memLimit), Data(salt), Data(envelopeNonce),
-        Data(envelope), Data(inboxPublicKey), quickCapture ? 1 : 0,
-      ])
+  /// The header as its row: what ``init(row:)`` reads back.
+  var row: StoredRow {
+    StoredRow([
+      "magic": .text(Self.magic), "format_version": .integer(Int64(formatVersion)),
+      "journal_id": .blob(journalID), "kdf_algorithm": .integer(Int64(kdf.algorithm)),
+      "kdf_opslimit": .integer(Int64(kdf.opsLimit)), "kdf_memlimit": .integer(Int64(kdf.memLimit)),
+      "kdf_salt": .blob(salt), "envelope_nonce": .blob(envelopeNonce),
+      "envelope": .blob(envelope), "inbox_public_key": .blob(inboxPublicKey),
+      "quick_capture": .integer(quickCapture ? 1 : 0),
+    ])
+  }
+
+  func insert(_ db: StoreTransaction) throws {
+    try db.header.write(row)
   }
 
   /// Wraps `bundle` under the key derived from `passphrase`, with a fresh nonce.
@@ -470,27 +420,5 @@ extension JournalHeader {
     }
     envelopeNonce = sealed.nonce
     envelope = sealed.ciphertext
-  }
-}
-
-extension Row {
-  /// The column's value as `T`, or `nil` when it is NULL, missing or of another type.
-  ///
-  /// GRDB's subscripts stop the program when a conversion fails, and a column of a table that is
-  /// not STRICT may hold any type: a hostile file must get a message, not a crash.
-  func checked<T: DatabaseValueConvertible>(_ column: String, as type: T.Type) -> T? {
-    guard let value = self[column] as (any DatabaseValueConvertible)? else { return nil }
-    return T.fromDatabaseValue(value.databaseValue)
-  }
-
-  /// A blob column's bytes; empty when the value is not a blob or text (it then fails
-  /// authentication and is reported like any damaged row).
-  func bytes(_ column: String) -> [UInt8] {
-    checked(column, as: Data.self).map { [UInt8]($0) } ?? []
-  }
-
-  /// An integer column; -1 when the value is not an integer (then reported as damaged).
-  func integer(_ column: String) -> Int64 {
-    checked(column, as: Int64.self) ?? -1
   }
 }

@@ -1,3 +1,5 @@
+import SottoStorage
+
 /// The plaintext header row: everything needed to derive the key and unwrap the key bundle.
 ///
 /// Byte layouts are specified in Docs/FORMAT.md, "Header" and "Associated data".

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import SottoCrypto
+import SottoStorage
 
 /// One record as the manifest remembers it.
 struct ManifestItem: Equatable, Sendable {
@@ -195,23 +195,22 @@ struct Manifest {
   // MARK: Reading
 
   /// Reads and authenticates the head; `nil` when it is missing or damaged.
-  func readHead(_ db: Database) throws -> Head? {
+  func readHead(_ db: StoreTransaction) throws -> Head? {
     guard
-      let row = try Row.fetchOne(db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = 0"),
+      let row = try db.manifest.slot(0),
       let plaintext = Vault.open(
-        nonce: row.bytes("nonce"), ciphertext: row.bytes("ciphertext"),
+        nonce: row.nonce, ciphertext: row.ciphertext,
         key: key, associatedData: header.manifestAssociatedData(slot: 0))
     else { return nil }
     return Self.decodeHead(plaintext)
   }
 
   /// Reads one bucket and checks it against the head; `nil` when it fails.
-  func readBucket(_ db: Database, index: Int, head: Head) throws -> [ManifestItem]? {
-    let row = try Row.fetchOne(
-      db, sql: "SELECT nonce, ciphertext FROM manifest WHERE slot = ?", arguments: [index + 1])
-    guard let row else { return head.bucketCounts[index] == 0 ? [] : nil }
-    let nonce = row.bytes("nonce")
-    let ciphertext = row.bytes("ciphertext")
+  func readBucket(_ db: StoreTransaction, index: Int, head: Head) throws -> [ManifestItem]? {
+    guard let row = try db.manifest.slot(index + 1) else {
+      return head.bucketCounts[index] == 0 ? [] : nil
+    }
+    let (nonce, ciphertext) = (row.nonce, row.ciphertext)
     guard
       Self.recordDigest(nonce: nonce, ciphertext: ciphertext).bytes == head.bucketDigests[index],
       let plaintext = Vault.open(
@@ -223,7 +222,7 @@ struct Manifest {
   }
 
   /// Reads the whole manifest, in id order; `nil` when any part of it fails its checks.
-  func readAll(_ db: Database) throws -> [ManifestItem]? {
+  func readAll(_ db: StoreTransaction) throws -> [ManifestItem]? {
     guard let head = try readHead(db) else { return nil }
     var all: [ManifestItem] = []
     all.reserveCapacity(Int(min(head.recordCount, 10_000_000)))
@@ -233,7 +232,7 @@ struct Manifest {
       else { return nil }
       all.append(contentsOf: items)
     }
-    let slots = try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") ?? 0
+    let slots = try db.manifest.bucketCount()
     let nonEmpty = head.bucketCounts.filter { $0 > 0 }.count
     // Buckets are written sorted and in bucket order, so each id is listed once exactly when
     // every id is greater than the one before.
@@ -252,7 +251,7 @@ struct Manifest {
   }
 
   /// Replaces the settings JSON (a transaction that changes no record, but counts as a write).
-  func setSettings(_ db: Database, _ settings: [UInt8]) throws {
+  func setSettings(_ db: StoreTransaction, _ settings: [UInt8]) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
     head.settings = settings
     head.writeCounter += 1
@@ -261,7 +260,7 @@ struct Manifest {
 
   /// The stamp for the versions a transaction writes: this device, and a clock above every
   /// value issued before (Unix milliseconds in the upper 48 bits, so it also orders by time).
-  func stamp(_ db: Database) throws -> (device: UInt64, hlc: UInt64) {
+  func stamp(_ db: StoreTransaction) throws -> (device: UInt64, hlc: UInt64) {
     guard let head = try readHead(db) else { throw SottoError.manifestDamaged }
     return (head.device, Self.nextClock(after: head.hlc))
   }
@@ -273,11 +272,11 @@ struct Manifest {
   }
 
   /// Adds or replaces `items` (a bulk add or a restore), with the clock their stamp used.
-  func apply(_ db: Database, adding items: [ManifestItem], clock: UInt64) throws {
+  func apply(_ db: StoreTransaction, adding items: [ManifestItem], clock: UInt64) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
     head.hlc = max(head.hlc, clock)
     guard head.recordCount == 0, Self.ascending(items),
-      try Int.fetchOne(db, sql: "SELECT count(*) FROM manifest WHERE slot > 0") == 0
+      try db.manifest.bucketCount() == 0
     else {
       try apply(db, changes: items.map { ($0.id, $0) }, clock: clock)
       return
@@ -319,7 +318,7 @@ struct Manifest {
   /// Applies changes to the manifest: an item to add or replace, or an id to remove (`nil`),
   /// with the clock their stamp used.
   func apply(
-    _ db: Database, changes: [(id: RecordKey, item: ManifestItem?)], clock: UInt64
+    _ db: StoreTransaction, changes: [(id: RecordKey, item: ManifestItem?)], clock: UInt64
   ) throws {
     guard var head = try readHead(db) else { throw SottoError.manifestDamaged }
     head.hlc = max(head.hlc, clock)
@@ -365,8 +364,8 @@ struct Manifest {
 
   /// Replaces the whole manifest with `items` (journal creation, passphrase change, repair,
   /// migration), keeping the write counter, device, clock and settings of `kept`.
-  func rebuild(_ db: Database, items: [ManifestItem], kept: Head) throws {
-    try db.execute(sql: "DELETE FROM manifest")
+  func rebuild(_ db: StoreTransaction, items: [ManifestItem], kept: Head) throws {
+    try db.manifest.deleteAll()
     var head = Head(
       writeCounter: kept.writeCounter, device: kept.device, hlc: kept.hlc, settings: kept.settings)
     let grouped = Dictionary(grouping: items, by: { Self.bucket(of: $0.id) })
@@ -394,10 +393,10 @@ struct Manifest {
   }
 
   private func writeBucket(
-    _ db: Database, index: Int, items: [ManifestItem], head: inout Head
+    _ db: StoreTransaction, index: Int, items: [ManifestItem], head: inout Head
   ) throws {
     if items.isEmpty {
-      try db.execute(sql: "DELETE FROM manifest WHERE slot = ?", arguments: [index + 1])
+      try db.manifest.delete(slot: index + 1)
       head.bucketCounts[index] = 0
       head.bucketDigests[index] = [UInt8](repeating: 0, count: Self.digestBytes)
       return
@@ -407,22 +406,19 @@ struct Manifest {
   }
 
   private func store(
-    _ db: Database, index: Int, _ bucket: SealedBucket, head: inout Head
+    _ db: StoreTransaction, index: Int, _ bucket: SealedBucket, head: inout Head
   ) throws {
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (?, ?, ?)",
-      arguments: [index + 1, Data(bucket.nonce), Data(bucket.ciphertext)])
+    try db.manifest.put(
+      slot: index + 1, Sealed(nonce: bucket.nonce, ciphertext: bucket.ciphertext))
     head.bucketCounts[index] = UInt32(bucket.count)
     head.bucketDigests[index] =
       Self.recordDigest(nonce: bucket.nonce, ciphertext: bucket.ciphertext).bytes
   }
 
-  func writeHead(_ db: Database, _ head: Head) throws {
+  func writeHead(_ db: StoreTransaction, _ head: Head) throws {
     let sealed = Vault.seal(
       Self.encode(head), key: key, associatedData: header.manifestAssociatedData(slot: 0))
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO manifest (slot, nonce, ciphertext) VALUES (0, ?, ?)",
-      arguments: [Data(sealed.nonce), Data(sealed.ciphertext)])
+    try db.manifest.put(slot: 0, Sealed(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
   }
 }
 

@@ -1,3 +1,5 @@
+import SottoStorage
+
 /// How the records table and the manifest agree, row by row.
 ///
 /// Both lists come in id order (the table's primary key, the manifest's sorted buckets), so one

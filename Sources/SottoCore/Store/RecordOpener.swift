@@ -1,5 +1,6 @@
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// Decrypts and checks records in bulk, one opener per worker thread.
 ///

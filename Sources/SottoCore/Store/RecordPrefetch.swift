@@ -1,5 +1,4 @@
-import Foundation
-import GRDB
+import SottoStorage
 
 /// The encrypted records of a journal, read while the passphrase is derived
 /// (``Journal/unlock(_:check:readAhead:)``).
@@ -13,17 +12,12 @@ struct RecordPrefetch: Sendable {
   let dataVersion: Int
 
   /// Reads every row now; `nil` when that fails (the ordinary read then reports the failure).
-  init?(database: DatabaseQueue) {
+  init?(database: StoreFile) {
     guard
       let read = try? database.read({ db in
-        (
-          try RecordRows(db, withCiphertexts: true),
-          try Int.fetchOne(db, sql: "PRAGMA data_version")
-        )
-      }),
-      let version = read.1
+        (try db.records.rows(withCiphertexts: true), try db.dataVersion())
+      })
     else { return nil }
-    rows = read.0
-    dataVersion = version
+    (rows, dataVersion) = read
   }
 }

@@ -1,5 +1,6 @@
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// Encodes, pads and encrypts records, one sealer per worker thread: the mirror of
 /// ``RecordOpener``, and the only place records are sealed (Docs/FORMAT.md §4).

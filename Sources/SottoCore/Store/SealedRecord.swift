@@ -1,5 +1,6 @@
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// A record encrypted for its row: the nonce, ciphertext and tag the records table holds, and
 /// the digest the manifest keeps of them (Docs/FORMAT.md §4 and §5).

@@ -1,17 +1,14 @@
 import Foundation
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
-/// Rows sealed for a run of positions, ready to bind: the id, nonce and ciphertext of each,
-/// back to back in one buffer, with what the manifest keeps of each.
+/// Rows sealed for a run of positions, ready to insert, with what the manifest keeps of each.
 ///
 /// Everything the inserting thread needs is worked out here, on the sealing cores: that thread
 /// limits a restore.
 struct SealedChunk {
-  var bytes: [UInt8] = []
-  /// Where each row ends in `bytes`; a row starts where the one before it ends, with the 16
-  /// bytes of its id, then its 16-byte tag, then its nonce, then its ciphertext.
-  var ends: [Int] = []
+  var rows = RecordBatch()
   var items: [ManifestItem] = []
 }
 
@@ -154,19 +151,19 @@ final class SealingPipeline: @unchecked Sendable {
     let positions = self.positions(of: chunk)
     var sealed = SealedChunk()
     // Most records pad to 512 bytes; an id, a record tag, a nonce and a Poly1305 tag come on top.
-    sealed.bytes.reserveCapacity(positions.count * 608)
-    sealed.ends.reserveCapacity(positions.count)
+    sealed.rows.reserveCapacity(rows: positions.count, bytes: positions.count * 608)
     sealed.items.reserveCapacity(positions.count)
     for position in positions {
       let entry = entries[order[position]]
-      entry.id.withUnsafeBytes { sealed.bytes.append(contentsOf: $0) }
       let tag = sealer.nextTag()
-      sealed.bytes.append(contentsOf: tag.bytes)
       let version = RecordVersion(
         entry: entry, revision: revisions[position], device: stamp.device, hlc: stamp.hlc,
         context: contexts[position] ?? [:])
-      let digest = sealer.seal(version, id: entry.id, tag: tag, appendingTo: &sealed.bytes)
-      sealed.ends.append(sealed.bytes.count)
+      let digest = sealed.rows.appendRow { bytes in
+        entry.id.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: tag.bytes)
+        return sealer.seal(version, id: entry.id, tag: tag, appendingTo: &bytes)
+      }
       let key = RecordKey(entry.id)
       sealed.items.append(
         ManifestItem(

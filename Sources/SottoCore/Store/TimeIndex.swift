@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// Where an entry falls in the time index: its time, then its id (the order of
 /// ``UnlockedJournal/contents()``).
@@ -198,25 +198,21 @@ struct TimeIndex {
   // MARK: Pages
 
   /// Seals `plaintext` as page `id` and stores it; returns the digest its parent keeps.
-  private func store(_ db: Database, page id: RecordKey, _ plaintext: [UInt8]) throws
+  private func store(_ db: StoreTransaction, page id: RecordKey, _ plaintext: [UInt8]) throws
     -> RecordDigest
   {
     let sealed = Vault.seal(
       plaintext, key: key, associatedData: header.pageAssociatedData(id: id.bytes))
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO pages (id, nonce, ciphertext) VALUES (?, ?, ?)",
-      arguments: [Data(id.bytes), Data(sealed.nonce), Data(sealed.ciphertext)])
+    try db.pages.put(id.bytes, Sealed(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
     return Manifest.recordDigest(nonce: sealed.nonce, ciphertext: sealed.ciphertext)
   }
 
   /// Reads page `id`, checked against `digest`; `nil` when missing, replaced or damaged.
-  private func load(_ db: Database, page id: RecordKey, digest: RecordDigest) throws -> [UInt8]? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT nonce, ciphertext FROM pages WHERE id = ?", arguments: [Data(id.bytes)])
-    else { return nil }
-    let nonce = row.bytes("nonce")
-    let ciphertext = row.bytes("ciphertext")
+  private func load(_ db: StoreTransaction, page id: RecordKey, digest: RecordDigest) throws
+    -> [UInt8]?
+  {
+    guard let row = try db.pages.page(id.bytes) else { return nil }
+    let (nonce, ciphertext) = (row.nonce, row.ciphertext)
     guard Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext) == digest else { return nil }
     return Vault.open(
       nonce: nonce, ciphertext: ciphertext, key: key,
@@ -224,7 +220,7 @@ struct TimeIndex {
   }
 
   /// The leaves the root of `reference` lists; `nil` when the root fails its checks.
-  func leaves(_ db: Database, _ reference: IndexReference) throws -> [Leaf]? {
+  func leaves(_ db: StoreTransaction, _ reference: IndexReference) throws -> [Leaf]? {
     guard let plaintext = try load(db, page: reference.root, digest: reference.digest),
       let leaves = Self.decodeRoot(plaintext),
       UInt64(leaves.reduce(0) { $0 + $1.count }) == reference.count
@@ -233,7 +229,7 @@ struct TimeIndex {
   }
 
   /// The items of `leaf`; `nil` when it fails its checks.
-  func items(_ db: Database, _ leaf: Leaf) throws -> [IndexItem]? {
+  func items(_ db: StoreTransaction, _ leaf: Leaf) throws -> [IndexItem]? {
     guard let plaintext = try load(db, page: leaf.page, digest: leaf.digest),
       let items = Self.decodeLeaf(plaintext), items.count == leaf.count,
       items.first?.key == leaf.first
@@ -254,14 +250,14 @@ struct TimeIndex {
   static let lowestPage = RecordKey(high: 1, low: 0).bytes
 
   /// Removes every page of the index (all rows of `pages` from ``lowestPage`` up).
-  static func drop(_ db: Database) throws {
-    try db.execute(sql: "DELETE FROM pages WHERE id >= ?", arguments: [Data(lowestPage)])
+  static func drop(_ db: StoreTransaction) throws {
+    try db.pages.delete(from: lowestPage)
   }
 
   // MARK: Writing
 
   /// Replaces the index with one listing `items` (in any order), leaves filled to the brim.
-  func build(_ db: Database, items: [IndexItem]) throws -> IndexReference {
+  func build(_ db: StoreTransaction, items: [IndexItem]) throws -> IndexReference {
     try Self.drop(db)
     let sorted = items.sorted { $0.key < $1.key }
     var leaves: [Leaf] = []
@@ -274,14 +270,14 @@ struct TimeIndex {
     return try writeRoot(db, leaves, page: Self.newPage())
   }
 
-  private func write(_ db: Database, _ items: ArraySlice<IndexItem>, page: RecordKey) throws
+  private func write(_ db: StoreTransaction, _ items: ArraySlice<IndexItem>, page: RecordKey) throws
     -> Leaf
   {
     let digest = try store(db, page: page, Self.encode(leaf: items))
     return Leaf(first: items.first!.key, page: page, digest: digest, count: items.count)
   }
 
-  private func writeRoot(_ db: Database, _ leaves: [Leaf], page: RecordKey) throws
+  private func writeRoot(_ db: StoreTransaction, _ leaves: [Leaf], page: RecordKey) throws
     -> IndexReference
   {
     let digest = try store(db, page: page, Self.encode(root: leaves))
@@ -293,7 +289,8 @@ struct TimeIndex {
   /// in `unknown` (looked up in every leaf), then adds `inserting`. Rewrites each leaf touched
   /// and the root; `nil` when a page it needs fails its checks (the caller drops the index).
   func apply(
-    _ db: Database, _ reference: IndexReference, removing: [IndexKey], unknown: Set<RecordKey>,
+    _ db: StoreTransaction, _ reference: IndexReference, removing: [IndexKey],
+    unknown: Set<RecordKey>,
     inserting: [IndexItem]
   ) throws -> IndexReference? {
     guard var leaves = try self.leaves(db, reference) else { return nil }
@@ -358,7 +355,7 @@ struct TimeIndex {
         continue
       }
       guard !items.isEmpty else {
-        try db.execute(sql: "DELETE FROM pages WHERE id = ?", arguments: [Data(leaf.page.bytes)])
+        try db.pages.delete(leaf.page.bytes)
         continue
       }
       // The last leaf, where entries logged now arrive, is cut into full leaves, so logging

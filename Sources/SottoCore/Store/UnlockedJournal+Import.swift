@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import SottoModel
+import SottoStorage
 
 /// What an import did, or would do with `--dry-run`.
 public struct ImportSummary: Sendable, Equatable {

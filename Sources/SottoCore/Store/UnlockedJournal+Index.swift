@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import SottoModel
+import SottoStorage
 
 /// Entries read through the time index (``UnlockedJournal/newest(since:until:kind:limit:matching:)``).
 public struct Listing: Sendable {
@@ -28,7 +28,7 @@ extension UnlockedJournal {
     return try write { db -> Int? in
       guard var head = try self.manifest.readHead(db), head.index == nil else { return nil }
       var opened: [IndexItem] = []
-      try RecordRows.forEachBatch(db, size: Self.batchRows) { batch in
+      try db.records.forEachBatch(size: Self.batchRows) { batch in
         opened += Self.open(batch, header: header, key: key, keepingVersions: false)
           .compactMap(\.item)
       }
@@ -73,8 +73,6 @@ extension UnlockedJournal {
       var listing = Listing(entries: [], inConflict: [], integrity: IntegrityReport())
       let code = kind.map(IndexItem.code(of:))
       var opener = RecordOpener(header: header, key: key)
-      let statement = try db.cachedStatement(
-        sql: "SELECT tag, nonce, ciphertext FROM records WHERE id = ?")
       var position = leaves.count
       scan: while position > 0 {
         position -= 1
@@ -92,20 +90,19 @@ extension UnlockedJournal {
           if let code, item.kind != code { continue }
           let idBytes = item.key.id.bytes
           let id = Self.entryID(idBytes)
-          guard let row = try Row.fetchOne(statement, arguments: [Data(idBytes)]) else {
+          guard let row = try db.records.record(idBytes) else {
             listing.integrity.missing.append(id)
             continue
           }
           listing.integrity.recordsChecked += 1
-          let nonce = row.bytes("nonce")
-          let ciphertext = row.bytes("ciphertext")
+          let (nonce, ciphertext) = (row.nonce, row.ciphertext)
           guard Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext) == item.digest else {
             listing.integrity.digestMismatch.append(id)
             continue
           }
           guard
             let version = opener.open(
-              id: idBytes, tag: RecordTag(row.bytes("tag")), nonce: nonce,
+              id: idBytes, tag: RecordTag(row.tag), nonce: nonce,
               ciphertext: ciphertext),
             let entry = version.entry
           else {
@@ -131,7 +128,7 @@ extension UnlockedJournal {
   /// ids in `reported` (records already found missing or damaged, whose times the index alone
   /// still knows): ``verify()``'s check.
   func indexLists(
-    _ db: Database, exactly expected: [IndexItem], besides reported: Set<RecordKey>
+    _ db: StoreTransaction, exactly expected: [IndexItem], besides reported: Set<RecordKey>
   ) throws -> Bool {
     guard let reference = try manifest.readHead(db)?.index,
       let leaves = try manifest.timeIndex.leaves(db, reference)
@@ -150,10 +147,6 @@ extension UnlockedJournal {
     }
     guard position == sorted.count else { return false }
     // Nothing in `pages` but sync's rows and the index's.
-    let pages =
-      try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM pages WHERE id >= ?",
-        arguments: [Data(TimeIndex.lowestPage)]) ?? 0
-    return pages == leaves.count + 1
+    return try db.pages.count(from: TimeIndex.lowestPage) == leaves.count + 1
   }
 }

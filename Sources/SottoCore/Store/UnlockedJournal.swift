@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import SottoCrypto
 import SottoModel
+import SottoStorage
 import Synchronization
 
 /// An entry as stored: the entry and its revision (1 when first written, +1 on every edit).
@@ -129,7 +128,7 @@ public final class UnlockedJournal: Sendable {
 
   /// The head, and bucket `bucket` against the rows whose ids fall in it; and any row whose id
   /// falls in no bucket.
-  private func sampleCheck(_ db: Database, bucket: Int) throws -> IntegrityReport {
+  private func sampleCheck(_ db: StoreTransaction, bucket: Int) throws -> IntegrityReport {
     var report = IntegrityReport()
     guard let head = try manifest.readHead(db),
       let items = try manifest.readBucket(db, index: bucket, head: head),
@@ -138,12 +137,12 @@ public final class UnlockedJournal: Sendable {
       report.manifestDamaged = true
       return report
     }
-    let rows = try RecordRows(db, withCiphertexts: false, bucket: bucket)
+    let rows = try db.records.rows(withCiphertexts: false, bucket: bucket)
     report.recordsChecked = rows.rows.count
     report.record(ManifestComparison(rows: rows.rows, manifest: items), rows: rows)
     // Rows whose ids fall in no bucket (not blobs, or empty) are never listed: a range of the
     // primary key finds them at every unlock.
-    let outside = try RecordRows(db, withCiphertexts: false, bucket: -1)
+    let outside = try db.records.rows(withCiphertexts: false, bucket: -1)
     report.record(ManifestComparison(rows: outside.rows, manifest: []), rows: outside)
     return report
   }
@@ -189,28 +188,24 @@ public final class UnlockedJournal: Sendable {
 
   /// Runs `body` in one IMMEDIATE transaction, after checking that no other process changed the
   /// keys since this one unlocked (its records would then be unreadable).
-  func write<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+  func write<T>(_ body: (StoreTransaction) throws -> T) throws(SottoError) -> T {
     state.withLock { $0.readAhead = nil }
-    let expectedNonce = Data(header.envelopeNonce)
+    let expectedNonce = header.envelopeNonce
     do {
-      return try journal.database.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          let current = try Data.fetchOne(db, sql: "SELECT envelope_nonce FROM header")
-          guard current == expectedNonce else { throw SottoError.concurrentChangeOfKeys }
-          result = try body(db)
-          return .commit
+      return try journal.database.write { db in
+        guard try db.header.envelopeNonce() == expectedNonce else {
+          throw SottoError.concurrentChangeOfKeys
         }
-        return result!
+        return try body(db)
       }
     } catch {
       throw .storage(error, path: path)
     }
   }
 
-  func read<T>(_ body: @escaping (Database) throws -> T) throws(SottoError) -> T {
+  func read<T>(_ body: (StoreTransaction) throws -> T) throws(SottoError) -> T {
     do {
-      return try journal.database.read { db in try body(db) }
+      return try journal.database.read(body)
     } catch {
       throw .storage(error, path: path)
     }
@@ -219,9 +214,7 @@ public final class UnlockedJournal: Sendable {
   /// Truncates the write-ahead log so old page images (of deleted or re-encrypted records) do
   /// not linger in the `-wal` file.
   func checkpoint() {
-    _ = try? journal.database.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-    }
+    try? journal.database.checkpoint()
   }
 
   // MARK: Records
@@ -229,7 +222,8 @@ public final class UnlockedJournal: Sendable {
   /// Writes `version` as the record `id` under a fresh tag; returns what the manifest keeps.
   @discardableResult
   func writeRecord(
-    _ db: Database, _ version: RecordVersion, id: EntryID, replacing: IndexReplaced = .unknown
+    _ db: StoreTransaction, _ version: RecordVersion, id: EntryID,
+    replacing: IndexReplaced = .unknown
   ) throws -> ManifestItem {
     var sealer = RecordSealer(header: header, key: bundle.recordKey)
     return try writeRecord(db, version, id: id, sealer: &sealer, replacing: replacing)
@@ -239,16 +233,14 @@ public final class UnlockedJournal: Sendable {
   /// receive): each new sealer draws a pool of nonces it would mostly not use. `replacing`:
   /// what the index holds for the record replaced, when the caller read it.
   func writeRecord(
-    _ db: Database, _ version: RecordVersion, id: EntryID, sealer: inout RecordSealer,
+    _ db: StoreTransaction, _ version: RecordVersion, id: EntryID, sealer: inout RecordSealer,
     replacing: IndexReplaced = .unknown
   ) throws -> ManifestItem {
     let sealed = sealer.seal(version, id: id)
-    let statement = try db.cachedStatement(
-      sql: "INSERT OR REPLACE INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
-    try statement.execute(
-      arguments: [
-        Data(id.bytes), Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext),
-      ])
+    var row = RecordBatch()
+    row.append(
+      id: id.bytes, tag: sealed.tag.bytes, nonce: sealed.nonce, ciphertext: sealed.ciphertext)
+    try db.records.insert(row, replacing: true)
     var item = sealed.manifestItem(id: id.bytes, of: version)
     item.replaced = replacing
     return item
@@ -259,7 +251,7 @@ public final class UnlockedJournal: Sendable {
   /// context covering every version it replaces, conflicts included.
   @discardableResult
   func writeSuccessor(
-    _ db: Database, of current: RecordVersion?, entry: Entry?, id: EntryID,
+    _ db: StoreTransaction, of current: RecordVersion?, entry: Entry?, id: EntryID,
     stamp: (device: UInt64, hlc: UInt64)
   ) throws -> ManifestItem {
     let heads = current?.heads ?? []
@@ -279,23 +271,20 @@ public final class UnlockedJournal: Sendable {
       id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
   }
 
-  /// A row of the records table (its `tag`, `nonce` and `ciphertext`) decrypted as record `id`.
-  func decrypt(_ row: Row, id: [UInt8], checkingTime: Bool) -> RecordVersion? {
+  /// A stored record decrypted.
+  func decrypt(_ row: RecordsTable.Stored, checkingTime: Bool) -> RecordVersion? {
     decrypt(
-      id: id, tag: RecordTag(row.bytes("tag")), nonce: row.bytes("nonce"),
-      ciphertext: row.bytes("ciphertext"), checkingTime: checkingTime)
+      id: row.id, tag: RecordTag(row.tag), nonce: row.nonce, ciphertext: row.ciphertext,
+      checkingTime: checkingTime)
   }
 
   /// The record of `id` as it is now, decrypted; `nil` when there is no such row, and
   /// ``SottoError/Code/damaged`` when it does not open.
-  func currentVersion(_ db: Database, id: [UInt8], checkingTime: Bool = true) throws
+  func currentVersion(_ db: StoreTransaction, id: [UInt8], checkingTime: Bool = true) throws
     -> RecordVersion?
   {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT tag, nonce, ciphertext FROM records WHERE id = ?", arguments: [Data(id)])
-    else { return nil }
-    guard let version = decrypt(row, id: id, checkingTime: checkingTime) else {
+    guard let row = try db.records.record(id) else { return nil }
+    guard let version = decrypt(row, checkingTime: checkingTime) else {
       throw SottoError(
         .damaged,
         "Entry \(Hex.encode(id)) fails authentication: it was damaged or moved. Run `sotto verify`."
@@ -339,9 +328,7 @@ public final class UnlockedJournal: Sendable {
   /// Fills a journal just made with entries already checked (``Backup/openChecked(_:passphrase:)``),
   /// as ``fill(_:)-([Entry])`` does.
   public func fill(_ checked: CheckedEntries) throws(SottoError) {
-    let empty = try read { db in
-      try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
-    }
+    let empty = try read { db in try db.records.isEmpty() }
     guard empty else {
       throw SottoError(
         .invalidInput, "A journal can only be filled while it is empty. Nothing was written.")
@@ -349,24 +336,21 @@ public final class UnlockedJournal: Sendable {
     // A page cache large enough to hold the transaction: spilling pages before the commit
     // only moves their writing onto the thread that inserts, which is the one that limits a
     // restore (measured: no faster with an 8 MiB or 2 MiB cache and early writeback).
-    try setMode(journal: "DELETE", cacheKiB: 256 * 1024)
+    try setMode(.rollback, cacheKiB: 256 * 1024)
     do {
       try insert(checked.all, order: checked.idOrder, unique: true)
     } catch {
       // Nothing was added; leave the journal as it was made.
-      try? setMode(journal: "WAL", cacheKiB: 2000)
+      try? setMode(.writeAheadLog, cacheKiB: 2000)
       throw error
     }
-    try setMode(journal: "WAL", cacheKiB: 2000)
+    try setMode(.writeAheadLog, cacheKiB: 2000)
     if let settings = checked.settings { try updateSettings { $0 = settings } }
   }
 
-  private func setMode(journal mode: String, cacheKiB: Int) throws(SottoError) {
+  private func setMode(_ mode: StoreFile.JournalMode, cacheKiB: Int) throws(SottoError) {
     do {
-      try journal.database.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = \(mode)")
-        try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
-      }
+      try journal.database.setMode(mode, cacheKiB: cacheKiB)
     } catch {
       throw .storage(error, path: path)
     }
@@ -388,15 +372,11 @@ public final class UnlockedJournal: Sendable {
   /// `unique`: no id is given twice (checked entries), so into an empty table every row is new.
   private func insert(_ entries: [Entry], order: [Int], unique: Bool = false) throws(SottoError) {
     try write { db in
-      // The raw SQLite API for the per-entry statements: GRDB's argument boxing costs more
-      // than the insert itself at this scale. Blobs are bound without a copy (SQLITE_STATIC:
-      // a nil destructor) and stay alive until the step returns.
-      // Statements of their own, not GRDB's cached ones, which GRDB may have left unreset.
       var revisions = [UInt64](repeating: 1, count: order.count)
       var contexts: [Int: [UInt64: UInt64]] = [:]
       // A new journal (a restore) has no revisions to look up. Otherwise an id already there
       // (an import's update) continues its revisions, which only its ciphertext holds.
-      let wasEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM records)") ?? true)
+      let wasEmpty = try db.records.isEmpty()
       let stamp = try self.manifest.stamp(db)
       let device = stamp.device
       if !wasEmpty {
@@ -410,48 +390,16 @@ public final class UnlockedJournal: Sendable {
         }
       }
       // Into an empty table, unique ids need no REPLACE (which looks each one up first).
-      let verb = wasEmpty && unique ? "INSERT" : "INSERT OR REPLACE"
-      let insertStatement = try db.makeStatement(
-        sql: "\(verb) INTO records (id, tag, nonce, ciphertext) VALUES (?, ?, ?, ?)")
-      let insert = insertStatement.sqliteStatement
+      let replacing = !(wasEmpty && unique)
       var items: [ManifestItem] = []
       items.reserveCapacity(order.count)
       let pipeline = SealingPipeline(
         entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
         header: self.header, key: self.bundle.recordKey)
-      try pipeline.forEachChunk { (chunk, _) throws(DatabaseError) in
-        try chunk.bytes.withUnsafeBufferPointer { rows throws(DatabaseError) in
-          var start = 0
-          for end in chunk.ends {
-            let id = rows.baseAddress! + start
-            let tag = id + EntryID.byteCount
-            let nonce = tag + 16
-            let ciphertext = nonce + Vault.nonceBytes
-            let cipherCount = end - start - EntryID.byteCount - 16 - Vault.nonceBytes
-            var step = sqlite3_bind_blob(insert, 1, id, Int32(EntryID.byteCount), nil)
-            if step == SQLITE_OK { step = sqlite3_bind_blob(insert, 2, tag, 16, nil) }
-            if step == SQLITE_OK {
-              step = sqlite3_bind_blob(insert, 3, nonce, Int32(Vault.nonceBytes), nil)
-            }
-            if step == SQLITE_OK {
-              step = sqlite3_bind_blob(insert, 4, ciphertext, Int32(cipherCount), nil)
-            }
-            if step == SQLITE_OK { step = sqlite3_step(insert) }
-            // Every parameter is bound again before the next step; the bindings are cleared
-            // once, after the last.
-            sqlite3_reset(insert)
-            guard step == SQLITE_DONE else {
-              sqlite3_clear_bindings(insert)
-              throw DatabaseError(resultCode: ResultCode(rawValue: step))
-            }
-            start = end
-          }
-        }
+      try pipeline.forEachChunk { (chunk, _) in
+        try db.records.insert(chunk.rows, replacing: replacing)
         items += chunk.items
       }
-      sqlite3_clear_bindings(insert)
-      // The raw handle above belongs to this statement: keep it alive until here.
-      withExtendedLifetime(insertStatement) {}
       try self.manifest.apply(db, adding: items, clock: stamp.hlc)
     }
   }
@@ -467,12 +415,12 @@ public final class UnlockedJournal: Sendable {
       return state.readAhead
     }
     let (records, manifest) = try read { db in
-      let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? -2
+      let version = try db.dataVersion()
       let records =
         if let ahead, ahead.dataVersion == version {
           ahead.rows
         } else {
-          try RecordRows(db, withCiphertexts: true)
+          try db.records.rows(withCiphertexts: true)
         }
       return (records, try self.manifest.readAll(db))
     }
@@ -641,7 +589,7 @@ public final class UnlockedJournal: Sendable {
       var deleted = 0
       /// What the time index should list, by row: every entry whose record opens.
       var indexable: [(row: Int, item: IndexItem)] = []
-      try RecordRows.forEachBatch(db, size: batchSize) { batch in
+      try db.records.forEachBatch(size: batchSize) { batch in
         let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
         for (offset, opened) in opened.enumerated() {
           let row = batch.rows[offset]
@@ -767,18 +715,11 @@ public final class UnlockedJournal: Sendable {
     // The ids that start with the prefix lie between it padded with 0s and with fs: a range of
     // the primary key, read without a scan of every id.
     let padding = 32 - prefix.count
-    let lowest = Data(Hex.decode(prefix + String(repeating: "0", count: padding)) ?? [])
-    let highest = Data(Hex.decode(prefix + String(repeating: "f", count: padding)) ?? [])
-    let candidates = try read { db in
-      try Data.fetchAll(
-        db, sql: "SELECT id FROM records WHERE id >= ? AND id <= ?",
-        arguments: [lowest, highest])
-    }
+    let lowest = Hex.decode(prefix + String(repeating: "0", count: padding)) ?? []
+    let highest = Hex.decode(prefix + String(repeating: "f", count: padding)) ?? []
     let live = try read { db -> [(id: [UInt8], version: RecordVersion)] in
-      try candidates.compactMap { id in
-        try self.currentVersion(db, id: [UInt8](id)).flatMap {
-          $0.entry == nil ? nil : ([UInt8](id), $0)
-        }
+      try db.records.ids(from: lowest, through: highest).compactMap { id in
+        try self.currentVersion(db, id: id).flatMap { $0.entry == nil ? nil : (id, $0) }
       }
     }
     let id = try Self.uniqueID(matching: prefix, in: live.map { Data($0.id) }, names: names)
@@ -857,7 +798,7 @@ public final class UnlockedJournal: Sendable {
   }
 
   /// Rewrites each record of `ids` as a tombstone, in the caller's transaction.
-  func writeTombstones(_ db: Database, ids: [EntryID]) throws {
+  func writeTombstones(_ db: StoreTransaction, ids: [EntryID]) throws {
     let stamp = try manifest.stamp(db)
     var changes: [(id: RecordKey, item: ManifestItem?)] = []
     for id in ids {
@@ -894,12 +835,13 @@ public final class UnlockedJournal: Sendable {
     let finalHeader = newHeader
     let removedInboxRows = try write { db -> Int in
       let sync = try self.readSync(db)
-      let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
       // Tombstones too: a deletion must outlive the new key.
       var versions: [(id: [UInt8], version: RecordVersion)] = []
-      for row in rows {
-        let id = row.bytes("id")
-        guard let version = self.decrypt(row, id: id, checkingTime: false) else {
+      for row in try db.records.all() {
+        let id = row.id
+        guard id.count == RecordBatch.idBytes,
+          let version = self.decrypt(row, checkingTime: false)
+        else {
           throw SottoError(
             .damaged,
             "Entry \(Hex.encode(id)) cannot be decrypted, so it would be lost under a new key. "
@@ -914,11 +856,9 @@ public final class UnlockedJournal: Sendable {
       try self.forEachInboxRow(db) { idBytes, opened in
         if case .opened(let plaintext) = opened {
           let sealed = try Vault.sealToInbox(plaintext, publicKey: finalHeader.inboxPublicKey)
-          try db.execute(
-            sql: "UPDATE inbox SET sealed = ? WHERE id = ?",
-            arguments: [Data(sealed), Data(idBytes)])
+          try db.inbox.update(id: idBytes, sealed: sealed)
         } else {
-          try db.execute(sql: "DELETE FROM inbox WHERE id = ?", arguments: [Data(idBytes)])
+          try db.inbox.delete(id: idBytes)
           removedInboxRows += 1
         }
         return true
@@ -928,16 +868,15 @@ public final class UnlockedJournal: Sendable {
       try finalHeader.insert(db)
       let newManifest = Manifest(header: finalHeader, key: newBundle.recordKey)
       var items: [ManifestItem] = []
+      var sealer = RecordSealer(header: finalHeader, key: newBundle.recordKey)
+      var batch = RecordBatch()
       for (id, version) in versions {
-        let sealed = SealedRecord(
-          version, id: Self.entryID(id), header: finalHeader, key: newBundle.recordKey)
-        try db.execute(
-          sql: "UPDATE records SET tag = ?, nonce = ?, ciphertext = ? WHERE id = ?",
-          arguments: [
-            Data(sealed.tag.bytes), Data(sealed.nonce), Data(sealed.ciphertext), Data(id),
-          ])
+        let sealed = sealer.seal(version, id: Self.entryID(id))
+        batch.append(
+          id: id, tag: sealed.tag.bytes, nonce: sealed.nonce, ciphertext: sealed.ciphertext)
         items.append(sealed.manifestItem(id: id, of: version))
       }
+      try db.records.insert(batch, replacing: true)
       try newManifest.rebuild(db, items: items, kept: head)
       // The sync settings and folder key are sealed under the record key too. The folder
       // itself is untouched: other devices keep opening it with the folder passphrase.
@@ -964,13 +903,9 @@ public final class UnlockedJournal: Sendable {
   /// Records that fail authentication are left in place (never deleted) and stay reported.
   public func rebuildManifest() throws(SottoError) {
     try write { db in
-      let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
       var items: [ManifestItem] = []
-      for row in rows {
-        let id = row.bytes("id")
-        let tag = RecordTag(row.bytes("tag"))
-        let nonce = row.bytes("nonce")
-        let ciphertext = row.bytes("ciphertext")
+      for row in try db.records.all() {
+        let (id, tag, nonce, ciphertext) = (row.id, RecordTag(row.tag), row.nonce, row.ciphertext)
         guard
           let version = self.decrypt(
             id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)

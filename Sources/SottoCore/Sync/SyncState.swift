@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// What a journal keeps about its sync folder, sealed in the `pages` table beside the folder
 /// key (Docs/FORMAT.md §2, Docs/SYNC.md, "On each device").
@@ -73,17 +73,13 @@ extension UnlockedJournal {
   func pageAssociatedData(id: [UInt8]) -> [UInt8] { header.pageAssociatedData(id: id) }
 
   /// The sync state and folder key; `nil` when this journal does not sync.
-  func readSync(_ db: Database) throws -> (state: SyncState, key: SecureBytes)? {
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT id, nonce, ciphertext FROM pages WHERE id IN (?, ?)",
-      arguments: [Data(Self.folderKeyPage), Data(Self.syncStatePage)])
+  func readSync(_ db: StoreTransaction) throws -> (state: SyncState, key: SecureBytes)? {
+    let rows = try db.pages.pages([Self.folderKeyPage, Self.syncStatePage])
     guard !rows.isEmpty else { return nil }
     var key: SecureBytes?
     var state: SyncState?
     for row in rows {
-      let id = row.bytes("id")
-      let nonce = row.bytes("nonce")
-      let ciphertext = row.bytes("ciphertext")
+      let (id, nonce, ciphertext) = (row.id, row.sealed.nonce, row.sealed.ciphertext)
       if id == Self.folderKeyPage {
         key = try Vault.openSecret(
           nonce: nonce, ciphertext: ciphertext, key: bundle.recordKey,
@@ -113,7 +109,8 @@ extension UnlockedJournal {
   /// Seals `state` (and, when given, the folder key) into `pages`, in the caller's transaction,
   /// under `recordKey` (a new one at `passwd`) or the journal's own.
   func writeSync(
-    _ db: Database, _ state: SyncState, key: SecureBytes? = nil, recordKey: SecureBytes? = nil
+    _ db: StoreTransaction, _ state: SyncState, key: SecureBytes? = nil,
+    recordKey: SecureBytes? = nil
   ) throws {
     let recordKey = recordKey ?? bundle.recordKey
     let encoder = JSONEncoder()
@@ -138,17 +135,14 @@ extension UnlockedJournal {
       rows.append((Self.folderKeyPage, sealed))
     }
     for (id, sealed) in rows {
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO pages (id, nonce, ciphertext) VALUES (?, ?, ?)",
-        arguments: [Data(id), Data(sealed.nonce), Data(sealed.ciphertext)])
+      try db.pages.put(id, Sealed(nonce: sealed.nonce, ciphertext: sealed.ciphertext))
     }
   }
 
   /// Removes the folder key and the sync state (`sync leave`), in the caller's transaction;
   /// with `secure_delete` on, nothing of them stays in the database file.
-  func forgetSync(_ db: Database) throws {
-    try db.execute(
-      sql: "DELETE FROM pages WHERE id IN (?, ?)",
-      arguments: [Data(Self.folderKeyPage), Data(Self.syncStatePage)])
+  func forgetSync(_ db: StoreTransaction) throws {
+    try db.pages.delete(Self.folderKeyPage)
+    try db.pages.delete(Self.syncStatePage)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// What one `sotto sync` did.
 public struct SyncOutcome: Sendable {
@@ -506,9 +506,11 @@ extension UnlockedJournal {
 
   /// Calls `body` with every record's id and what it holds (`nil`: it does not open), in id
   /// order, the records read and opened a batch at a time on every core.
-  func forEachRecord(_ db: Database, _ body: ([UInt8], RecordVersion?) throws -> Void) throws {
+  func forEachRecord(_ db: StoreTransaction, _ body: ([UInt8], RecordVersion?) throws -> Void)
+    throws
+  {
     let (header, key) = (self.header, bundle.recordKey)
-    try RecordRows.forEachBatch(db, size: Self.batchRows) { batch in
+    try db.records.forEachBatch(size: Self.batchRows) { batch in
       let opened = Self.open(batch, header: header, key: key, keepingVersions: true)
       for (row, record) in zip(batch.rows, opened) {
         try body(batch.idBytes(row), record.version)
@@ -606,11 +608,7 @@ extension UnlockedJournal {
   /// Whether this journal syncs with a folder (`sotto sync init` or `join` was run).
   public var syncs: Bool {
     get throws(SottoError) {
-      try read { db in
-        try Bool.fetchOne(
-          db, sql: "SELECT EXISTS (SELECT 1 FROM pages WHERE id = ?)",
-          arguments: [Data(Self.syncStatePage)]) ?? false
-      }
+      try read { db in try db.pages.contains(Self.syncStatePage) }
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import SottoCrypto
 import SottoModel
+import SottoStorage
 
 /// What `sotto sync rekey` did.
 public struct SyncRekeying: Sendable {

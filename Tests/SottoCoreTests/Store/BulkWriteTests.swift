@@ -2,6 +2,7 @@ import CSodium
 import Foundation
 import GRDB
 import SottoModel
+import SottoStorage
 import Testing
 
 @testable import SottoCore
@@ -95,10 +96,10 @@ import Testing
     var tags = Set<RecordTag>()
     pipeline.forEachChunk { (chunk: SealedChunk, positions: Range<Int>) in
       #expect(positions.lowerBound == next)
-      #expect(chunk.ends.count == positions.count)
+      #expect(chunk.rows.ends.count == positions.count)
       var start = 0
       for (offset, position) in positions.enumerated() {
-        let row = Array(chunk.bytes[start..<chunk.ends[offset]])
+        let row = Array(chunk.rows.bytes[start..<chunk.rows.ends[offset]])
         // id (16) || tag (16) || nonce (24) || ciphertext
         let id = Array(row[..<16])
         let tag = RecordTag(Array(row[16..<32]))
@@ -117,7 +118,7 @@ import Testing
         {
           allOpen = false
         }
-        start = chunk.ends[offset]
+        start = chunk.rows.ends[offset]
       }
       next = positions.upperBound
     }

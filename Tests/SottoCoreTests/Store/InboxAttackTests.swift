@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SottoModel
+import SottoStorage
 import Testing
 
 @testable import SottoCore

@@ -2,6 +2,7 @@ import CSodium
 import Foundation
 import GRDB
 import SottoModel
+import SottoStorage
 import Testing
 
 @testable import SottoCore

@@ -28,10 +28,9 @@ extension UnlockedJournal {
   /// Every record's open versions as text, sorted by id: what must agree across devices.
   func canonicalHeads() throws -> [String] {
     try read { db in
-      let rows = try Row.fetchAll(db, sql: "SELECT id, tag, nonce, ciphertext FROM records")
-      return rows.map { row -> String in
-        let id = row.bytes("id")
-        guard let record = self.decrypt(row, id: id, checkingTime: false) else {
+      return try db.records.all().map { row -> String in
+        let id = row.id
+        guard let record = self.decrypt(row, checkingTime: false) else {
           return Hex.encode(id) + " damaged"
         }
         let heads = record.heads.map { head -> String in

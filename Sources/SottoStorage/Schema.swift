@@ -4,8 +4,8 @@
 /// SQLite keeps each `CREATE` statement's text verbatim in `sqlite_schema`, so an open compares
 /// that text with these strings: an extra table, index, trigger or view, or a changed column, is
 /// refused before any other statement runs.
-enum Schema {
-  static let header = """
+public enum Schema {
+  public static let header = """
     CREATE TABLE header (
       singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
       magic TEXT NOT NULL,
@@ -22,7 +22,7 @@ enum Schema {
     ) WITHOUT ROWID
     """
 
-  static let records = """
+  public static let records = """
     CREATE TABLE records (
       id BLOB PRIMARY KEY NOT NULL,
       tag BLOB NOT NULL,
@@ -31,7 +31,7 @@ enum Schema {
     ) WITHOUT ROWID
     """
 
-  static let manifest = """
+  public static let manifest = """
     CREATE TABLE manifest (
       slot INTEGER PRIMARY KEY NOT NULL,
       nonce BLOB NOT NULL,
@@ -39,16 +39,15 @@ enum Schema {
     ) WITHOUT ROWID
     """
 
-  static let inbox = """
+  public static let inbox = """
     CREATE TABLE inbox (
       id BLOB PRIMARY KEY NOT NULL,
       sealed BLOB NOT NULL
     ) WITHOUT ROWID
     """
 
-  /// Encrypted pages of derived data (format 2): empty in this version, kept so that an
-  /// index can be added without another format change (Docs/FORMAT.md §2).
-  static let pages = """
+  /// Encrypted pages (format 2): sync's settings and the time index (Docs/FORMAT.md §2, §5.1).
+  public static let pages = """
     CREATE TABLE pages (
       id BLOB PRIMARY KEY NOT NULL,
       nonce BLOB NOT NULL,
@@ -57,7 +56,7 @@ enum Schema {
     """
 
   /// Every object of the schema: (type, name, SQL), in name order.
-  static let objects: [(type: String, name: String, sql: String)] = [
+  public static let objects: [(type: String, name: String, sql: String)] = [
     ("table", "header", header),
     ("table", "inbox", inbox),
     ("table", "manifest", manifest),
@@ -66,7 +65,7 @@ enum Schema {
   ]
 
   /// Format 1's records table, which numbered revisions in plain text.
-  static let recordsFormat1 = """
+  public static let recordsFormat1 = """
     CREATE TABLE records (
       id BLOB PRIMARY KEY NOT NULL,
       revision INTEGER NOT NULL,
@@ -76,7 +75,7 @@ enum Schema {
     """
 
   /// Every object of format 1's schema, in name order.
-  static let objectsFormat1: [(type: String, name: String, sql: String)] = [
+  public static let objectsFormat1: [(type: String, name: String, sql: String)] = [
     ("table", "header", header),
     ("table", "inbox", inbox),
     ("table", "manifest", manifest),
@@ -84,7 +83,7 @@ enum Schema {
   ]
 
   /// The objects of format `version`'s schema; `nil` for a version this code does not read.
-  static func objects(version: UInt32) -> [(type: String, name: String, sql: String)]? {
+  public static func objects(version: UInt32) -> [(type: String, name: String, sql: String)]? {
     switch version {
     case 1: objectsFormat1
     case 2: objects

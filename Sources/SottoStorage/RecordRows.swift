@@ -6,21 +6,31 @@ import GRDBSQLite
 ///
 /// Reading 100,000 records into three arrays each costs more, in allocation and reference
 /// counting, than decrypting them; here a row is a few integers pointing into `storage`.
-struct RecordRows {
-  struct Row {
-    var key: RecordKey
-    var tag: RecordTag
-    var id: Range<Int>
+public struct RecordRows: Sendable {
+  public struct Row: Sendable {
+    public var key: RecordKey
+    public var tag: RecordTag
+    public var id: Range<Int>
     /// The nonce, followed in `storage` by the ciphertext: together the input of the digest.
-    var nonce: Range<Int>
-    var ciphertext: Range<Int>
+    public var nonce: Range<Int>
+    public var ciphertext: Range<Int>
+
+    public init(
+      key: RecordKey, tag: RecordTag, id: Range<Int>, nonce: Range<Int>, ciphertext: Range<Int>
+    ) {
+      self.key = key
+      self.tag = tag
+      self.id = id
+      self.nonce = nonce
+      self.ciphertext = ciphertext
+    }
   }
 
-  private(set) var storage: [UInt8] = []
-  private(set) var rows: [Row] = []
+  public private(set) var storage: [UInt8] = []
+  public private(set) var rows: [Row] = []
 
   /// No rows yet: a batch to fill, or ids appended with ``appendID(of:in:)``.
-  init() {}
+  public init() {}
 
   /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
   /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is (-1: the rows
@@ -61,7 +71,7 @@ struct RecordRows {
 
   /// Appends `row` of `batch` without its nonce and ciphertext: the ids and tags of a journal
   /// read a batch at a time.
-  mutating func appendID(of row: Row, in batch: RecordRows) {
+  public mutating func appendID(of row: Row, in batch: RecordRows) {
     let start = storage.count
     storage.append(contentsOf: batch.storage[row.id])
     let id = start..<storage.count
@@ -109,7 +119,7 @@ struct RecordRows {
     }
     let step = sqlite3_step(handle)
     if step == SQLITE_DONE { return false }
-    guard step == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: step)) }
+    guard step == SQLITE_ROW else { throw StorageError(resultCode: step) }
     let id = append(0)
     let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
     // A tag that is not a 16-byte blob (a tampered file) matches no manifest item.
@@ -131,5 +141,5 @@ struct RecordRows {
   }
 
   /// The id bytes of a row, as stored (16 bytes unless the file was tampered with).
-  func idBytes(_ row: Row) -> [UInt8] { Array(storage[row.id]) }
+  public func idBytes(_ row: Row) -> [UInt8] { Array(storage[row.id]) }
 }

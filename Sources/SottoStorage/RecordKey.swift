@@ -1,24 +1,22 @@
-import SottoModel
-
 /// A record id as two words: hashing, comparing and storing it costs no allocation, unlike a
 /// 16-element array.
 ///
 /// For 16-byte ids (every id Sotto writes) the order is the byte order of the id, the order of
 /// the records table's primary key and of the manifest's buckets.
-struct RecordKey: Hashable, Comparable, Sendable {
-  var high: UInt64
-  var low: UInt64
+public struct RecordKey: Hashable, Comparable, Sendable {
+  public var high: UInt64
+  public var low: UInt64
 
-  init(high: UInt64, low: UInt64) {
+  public init(high: UInt64, low: UInt64) {
     self.high = high
     self.low = low
   }
 
-  init(_ bytes: [UInt8]) {
+  public init(_ bytes: [UInt8]) {
     self = bytes.withUnsafeBufferPointer { RecordKey($0) }
   }
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
     var high: UInt64 = 0
     var low: UInt64 = 0
     for (index, byte) in bytes.prefix(16).enumerated() {
@@ -29,13 +27,8 @@ struct RecordKey: Hashable, Comparable, Sendable {
     self.low = low
   }
 
-  /// The key of an entry's record.
-  init(_ id: EntryID) {
-    self = id.withUnsafeBytes { RecordKey($0) }
-  }
-
   /// The 16 id bytes, big-endian.
-  var bytes: [UInt8] {
+  public var bytes: [UInt8] {
     var out = [UInt8](repeating: 0, count: 16)
     for index in 0..<8 {
       out[index] = UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * index))
@@ -44,14 +37,14 @@ struct RecordKey: Hashable, Comparable, Sendable {
     return out
   }
 
-  static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+  public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
     (lhs.high, lhs.low) < (rhs.high, rhs.low)
   }
 }
 
 /// 16 bytes held as two big-endian words: compared and hashed without an allocation. Digests
 /// and tags are two of them, kept apart as types so that one is never passed for the other.
-protocol SixteenBytes: Hashable, Sendable {
+public protocol SixteenBytes: Hashable, Sendable {
   var high: UInt64 { get }
   var low: UInt64 { get }
   init(high: UInt64, low: UInt64)
@@ -60,23 +53,28 @@ protocol SixteenBytes: Hashable, Sendable {
 extension SixteenBytes {
   /// The value held in `bytes` (16 bytes; other lengths, only in tampered files, never match
   /// a value Sotto wrote).
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let key = RecordKey(bytes)
     self.init(high: key.high, low: key.low)
   }
 
-  init(_ bytes: [UInt8]) {
+  public init(_ bytes: [UInt8]) {
     self = bytes.withUnsafeBufferPointer { Self($0) }
   }
 
   /// The 16 bytes.
-  var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
+  public var bytes: [UInt8] { RecordKey(high: high, low: low).bytes }
 }
 
 /// A 16-byte BLAKE2b digest of a record or a manifest bucket.
-struct RecordDigest: SixteenBytes {
-  var high: UInt64
-  var low: UInt64
+public struct RecordDigest: SixteenBytes {
+  public var high: UInt64
+  public var low: UInt64
+
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
 }
 
 /// A record's tag (format 2): 16 random bytes drawn again on every write of the row.
@@ -84,7 +82,12 @@ struct RecordDigest: SixteenBytes {
 /// The tag is bound into the record's associated data and listed in the manifest, so an older
 /// copy of a row (which carries its older tag) fails against the manifest; unlike format 1's
 /// revision, it says nothing about how often an entry was edited.
-struct RecordTag: SixteenBytes {
-  var high: UInt64
-  var low: UInt64
+public struct RecordTag: SixteenBytes {
+  public var high: UInt64
+  public var low: UInt64
+
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
 }

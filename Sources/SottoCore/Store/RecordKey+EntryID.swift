@@ -1,0 +1,9 @@
+import SottoModel
+import SottoStorage
+
+extension RecordKey {
+  /// The key of an entry's record.
+  init(_ id: EntryID) {
+    self = id.withUnsafeBytes { RecordKey($0) }
+  }
+}
