@@ -48,6 +48,67 @@ import Testing
       Set(entries.compactMap { $0["id"] as? String }) == Set(FormatFixtureTests.expected.keys))
   }
 
+  /// The reader also makes the checks FORMAT.md asks of one (§5, §5.1): the manifest lists
+  /// exactly the records by id, tag and digest, and the time index exactly the entries. What
+  /// the binary writes over an import of several leaves' worth, edits and deletions passes
+  /// them; an older copy of a row put back (a replay, which opens as well as the row it
+  /// replaced) and a leaf of the index put back both fail them.
+  @Test func theIndependentChecksPassOnWhatSottoWritesAndCatchReplayedRows() throws {
+    let cli = CLIRunner()
+    try cli.initJournal()
+    // 900 urges, more than one leaf's 799.
+    let lines = (0..<900).map { n in
+      #"{"at":{"offset":0,"unix":\#(1_790_000_000 + 600 * n)},"id":"\#(String(format: "%032x", n + 1))","kind":"urge","source":"direct","urge":{"intensity":\#(n % 10 + 1),"triggers":[]}}"#
+    }
+    let file = cli.folder + "/urges.jsonl"
+    cli.write(
+      file,
+      #"{"format":"sotto-export-jsonl","schemaVersion":2}"# + "\n" + lines.joined(separator: "\n")
+        + "\n")
+    #expect(try cli.run(["import", file]).status == 0)
+    let id = String(format: "%032x", 5)
+    let before = cli.folder + "/before.db"
+    try Self.sqlite(cli.journal, "VACUUM INTO '\(before)'")
+    #expect(try cli.run(["edit", id, "--intensity", "9"]).status == 0)
+    #expect(try cli.run(["delete", String(format: "%032x", 6), "--yes"]).status == 0)
+    try cli.run(["use", "alcohol", "2", "drinks", "--unlock"])
+    let read = try #require(try Self.readIndependently(cli.journal, cli.passphraseFile))
+    #expect(read.count == 900)
+
+    // The record as it was before the edit, put back.
+    let replayed = cli.folder + "/replayed.db"
+    try Self.sqlite(cli.journal, "VACUUM INTO '\(replayed)'")
+    try Self.sqlite(
+      replayed,
+      "ATTACH '\(before)' AS old; UPDATE records SET tag = (SELECT tag FROM old.records WHERE "
+        + "id = X'\(id)'), nonce = (SELECT nonce FROM old.records WHERE id = X'\(id)'), "
+        + "ciphertext = (SELECT ciphertext FROM old.records WHERE id = X'\(id)') WHERE id = "
+        + "X'\(id)';")
+    #expect(try Self.readIndependently(replayed, cli.passphraseFile) == nil)
+
+    // Every index page as it was before the edit, put back where its id is still used.
+    let oldIndex = cli.folder + "/old-index.db"
+    try Self.sqlite(cli.journal, "VACUUM INTO '\(oldIndex)'")
+    try Self.sqlite(
+      oldIndex,
+      "ATTACH '\(before)' AS old; UPDATE pages SET nonce = (SELECT nonce FROM old.pages o WHERE "
+        + "o.id = pages.id), ciphertext = (SELECT ciphertext FROM old.pages o WHERE o.id = "
+        + "pages.id) WHERE id IN (SELECT id FROM old.pages) AND id >= "
+        + "X'00000000000000010000000000000000';")
+    #expect(try Self.readIndependently(oldIndex, cli.passphraseFile) == nil)
+  }
+
+  /// Runs `sql` on `path` with the sqlite3 shell, as someone holding the file would (`VACUUM
+  /// INTO` copies a journal with what its log holds).
+  static func sqlite(_ path: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [path, sql]
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+
   /// What `Scripts/read-journal.py` prints for `journal`; `nil` when it fails.
   static func readIndependently(_ journal: String, _ passphraseFile: String) throws
     -> [[String: Any]]?

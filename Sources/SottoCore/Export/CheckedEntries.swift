@@ -49,24 +49,25 @@ public struct CheckedEntries: Sendable {
 
   /// The first entry that fails its checks, with its error; every core checks a range.
   static func firstInvalid(_ entries: [Entry]) -> (index: Int, error: EntryValidationError)? {
-    let ranges = Parallel.ranges(count: entries.count, serialBelow: 4096)
-    var failures = [(index: Int, error: EntryValidationError)?](
-      repeating: nil, count: ranges.count)
-    failures.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: entries.count, serialBelow: 4096) { worker, range in
-        for index in range {
-          do throws(EntryValidationError) {
-            try entries[index].validate()
-          } catch {
-            results[worker] = (index, error)
-            return
-          }
+    let failures = Parallel.map(count: entries.count, serialBelow: 4096) {
+      range -> Failure? in
+      for index in range {
+        do throws(EntryValidationError) {
+          try entries[index].validate()
+        } catch {
+          return Failure(index: index, error: error)
         }
       }
+      return nil
     }
     // Ranges are in order, so the first failing range holds the first failure.
-    return failures.lazy.compactMap { $0 }.first
+    return failures.lazy.compactMap { $0 }.first.map { ($0.index, $0.error) }
+  }
+
+  /// An entry that fails its checks, by position.
+  private struct Failure: Sendable {
+    var index: Int
+    var error: EntryValidationError
   }
 
   /// Positions of `entries` in id order, equal ids by position.

@@ -149,16 +149,12 @@ public enum JournalExport {
   static func inParallel<Failure: Error>(
     count: Int, _ part: @Sendable (Range<Int>) throws(Failure) -> [UInt8]
   ) throws(Failure) -> [UInt8] {
-    let workers = Parallel.ranges(count: count, serialBelow: 4096).count
-    var parts = [Result<[UInt8], Failure>](repeating: .success([]), count: workers)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: count, serialBelow: 4096) { worker, range in
-        do throws(Failure) {
-          results[worker] = .success(try part(range))
-        } catch {
-          results[worker] = .failure(error)
-        }
+    let parts = Parallel.map(count: count, serialBelow: 4096) {
+      range -> Result<[UInt8], Failure> in
+      do throws(Failure) {
+        return .success(try part(range))
+      } catch {
+        return .failure(error)
       }
     }
     var joined: [UInt8] = []

@@ -80,7 +80,7 @@ public enum JournalImport {
   /// Reads a JSON export held in bytes (a backup's payload) as ``sottoJSON(_:)`` reads a file.
   static func sottoJSON(_ bytes: [UInt8]) throws(JournalCodecError) -> CheckedEntries {
     if bytes.count <= maxInputBytes,
-      bytes.withUnsafeBytes({ UTF8Check.isValid($0) }),
+      bytes.withUnsafeBytes({ UTF8Check.firstInvalidOffset($0) }) == nil,
       let entries = fastSottoJSON(bytes)
     {
       return try CheckedEntries.check(entries) { .entry($0 + 1) }
@@ -104,71 +104,7 @@ public enum JournalImport {
   static func fastSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
     var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return linedSottoJSON(bytes) ?? sequentialSottoJSON(bytes)
-  }
-
-  /// Reads an export laid out as Sotto writes it, one entry a line, each core reading its share
-  /// of the lines; `nil` for any other layout or any doubt (the one-pass reader then decides).
-  ///
-  /// JSON strings hold no raw line feeds, so in Sotto's layout every line feed is between
-  /// values: the lines between `  "entries" : [` and `  ],` are the entries, one each.
-  static func linedSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
-    let opening = Array("{\n  \"entries\" : [\n".utf8)
-    let closing = Array("\n  ],\n".utf8)
-    guard bytes.count >= 1 << 16, bytes.starts(with: opening) else { return nil }
-    // The last line that reads `  ],` closes the entries. Were there an earlier one, it would
-    // be read as an entry below, fail, and leave the file to the one-pass reader.
-    guard
-      let closingAt = bytes.indices.reversed().first(where: {
-        $0 >= opening.count - 1 && bytes[$0...].starts(with: closing)
-      })
-    else { return nil }
-    let closingStart = closingAt + 1
-    let entriesStart = opening.count
-    guard closingStart > entriesStart else { return nil }
-    // The rest of the document, with the entries left out, must read as an export of none.
-    let rest =
-      Array(bytes[..<(opening.count - 1)]) + [UInt8(ascii: "]")]
-      + Array(bytes[(closingStart + 3)...])
-    guard sequentialSottoJSON(rest)?.isEmpty == true else { return nil }
-    // Each core reads the lines that start in its share of the bytes.
-    let region = entriesStart..<closingStart
-    let ranges = Parallel.ranges(count: region.count, serialBelow: 1 << 16)
-    var parts = [[Entry]?](repeating: nil, count: ranges.count)
-    parts.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: region.count, serialBelow: 1 << 16) { worker, share in
-        bytes.withUnsafeBufferPointer { all in
-          var start = region.lowerBound + share.lowerBound
-          let limit = region.lowerBound + share.upperBound
-          // A line starts after a line feed (or where the entries start).
-          while start > region.lowerBound, start < limit, all[start - 1] != 0x0A { start += 1 }
-          var entries: [Entry] = []
-          entries.reserveCapacity(share.count / 160)
-          while start < limit {
-            let rest = UnsafeBufferPointer(rebasing: all[start..<region.upperBound])
-            // Every line, the last included, ends in a line feed before `  ],`.
-            guard let length = rest.firstIndex(of: 0x0A) else { return }
-            let end = start + length
-            var reader = JSONReader(bytes, range: start..<end)
-            guard let entry = try? Entry(from: &reader),
-              reader.consume(UInt8(ascii: ",")) == (end + 1 < region.upperBound),
-              (try? reader.expectEnd()) != nil
-            else { return }
-            entries.append(entry)
-            start = end + 1
-          }
-          results[worker] = entries
-        }
-      }
-    }
-    var entries: [Entry] = []
-    entries.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
-    for part in parts {
-      guard let part else { return nil }
-      entries += part
-    }
-    return entries.isEmpty ? nil : entries
+    return sequentialSottoJSON(bytes)
   }
 
   /// Reads a JSON export in one pass with the fast entry reader; `nil` for anything else.

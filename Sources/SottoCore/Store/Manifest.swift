@@ -293,21 +293,16 @@ struct Manifest {
       runs.append((index, start..<end))
       start = end
     }
-    var sealed = [SealedBucket?](repeating: nil, count: runs.count)
     let (header, key, buckets) = (self.header, self.key, runs)
-    sealed.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let results = buffer
-      Parallel.forEachRange(count: runs.count, serialBelow: 16) { _, range in
-        for run in range {
-          results[run] = Self.seal(
-            Array(items[buckets[run].items]), slot: buckets[run].index + 1, header: header,
-            key: key)
-        }
+    let sealed = Parallel.flatMap(count: runs.count, serialBelow: 16) { range in
+      range.map { run in
+        Self.seal(
+          Array(items[buckets[run].items]), slot: buckets[run].index + 1, header: header,
+          key: key)
       }
     }
     for (run, bucket) in zip(runs, sealed) {
-      // Every run was sealed by exactly one worker.
-      try store(db, index: run.index, bucket!, head: &head)
+      try store(db, index: run.index, bucket, head: &head)
     }
     head.recordCount = UInt64(items.count)
     head.index = try timeIndex.build(db, items: items.compactMap(\.indexed))
@@ -378,7 +373,7 @@ struct Manifest {
   }
 
   /// A bucket encrypted for its slot, with what the head keeps of it.
-  struct SealedBucket {
+  struct SealedBucket: Sendable {
     var nonce: [UInt8]
     var ciphertext: [UInt8]
     var count: Int

@@ -82,4 +82,40 @@ struct RecordOpener {
       }
     }
   }
+
+  /// Opens and digests the rows `range` of `batch`: each row's digest, what it held and, with
+  /// `keepingVersions`, its versions (a row that fails with the time checked is opened again
+  /// without, to tell an old record from a damaged one).
+  ///
+  /// The rows are reached through one pointer to `batch`'s storage, valid for this call: a
+  /// slice per row would retain the buffer three times a record, and two workers doing so
+  /// fight over its reference count.
+  mutating func open(
+    _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool
+  ) -> [UnlockedJournal.OpenedRecord] {
+    batch.storage.withUnsafeBufferPointer { storage in
+      range.map { index in
+        let row = batch.rows[index]
+        let id = UnsafeBufferPointer(rebasing: storage[row.id])
+        let nonce = UnsafeBufferPointer(rebasing: storage[row.nonce])
+        let ciphertext = UnsafeBufferPointer(rebasing: storage[row.ciphertext])
+        let digest = Manifest.recordDigest(
+          UnsafeBufferPointer(rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+        var opened = UnlockedJournal.OpenedRecord(digest: digest)
+        if let version = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext) {
+          opened.outcome = version.entry == nil ? .deleted : .entry
+          opened.item = IndexItem(version, id: row.key, digest: digest)
+          if keepingVersions { opened.version = version }
+        } else if let version = open(
+          id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
+        {
+          opened.outcome = .outOfRange
+          if keepingVersions { opened.version = version }
+        } else {
+          opened.outcome = .undecryptable
+        }
+        return opened
+      }
+    }
+  }
 }

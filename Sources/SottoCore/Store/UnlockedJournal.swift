@@ -54,8 +54,6 @@ public final class UnlockedJournal: Sendable {
   private let state = Mutex(UnlockState())
 
   struct UnlockState {
-    /// Rows read during the unlock, for the first ``contents()``.
-    var readAhead: RecordPrefetch?
     var inbox = InboxAtUnlock()
     var integrity = IntegrityReport()
     var migration: Format1Migration?
@@ -95,10 +93,6 @@ public final class UnlockedJournal: Sendable {
   var path: String { journal.path }
 
   // MARK: Unlock-time work
-
-  func keepReadAhead(_ rows: RecordPrefetch?) {
-    state.withLock { $0.readAhead = rows }
-  }
 
   /// Moves quick captures in, then, with `check`, checks the manifest's head and one bucket of
   /// it against the records' ids and tags: `sample`, or one drawn at random, so that repeated
@@ -189,7 +183,6 @@ public final class UnlockedJournal: Sendable {
   /// Runs `body` in one IMMEDIATE transaction, after checking that no other process changed the
   /// keys since this one unlocked (its records would then be unreadable).
   func write<T>(_ body: (StoreTransaction) throws -> T) throws(SottoError) -> T {
-    state.withLock { $0.readAhead = nil }
     let expectedNonce = header.envelopeNonce
     do {
       return try journal.database.write { db in
@@ -393,10 +386,10 @@ public final class UnlockedJournal: Sendable {
       let replacing = !(wasEmpty && unique)
       var items: [ManifestItem] = []
       items.reserveCapacity(order.count)
-      let pipeline = SealingPipeline(
+      let sealing = BulkSealing(
         entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
         header: self.header, key: self.bundle.recordKey)
-      try pipeline.forEachChunk { (chunk, _) in
+      try sealing.forEachChunk { (chunk, _) in
         try db.records.insert(chunk.rows, replacing: replacing)
         items += chunk.items
       }
@@ -408,161 +401,56 @@ public final class UnlockedJournal: Sendable {
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
   public func contents() throws(SottoError) -> JournalContents {
-    // Rows read during the unlock serve once, and only if nothing was written since (any
-    // write through this journal drops them; SQLite's data_version tells of other writers).
-    let ahead = state.withLock { state -> RecordPrefetch? in
-      defer { state.readAhead = nil }
-      return state.readAhead
-    }
     let (records, manifest) = try read { db in
-      let version = try db.dataVersion()
-      let records =
-        if let ahead, ahead.dataVersion == version {
-          ahead.rows
-        } else {
-          try db.records.rows(withCiphertexts: true)
-        }
-      return (records, try self.manifest.readAll(db))
+      (try db.records.rows(withCiphertexts: true), try self.manifest.readAll(db))
     }
     let rows = records.rows
-    // Decrypting and decoding dominate reading a large journal: spread them over the cores.
-    // (Reading rows on one thread while others decrypt was tried: no faster on two cores.)
-    // Entries are written straight into the result's storage and put in order there: an array
-    // of optionals and a sorted copy cost two more 100,000-entry arrays.
-    var digests = [RecordDigest](repeating: RecordDigest(high: 0, low: 0), count: rows.count)
-    var failed = [Bool](repeating: false, count: rows.count)
-    /// Rows holding a deleted entry's tombstone: neither an entry nor a failure.
-    var deleted = [Bool](repeating: false, count: rows.count)
-    /// The revision each row's version holds.
-    var revisionOfRow = [UInt64](repeating: 0, count: rows.count)
-    /// Rows whose entry has other versions open (a sync conflict).
-    var conflicted = [Bool](repeating: false, count: rows.count)
-    /// The row of each entry, by position in `entries`.
-    var rowOf: [Int] = []
-    rowOf.reserveCapacity(rows.count)
-    let header = self.header
-    let key = bundle.recordKey
-    var entries = [Entry](unsafeUninitializedCapacity: rows.count) { buffer, count in
-      digests.withUnsafeMutableBufferPointer { digestBuffer in
-        failed.withUnsafeMutableBufferPointer { failedBuffer in
-          deleted.withUnsafeMutableBufferPointer { deletedBuffer in
-            revisionOfRow.withUnsafeMutableBufferPointer { revisionBuffer in
-              conflicted.withUnsafeMutableBufferPointer { conflictedBuffer in
-                records.storage.withUnsafeBufferPointer { storageBuffer in
-                  // Each worker writes only the slots of its own range of rows.
-                  nonisolated(unsafe) let output = buffer
-                  nonisolated(unsafe) let digests = digestBuffer
-                  nonisolated(unsafe) let failed = failedBuffer
-                  nonisolated(unsafe) let deleted = deletedBuffer
-                  nonisolated(unsafe) let revisions = revisionBuffer
-                  nonisolated(unsafe) let conflicted = conflictedBuffer
-                  nonisolated(unsafe) let storage = storageBuffer
-                  Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
-                    var opener = RecordOpener(header: header, key: key)
-                    for index in range {
-                      let row = rows[index]
-                      digests[index] = Manifest.recordDigest(
-                        UnsafeBufferPointer(
-                          rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-                      let version = opener.open(
-                        id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
-                        nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
-                        ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]))
-                      if let version, let entry = version.entry {
-                        (output.baseAddress! + index).initialize(to: entry)
-                        revisions[index] = version.revision
-                        if !version.others.isEmpty { conflicted[index] = true }
-                      } else if version != nil {
-                        deleted[index] = true
-                      } else {
-                        failed[index] = true
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-      // Close the gaps left by records that failed (rare): every slot below `count` holds an
-      // entry, every slot above it is uninitialized.
-      for index in rows.indices where !failed[index] && !deleted[index] {
-        if rowOf.count != index {
-          (buffer.baseAddress! + rowOf.count).moveInitialize(
-            from: buffer.baseAddress! + index, count: 1)
-        }
-        rowOf.append(index)
-      }
-      count = rowOf.count
-    }
+    // Decrypting and decoding dominate reading a large journal: spread over the cores.
+    let opened = Self.open(records, header: header, key: bundle.recordKey, keepingVersions: true)
     func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
     var report = IntegrityReport()
     report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
     report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
     report.manifestDamaged = manifest == nil
-    // Deleted entries' tombstones are checked too, but are not entries.
-    report.recordsChecked = rows.count - deleted.lazy.filter { $0 }.count
     if let manifest {
       let comparison = ManifestComparison(rows: rows, manifest: manifest)
       report.record(comparison, rows: records)
       for (index, item) in comparison.expected.enumerated() {
-        if let item, digests[index] != item.digest { report.digestMismatch.append(id(of: index)) }
-      }
-    }
-    if failed.contains(true) {
-      var opener = RecordOpener(header: header, key: key)
-      for index in rows.indices where failed[index] {
-        let row = rows[index]
-        // Rare: tell an old record with a time outside the range from a damaged one.
-        let readable = records.storage.withUnsafeBufferPointer { storage in
-          opener.open(
-            id: UnsafeBufferPointer(rebasing: storage[row.id]), tag: row.tag,
-            nonce: UnsafeBufferPointer(rebasing: storage[row.nonce]),
-            ciphertext: UnsafeBufferPointer(rebasing: storage[row.ciphertext]),
-            checkingTime: false) != nil
-        }
-        if readable {
-          report.outOfRange.append(id(of: index))
-        } else {
-          report.undecryptable.append(id(of: index))
+        if let item, opened[index].digest != item.digest {
+          report.digestMismatch.append(id(of: index))
         }
       }
     }
+    /// The rows holding entries.
+    var entryRows: [Int] = []
+    entryRows.reserveCapacity(rows.count)
+    var inConflict = Set<EntryID>()
+    for (index, record) in opened.enumerated() {
+      switch record.outcome {
+      case .entry:
+        entryRows.append(index)
+        if record.version?.others.isEmpty == false { inConflict.insert(id(of: index)) }
+      case .deleted: break
+      case .outOfRange: report.outOfRange.append(id(of: index))
+      case .undecryptable: report.undecryptable.append(id(of: index))
+      }
+    }
+    // Deleted entries' tombstones are checked too, but are not entries.
+    report.recordsChecked = rows.count - opened.lazy.filter { $0.outcome == .deleted }.count
     report.sortFindings()
-    // Oldest first. Sort small keys, then move each entry once, along the cycles of the
-    // permutation: sorting the entries themselves would move them many times.
+    // Sorted by small keys: comparing the entries themselves would copy one per comparison.
     struct SortKey {
       var time: Int64
       var id: RecordKey
-      var position: Int
+      var row: Int
     }
-    var keys = entries.indices.map { position in
-      SortKey(
-        time: entries[position].at.unixSeconds, id: rows[rowOf[position]].key, position: position)
+    var keys = entryRows.map { row in
+      SortKey(time: opened[row].version!.entry!.at.unixSeconds, id: rows[row].key, row: row)
     }
     keys.sort { ($0.time, $0.id) < ($1.time, $1.id) }
-    entries.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var placed = [Bool](repeating: false, count: keys.count)
-      for start in keys.indices where !placed[start] {
-        placed[start] = true
-        guard keys[start].position != start else { continue }
-        let first = (base + start).move()
-        var target = start
-        while keys[target].position != start {
-          let source = keys[target].position
-          (base + target).moveInitialize(from: base + source, count: 1)
-          placed[source] = true
-          target = source
-        }
-        (base + target).initialize(to: first)
-      }
-    }
-    var inConflict = Set<EntryID>()
-    for index in rows.indices where conflicted[index] { inConflict.insert(id(of: index)) }
     return JournalContents(
-      all: entries, revisions: keys.map { revisionOfRow[rowOf[$0.position]] }, integrity: report,
+      all: keys.map { opened[$0.row].version!.entry! },
+      revisions: keys.map { opened[$0.row].version!.revision }, integrity: report,
       inConflict: inConflict)
   }
 
@@ -640,7 +528,7 @@ public final class UnlockedJournal: Sendable {
   static let batchRows = 65_536
 
   /// What opening one record found.
-  enum Opened {
+  enum Opened: Sendable {
     case entry
     case deleted
     /// It authenticates, but its time is outside the accepted range (an old record).
@@ -649,7 +537,7 @@ public final class UnlockedJournal: Sendable {
   }
 
   /// One record of a batch, opened: its digest, what it held, and (when kept) its versions.
-  struct OpenedRecord {
+  struct OpenedRecord: Sendable {
     var digest = RecordDigest(high: 0, low: 0)
     var outcome = Opened.entry
     /// The record's versions, opened without checking the time (so an out-of-range one too);
@@ -665,43 +553,10 @@ public final class UnlockedJournal: Sendable {
   static func open(
     _ batch: RecordRows, header: JournalHeader, key: SecureBytes, keepingVersions: Bool
   ) -> [OpenedRecord] {
-    let rows = batch.rows
-    var results = [OpenedRecord](repeating: OpenedRecord(), count: rows.count)
-    results.withUnsafeMutableBufferPointer { resultBuffer in
-      batch.storage.withUnsafeBufferPointer { storageBuffer in
-        // Each worker writes only the slots of its own range of rows.
-        nonisolated(unsafe) let output = resultBuffer
-        nonisolated(unsafe) let storage = storageBuffer
-        Parallel.forEachRange(count: rows.count, serialBelow: 0) { _, range in
-          var opener = RecordOpener(header: header, key: key)
-          for index in range {
-            let row = rows[index]
-            let id = UnsafeBufferPointer(rebasing: storage[row.id])
-            let nonce = UnsafeBufferPointer(rebasing: storage[row.nonce])
-            let ciphertext = UnsafeBufferPointer(rebasing: storage[row.ciphertext])
-            let digest = Manifest.recordDigest(
-              UnsafeBufferPointer(
-                rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
-            var opened = OpenedRecord(digest: digest)
-            if let version = opener.open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
-            {
-              opened.outcome = version.entry == nil ? .deleted : .entry
-              opened.item = IndexItem(version, id: RecordKey(id), digest: digest)
-              if keepingVersions { opened.version = version }
-            } else if let version = opener.open(
-              id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
-            {
-              opened.outcome = .outOfRange
-              if keepingVersions { opened.version = version }
-            } else {
-              opened.outcome = .undecryptable
-            }
-            output[index] = opened
-          }
-        }
-      }
+    Parallel.flatMap(count: batch.rows.count, serialBelow: 0) { range in
+      var opener = RecordOpener(header: header, key: key)
+      return opener.open(batch, rows: range, keepingVersions: keepingVersions)
     }
-    return results
   }
 
   /// Finds the entry whose id is `text` or starts with it (at least 6 hex digits).

@@ -44,7 +44,7 @@ struct BackupCommand: ParsableCommand {
       let journal = try options.open()
       let (passphrase, unlocked) = try options.passphrases.using {
         (passphrase) throws(SottoError) in
-        (passphrase, try journal.unlock(passphrase, check: false, readAhead: true))
+        (passphrase, try journal.unlock(passphrase, check: false))
       }
       var backupPassphrase = passphrase
       if let newPassphraseFile {

@@ -51,28 +51,25 @@ struct JournalOptions: ParsableArguments {
   ///   every entry pass `false` and use ``readAll()``, which checks everything in one pass.
   /// - Parameter migratingDamaged: convert a format-1 journal even when records fail their
   ///   checks (`sotto migrate --leave-damaged`).
-  func unlock(check: Bool = true, readAhead: Bool = false, migratingDamaged: Bool = false)
+  func unlock(check: Bool = true, migratingDamaged: Bool = false)
     throws(SottoError) -> UnlockedJournal
   {
     var unused: Passphrase?
     return try unlock(
-      check: check, readAhead: readAhead, migratingDamaged: migratingDamaged,
-      keepingPassphrase: false, kept: &unused)
+      check: check, migratingDamaged: migratingDamaged, keepingPassphrase: false, kept: &unused)
   }
 
-  /// Unlocks as ``unlock(check:readAhead:migratingDamaged:)`` does, and also returns the
+  /// Unlocks as ``unlock(check:migratingDamaged:)`` does, and also returns the
   /// passphrase that opened it (`sync init` wraps the folder key under it).
   func unlockKeepingPassphrase() throws(SottoError) -> (UnlockedJournal, Passphrase) {
     var kept: Passphrase?
     let unlocked = try unlock(
-      check: true, readAhead: false, migratingDamaged: false, keepingPassphrase: true,
-      kept: &kept)
+      check: true, migratingDamaged: false, keepingPassphrase: true, kept: &kept)
     return (unlocked, kept!)
   }
 
   private func unlock(
-    check: Bool, readAhead: Bool, migratingDamaged: Bool, keepingPassphrase: Bool,
-    kept: inout Passphrase?
+    check: Bool, migratingDamaged: Bool, keepingPassphrase: Bool, kept: inout Passphrase?
   ) throws(SottoError) -> UnlockedJournal {
     let journal = try open()
     if journal.formatVersion == 1 {
@@ -83,7 +80,7 @@ struct JournalOptions: ParsableArguments {
     }
     let unlocked = try passphrases.using { (passphrase) throws(SottoError) in
       let unlocked = try journal.unlock(
-        passphrase, check: check, readAhead: readAhead, migratingDamaged: migratingDamaged)
+        passphrase, check: check, migratingDamaged: migratingDamaged)
       if keepingPassphrase { kept = passphrase }
       return unlocked
     }
@@ -140,8 +137,7 @@ struct JournalOptions: ParsableArguments {
 
   /// Unlocks and decrypts every entry, warning about anything the checks found.
   func readAll() throws(SottoError) -> (journal: UnlockedJournal, contents: JournalContents) {
-    // The encrypted rows are read while the key is derived.
-    let unlocked = try unlock(check: false, readAhead: true)
+    let unlocked = try unlock(check: false)
     let contents = try unlocked.contents()
     KeptUntilExit.keep(contents.all)
     Self.warn(contents.integrity)

@@ -77,8 +77,8 @@ import Testing
   }
 }
 
-/// Records are sealed on other cores while the calling thread inserts them, in order.
-@Suite struct SealingPipelineTests {
+/// Records are sealed a chunk at a time on every core and handed on in order.
+@Suite struct BulkSealingTests {
   @Test(arguments: [0, 1, 99, 100, 101, 2345])
   func everyRowComesOnceInOrderAndOpensAgain(count: Int) throws {
     let folder = TemporaryFolder()
@@ -86,15 +86,15 @@ import Testing
     let entries = Fixtures.entries(count)
     let order = Array(entries.indices.reversed())
     let revisions = (0..<count).map { UInt64($0 % 3 + 1) }
-    let pipeline = SealingPipeline(
+    let sealing = BulkSealing(
       entries: entries, order: order, revisions: revisions, stamp: (7, 9),
-      header: journal.header, key: journal.bundle.recordKey, chunkSize: 100)
+      header: journal.header, key: journal.bundle.recordKey, chunkSize: 1000)
     var opener = RecordOpener(header: journal.header, key: journal.bundle.recordKey)
     var next = 0
     var allOpen = true
     var nonces = Set<[UInt8]>()
     var tags = Set<RecordTag>()
-    pipeline.forEachChunk { (chunk: SealedChunk, positions: Range<Int>) in
+    sealing.forEachChunk { (chunk: SealedChunk, positions: Range<Int>) in
       #expect(positions.lowerBound == next)
       #expect(chunk.rows.ends.count == positions.count)
       var start = 0
@@ -130,17 +130,17 @@ import Testing
 
   struct Stop: Error {}
 
-  @Test func anErrorFromTheCallerStopsTheOtherCoresAndIsThrown() throws {
+  @Test func anErrorFromTheCallerStopsTheSealingAndIsThrown() throws {
     let folder = TemporaryFolder()
     let (_, journal) = try Fixtures.newJournal(in: folder)
     let entries = Fixtures.entries(3000)
-    let pipeline = SealingPipeline(
+    let sealing = BulkSealing(
       entries: entries, order: Array(entries.indices),
       revisions: [UInt64](repeating: 1, count: entries.count), stamp: (1, 1),
       header: journal.header, key: journal.bundle.recordKey, chunkSize: 50)
     var chunks = 0
     #expect(throws: Stop.self) {
-      try pipeline.forEachChunk { (_: SealedChunk, _: Range<Int>) throws(Stop) in
+      try sealing.forEachChunk { (_: SealedChunk, _: Range<Int>) throws(Stop) in
         chunks += 1
         if chunks == 3 { throw Stop() }
       }

@@ -63,7 +63,7 @@ import Testing
     var reports: [(IntegrityReport, Int)] = []
     for bucket in [0x80, 0x7F] {
       let sampled = try Journal.open(at: path).unlock(
-        Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
+        Fixtures.passphrase(), check: true, migratingDamaged: false,
         sample: bucket)
       reports.append((sampled.integrityAtUnlock, 1))
     }
@@ -99,7 +99,7 @@ import Testing
       }
     }
     let unlocked = try Journal.open(at: path).unlock(
-      Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
+      Fixtures.passphrase(), check: true, migratingDamaged: false,
       sample: sample)
     #expect(unlocked.integrityAtUnlock.unexpected.count == 3)
     #expect(unlocked.integrityAtUnlock.missing.isEmpty)

@@ -135,7 +135,7 @@ import Testing
     let bucket = Int(ids[2].bytes[0])
     func unlock(sampling sample: Int) throws -> UnlockedJournal {
       try Journal.open(at: path).unlock(
-        Fixtures.passphrase(), check: true, readAhead: false, migratingDamaged: false,
+        Fixtures.passphrase(), check: true, migratingDamaged: false,
         sample: sample)
     }
     let sampled = try unlock(sampling: bucket)
