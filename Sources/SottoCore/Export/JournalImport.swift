@@ -104,7 +104,64 @@ public enum JournalImport {
   static func fastSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
     var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return sequentialSottoJSON(bytes)
+    return linedSottoJSON(bytes) ?? sequentialSottoJSON(bytes)
+  }
+
+  /// Reads an export laid out as Sotto writes it, one entry a line, each core reading its share
+  /// of the lines; `nil` for any other layout or any doubt (the one-pass reader then decides).
+  ///
+  /// JSON strings hold no raw line feeds, so in Sotto's layout every line feed is between
+  /// values: the lines between `  "entries" : [` and `  ],` are the entries, one each.
+  static func linedSottoJSON(_ bytes: [UInt8]) -> [Entry]? {
+    let opening = Array("{\n  \"entries\" : [\n".utf8)
+    let closing = Array("\n  ],\n".utf8)
+    guard bytes.count >= 1 << 16, bytes.starts(with: opening) else { return nil }
+    // The last line that reads `  ],` closes the entries. Were there an earlier one, it would
+    // be read as an entry below, fail, and leave the file to the one-pass reader.
+    guard
+      let closingAt = bytes.indices.reversed().first(where: {
+        $0 >= opening.count - 1 && bytes[$0...].starts(with: closing)
+      })
+    else { return nil }
+    let closingStart = closingAt + 1
+    let entriesStart = opening.count
+    guard closingStart > entriesStart else { return nil }
+    // The rest of the document, with the entries left out, must read as an export of none.
+    let rest =
+      Array(bytes[..<(opening.count - 1)]) + [UInt8(ascii: "]")]
+      + Array(bytes[(closingStart + 3)...])
+    guard sequentialSottoJSON(rest)?.isEmpty == true else { return nil }
+    // Each core reads the lines that start in its share of the bytes.
+    let region = entriesStart..<closingStart
+    // Each core reads the lines that start in its share of the bytes; `nil` from any share
+    // leaves the file to the one-pass reader.
+    let parts = Parallel.map(count: region.count, serialBelow: 1 << 16) { share -> [Entry]? in
+      var start = region.lowerBound + share.lowerBound
+      let limit = region.lowerBound + share.upperBound
+      // A line starts after a line feed (or where the entries start).
+      while start > region.lowerBound, start < limit, bytes[start - 1] != 0x0A { start += 1 }
+      var entries: [Entry] = []
+      entries.reserveCapacity(share.count / 160)
+      while start < limit {
+        // Every line, the last included, ends in a line feed before `  ],`.
+        guard let end = bytes[start..<region.upperBound].firstIndex(of: 0x0A) else { return nil }
+        var reader = JSONReader(bytes, range: start..<end)
+        guard let entry = try? Entry(from: &reader),
+          reader.consume(UInt8(ascii: ",")) == (end + 1 < region.upperBound),
+          (try? reader.expectEnd()) != nil
+        else { return nil }
+        entries.append(entry)
+        start = end + 1
+      }
+      return entries
+    }
+    var entries: [Entry] = []
+    entries.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+    for part in parts {
+      guard let part else { return nil }
+      entries += part
+    }
+    return entries.isEmpty ? nil : entries
   }
 
   /// Reads a JSON export in one pass with the fast entry reader; `nil` for anything else.
