@@ -327,7 +327,9 @@ enum ChangeFile {
               default: try reader.skipValue()
               }
             }
-            let shown = versions.lazy.compactMap(\.entry?.id).first
+            // A closure, not the key path `\.entry?.id`: AddressSanitizer finds the runtime's
+            // projection of that optional-chained path copying between overlapping ranges.
+            let shown = versions.lazy.compactMap { $0.entry?.id }.first
             guard let id = id ?? shown, !versions.isEmpty,
               versions.allSatisfy({ $0.entry == nil || $0.entry!.id == id })
             else {
