@@ -9,7 +9,6 @@
 // Built and run by Scripts/fuzz.
 
 import Foundation
-import GRDB
 
 @testable import SottoCore
 
