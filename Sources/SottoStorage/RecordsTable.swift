@@ -181,13 +181,6 @@ public struct RecordBatch: Sendable {
     appendRow { bytes in bytes += id + tag + nonce + ciphertext }
   }
 
-  /// Appends every row of `other`.
-  public mutating func append(contentsOf other: RecordBatch) {
-    let offset = bytes.count
-    bytes += other.bytes
-    ends += other.ends.map { $0 + offset }
-  }
-
   public mutating func removeAll(keepingCapacity: Bool) {
     bytes.removeAll(keepingCapacity: keepingCapacity)
     ends.removeAll(keepingCapacity: keepingCapacity)

@@ -142,7 +142,7 @@ extension UnlockedJournal {
   public func inboxID(matching text: String) throws(SottoError) -> EntryID {
     Self.entryID(
       try Self.uniqueID(
-        matching: text, in: read { db in try db.inbox.ids().map { Data($0) } },
+        matching: text, in: read { db in try db.inbox.ids() },
         names: ("inbox row", "inbox rows", "`sotto inbox`")))
   }
 

@@ -144,11 +144,11 @@ public final class UnlockedJournal: Sendable {
   /// The one id among `ids` whose hex digits start with `text` (6 to 32 hex digits): how the
   /// person names an entry or an inbox row. `names`: the thing, its plural, where ids are shown.
   static func uniqueID(
-    matching text: String, in ids: [Data], names: (one: String, many: String, shown: String)
+    matching text: String, in ids: [[UInt8]], names: (one: String, many: String, shown: String)
   ) throws(SottoError) -> [UInt8] {
     let prefix = text.lowercased()
     try checkShape(of: prefix, names: names)
-    let matches = ids.map { [UInt8]($0) }.filter { Hex.encode($0).hasPrefix(prefix) }
+    let matches = ids.filter { Hex.encode($0).hasPrefix(prefix) }
     guard !matches.isEmpty else {
       throw SottoError(.entryNotFound, "No \(names.one) has an id starting with \(prefix).")
     }
@@ -577,7 +577,7 @@ public final class UnlockedJournal: Sendable {
         try self.currentVersion(db, id: id).flatMap { $0.entry == nil ? nil : (id, $0) }
       }
     }
-    let id = try Self.uniqueID(matching: prefix, in: live.map { Data($0.id) }, names: names)
+    let id = try Self.uniqueID(matching: prefix, in: live.map(\.id), names: names)
     let version = live.first { $0.id == id }!.version
     return StoredEntry(
       entry: version.entry!, revision: version.revision,

@@ -588,7 +588,7 @@ extension UnlockedJournal {
   public func conflictedEntry(matching text: String) throws(SottoError) -> EntryID {
     let ids = try conflictedEntries()
     let id = try Self.uniqueID(
-      matching: text, in: ids.map { Data($0.bytes) },
+      matching: text, in: ids.map(\.bytes),
       names: (one: "entry in conflict", many: "entries in conflict", shown: "`sotto sync status`"))
     return Self.entryID(id)
   }
