@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(
       name: "SottoCoreTests",
       dependencies: [
-        "SottoCore", "SottoModel", "SottoCrypto", "SottoStorage", "CSodium",
+        "SottoCore", "SottoModel", "SottoCrypto", "SottoStorage", "SottoAnalytics", "CSodium",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -13,6 +13,7 @@ Usage: read-journal.py JOURNAL PASSPHRASE_FILE   -> prints the entries as a JSON
 Exit status 6, with the findings on stderr, when a record or a check fails.
 """
 import ctypes
+import hashlib
 import ctypes.util
 import json
 import sqlite3
@@ -116,9 +117,9 @@ def check_manifest(db, journal_id, record_key, records, problems):
 
 def check_index(db, journal_id, record_key, index_reference, expected, problems):
     """§5.1: the root and leaves open and agree with the head; they list exactly `expected`,
-    the (unix, id, record_digest, kind) of every entry, in order."""
-    if index_reference is None or index_reference[0] != 1:
-        return  # No index: Sotto builds one at the next unlock.
+    the (unix, id, offset, record_digest, kind, substance tag) of every entry, in order."""
+    if index_reference is None or index_reference[0] != 2:
+        return  # No index (or a version-1 one): Sotto builds one at the next unlock.
     root_id, root_digest, entries = struct.unpack(">16s16sQ", index_reference[8:48])
 
     def page(pid, page_digest):
@@ -129,7 +130,7 @@ def check_index(db, journal_id, record_key, index_reference, expected, problems)
         return aead_open(row[1], ad, row[0], record_key)
 
     root = page(root_id, root_digest)
-    if root is None or root[:2] != b"\x01\x01" or len(root) % 8192:
+    if root is None or root[:2] != b"\x02\x01" or len(root) % 8192:
         problems.append("the time index root does not open")
         return
     (n,) = struct.unpack(">I", root[2:6])
@@ -140,11 +141,15 @@ def check_index(db, journal_id, record_key, index_reference, expected, problems)
             ">q16s16s16sI", root[6 + 60 * number: 66 + 60 * number])
         total += count
         leaf = page(leaf_id, leaf_digest)
-        if leaf is None or leaf[:2] != b"\x01\x02" or len(leaf) != 32768 \
+        if leaf is None or leaf[:2] != b"\x02\x02" or len(leaf) != 32768 \
                 or struct.unpack(">H", leaf[2:4])[0] != count:
             problems.append("time index leaf %d does not open" % number)
             return
-        leaf_items = [struct.unpack(">q16s16sB", leaf[4 + 41 * k: 45 + 41 * k]) for k in range(count)]
+        leaf_items = []
+        for k in range(count):
+            unix, offset, rid, record_digest, kind, tag = struct.unpack(
+                ">qi16s16sB8s", leaf[4 + 53 * k: 57 + 53 * k])
+            leaf_items.append((unix, rid, offset, record_digest, kind, tag))
         if not leaf_items or leaf_items[0][:2] != (first_unix, first_id):
             problems.append("time index leaf %d does not start where the root says" % number)
         items += leaf_items
@@ -245,7 +250,11 @@ def main():
         entries.append(entry)
         if version == 2 and entry["at"]["unix"] in ACCEPTED_UNIX \
                 and entry["at"]["offset"] in ACCEPTED_OFFSET:
-            indexable.append((entry["at"]["unix"], rid, records[rid][1], KINDS[entry["kind"]]))
+            # A use's substance tag: the first 8 bytes of the BLAKE2b-128 of its name as written.
+            tag = hashlib.blake2b(entry["use"]["substance"].encode("utf-8"), digest_size=16) \
+                .digest()[:8] if entry["kind"] == "use" else bytes(8)
+            indexable.append((entry["at"]["unix"], rid, entry["at"]["offset"], records[rid][1],
+                              KINDS[entry["kind"]], tag))
 
     problems = []
     if version == 2:

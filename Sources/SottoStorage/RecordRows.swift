@@ -48,6 +48,20 @@ public struct RecordRows: Sendable {
     while try readRow(handle, withCiphertexts: withCiphertexts) {}
   }
 
+  /// Reads the rows of `ids` with their ciphertexts, in the order given; an id without a row
+  /// is left out (the caller compares). One statement, stepped once per id.
+  init(_ db: Database, ids: [RecordKey]) throws {
+    let statement = try db.makeStatement(
+      sql: "SELECT id, tag, nonce, ciphertext FROM records WHERE id = ?")
+    let handle = statement.sqliteStatement
+    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    for id in ids {
+      try statement.setArguments([Data(id.bytes)])
+      _ = try readRow(handle, withCiphertexts: true)
+      sqlite3_reset(handle)
+    }
+  }
+
   /// Reads every row in id order with its ciphertext, `size` rows at a time: `body` gets each
   /// batch, and the memory is reused for the next, so a whole-journal read holds one batch of
   /// ciphertexts, not all of them.

@@ -134,6 +134,12 @@ public struct RecordsTable {
     try RecordRows(db, withCiphertexts: withCiphertexts, bucket: bucket)
   }
 
+  /// The rows of `ids` with their ciphertexts, in the order given, without those that have
+  /// none (``RecordRows``).
+  public func rows(ids: [RecordKey]) throws -> RecordRows {
+    try RecordRows(db, ids: ids)
+  }
+
   /// Every row in id order with its ciphertext, `size` rows at a time (``RecordRows``).
   public func forEachBatch(size: Int, _ body: (RecordRows) throws -> Void) throws {
     try RecordRows.forEachBatch(db, size: size, body)

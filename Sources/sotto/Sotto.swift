@@ -21,7 +21,7 @@ struct Sotto: ParsableCommand {
       the passphrase with --passphrase-file PATH, $SOTTO_PASSPHRASE_FILE or \
       --passphrase-fd N; it is never taken from an argument.
       """,
-    version: "0.5.0",
+    version: "0.6.0",
     subcommands: [
       InitCommand.self, UrgeCommand.self, UseCommand.self, GoalCommand.self, ListCommand.self,
       ShowCommand.self, EditCommand.self, DeleteCommand.self, StatusCommand.self,

@@ -56,7 +56,7 @@ import Testing
   @Test func theIndependentChecksPassOnWhatSottoWritesAndCatchReplayedRows() throws {
     let cli = CLIRunner()
     try cli.initJournal()
-    // 900 urges, more than one leaf's 799.
+    // 900 urges, more than one leaf's 618.
     let lines = (0..<900).map { n in
       #"{"at":{"offset":0,"unix":\#(1_790_000_000 + 600 * n)},"id":"\#(String(format: "%032x", n + 1))","kind":"urge","source":"direct","urge":{"intensity":\#(n % 10 + 1),"triggers":[]}}"#
     }

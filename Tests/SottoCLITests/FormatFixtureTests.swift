@@ -330,4 +330,102 @@ import Testing
     }
     #expect(sawNoIndex, "no stop fell before the build")
   }
+
+  // MARK: A version-1 time index (Sotto 0.5)
+
+  /// What the index-1 fixture holds: made with `sotto` 0.5.0 on 2026-12-03 (interactive KDF,
+  /// all at +01:00; passphrase in `Tests/Fixtures/index-1/passphrase`), whose time index is
+  /// version 1. From 2026-11-20T21:00 = 1_795_204_800: an urge then (6, resisted, "stress");
+  /// wine 250 ml at 13% for 7 a day less 30 min later (2026-11-21T20:30); cannabis at
+  /// 2026-11-22T22:00 (2 days 1 h); a beer at 2026-11-23T19:00, deleted; an urge acted on at
+  /// 2026-11-24T18:00 (3 days 21 h); and two goals from 2026-11-16T00:00 (4 days 21 h before),
+  /// at most 14 units of alcohol a week and 48 hours between uses of cannabis.
+  static let expectedIndex1: [String: (kind: String, unix: Int64)] = [
+    "3b32260e2fbac64b7d24375f669d8fd4": ("urge", 1_795_204_800),
+    "36382d481015eecb424dd4fd10500523": ("use", 1_795_204_800 + 86_400 - 1_800),
+    "4dfdedea24a32788a6880488e405f763": ("use", 1_795_204_800 + 2 * 86_400 + 3_600),
+    "a9ea303a45aed7ede4a7b279ef4481e5": ("urge", 1_795_204_800 + 3 * 86_400 + 75_600),
+    "b3cc59b1c4696fc4d4381e51e6373429": ("goal", 1_795_204_800 - 4 * 86_400 - 75_600),
+    "ac3bf9aa27e96eb7211813bb8a13eb3e": ("goal", 1_795_204_800 - 4 * 86_400 - 75_600),
+  ]
+
+  /// The first command builds a version-2 index in place of 0.5's (new pages, saying so once),
+  /// and the report and status read through it give the figures the fixture's entries give,
+  /// worked out here by hand; `verify` and the independent reader find it exact.
+  @Test func aJournalOfSotto05GetsAVersion2IndexAndReportsTheSameFigures() throws {
+    let cli = CLIRunner()
+    try FileManager.default.createDirectory(
+      atPath: cli.folder + "/data", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Self.fixtures + "/index-1/journal.db", toPath: cli.journal)
+    chmod(cli.journal, 0o600)
+    cli.write(
+      cli.passphraseFile,
+      try String(contentsOfFile: Self.fixtures + "/index-1/passphrase", encoding: .utf8))
+    let oldPages = try Self.sql(cli, cli.journal, "SELECT hex(id) FROM pages ORDER BY id")
+    #expect(oldPages.split(separator: "\n").count == 2)
+
+    let report = try cli.run([
+      "report", "--since", "2026-11-16", "--until", "2026-11-29", "--format", "json",
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(
+      report.stderr.contains("built this journal's time index (6 entries)"), "\(report.stderr)")
+    let newPages = try Self.sql(cli, cli.journal, "SELECT hex(id) FROM pages ORDER BY id")
+    #expect(newPages.split(separator: "\n").count == 2)
+    #expect(Set(newPages.split(separator: "\n")).isDisjoint(with: oldPages.split(separator: "\n")))
+    let figures = try #require(
+      JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    let urges = try #require(figures["urges"] as? [String: Any])
+    #expect(urges["count"] as? Int == 2 && urges["resisted"] as? Int == 1)
+    #expect(urges["actedOn"] as? Int == 1)
+    let use = try #require(figures["use"] as? [String: Any])
+    // Use on the 21st and the 22nd of the 14 days from the goals' first day; the beer is gone.
+    #expect(use["occasions"] as? Int == 2 && use["useDays"] as? Int == 2)
+    #expect(use["useFreeDays"] as? Int == 12 && use["spending"] as? Double == 7)
+    // The current streak runs from the 23rd to today (in Berlin), and is the longest: the one
+    // before the first use ran from the 16th to the 20th, 5 days.
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+    let since23 = try #require(
+      calendar.dateComponents(
+        [.day], from: calendar.date(from: DateComponents(year: 2026, month: 11, day: 22))!,
+        to: calendar.startOfDay(for: Date())
+      ).day)
+    #expect(use["currentUseFreeStreakDays"] as? Int == since23)
+    #expect(use["longestUseFreeStreakDays"] as? Int == max(5, since23))
+    let substances = try #require(use["substances"] as? [[String: Any]])
+    // 250 ml × 13% = 32.5 ml of ethanol × 0.789 g/ml = 25.6425 g: 2.56425 WHO standard drinks.
+    let alcohol = try #require(substances.first { $0["substance"] as? String == "alcohol" })
+    #expect(abs((alcohol["standardDrinks"] as? Double ?? 0) - 2.56425) < 1e-9)
+
+    let status = try cli.run(["status", "--format", "json"])
+    #expect(status.status == 0 && !status.stderr.contains("time index"), "\(status.stderr)")
+    let today = try #require(
+      JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    let last = try #require(today["substances"] as? [[String: Any]]).map {
+      ($0["substance"] as? String ?? "", ($0["lastUse"] as? [String: Any])?["unix"] as? Int64)
+    }
+    // Cannabis last, then the wine: the beer after them was deleted.
+    #expect(last.map(\.0) == ["cannabis", "alcohol"])
+    let cannabis: Int64 = 1_795_204_800 + 2 * 86_400 + 3_600
+    let wine: Int64 = 1_795_204_800 + 86_400 - 1_800
+    #expect(last.map(\.1) == [cannabis, wine])
+    #expect(try #require(today["goals"] as? [[String: Any]]).count == 2)
+
+    let listed = try cli.run(["list", "--format", "json"])
+    let entries = try #require(
+      JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.count == Self.expectedIndex1.count)
+    for entry in entries {
+      let id = try #require(entry["id"] as? String)
+      let expected = try #require(Self.expectedIndex1[id], "unexpected entry \(id)")
+      #expect(entry["kind"] as? String == expected.kind, "\(id)")
+      #expect(((entry["at"] as? [String: Any])?["unix"] as? NSNumber)?.int64Value == expected.unix)
+    }
+    let verified = try cli.run(["verify"])
+    #expect(verified.status == 0 && verified.stdout.contains("All 6 entries"), "\(verified.stdout)")
+    #expect(
+      try FormatConformanceTests.readIndependently(cli.journal, cli.passphraseFile)?.count == 6)
+  }
 }

@@ -142,9 +142,14 @@ enum Fixtures {
   }
 
   static func recordRows(_ path: String) throws -> [Row] {
+    try rows(path, "records")
+  }
+
+  /// Every row of `table`, in id order, read as another program would.
+  static func rows(_ path: String, _ table: String) throws -> [Row] {
     let queue = try DatabaseQueue(path: path)
     defer { try? queue.close() }
-    return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id") }
+    return try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") }
   }
 }
 

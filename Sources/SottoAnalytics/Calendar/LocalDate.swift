@@ -38,9 +38,7 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
   /// The day number of the local day an entry belongs to, days starting at `dayStart`.
   static func dayNumber(of timestamp: Timestamp, dayStart: DayStart) -> Int {
-    Int(
-      floorDivide(
-        timestamp.unixSeconds + Int64(timestamp.utcOffsetSeconds) - dayStart.seconds, 86_400))
+    timestamp.dayNumber(dayStart: dayStart)
   }
 
   /// The local hour (0–23) an entry was logged at, in its own offset.

@@ -4,19 +4,20 @@ import SottoModel
 extension JournalStatus {
   /// Builds the status at `now` from decrypted entries in any order. Pure; never throws.
   ///
+  /// `entries` are all of a journal's, or (with its `outline`) those
+  /// ``entriesNeeded(timeZone:weekStart:now:settings:)`` names: the status is the same.
   /// Entries after `now` are ignored for the time since last use.
   public static func build(
-    entries: [Entry], timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
-    settings: JournalSettings = JournalSettings()
+    entries: [Entry], outline: JournalOutline? = nil, timeZone: TimeZone,
+    weekStart: WeekStart = .monday, now: Date, settings: JournalSettings = JournalSettings()
   ) -> JournalStatus {
     let dayStart = settings.dayStart
-    let today = LocalDate(
-      date: now.addingTimeInterval(-Double(dayStart.seconds)), timeZone: timeZone)
-    let week = ReportPeriod(
-      kind: .week, firstDay: weekStart.firstDay(ofWeekContaining: today), dayCount: 7,
-      weekStart: weekStart)
+    let (today, week) = Self.days(
+      timeZone: timeZone, weekStart: weekStart, now: now, dayStart: dayStart)
     let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
-    let index = JournalIndex(entries: entries, dayStart: dayStart)
+    let index = JournalIndex(
+      entries: entries, outline: outline ?? JournalOutline(entries: entries, dayStart: dayStart),
+      dayStart: dayStart)
 
     struct Accumulator {
       var last: Timestamp?
@@ -81,5 +82,30 @@ extension JournalStatus {
       goals: goals, useFreeStreakDays: index.useFreeStreaks(today: today.dayNumber).current,
       urgesToday: todayTotals?.urges ?? 0,
       urgesThisWeek: index.totals(for: week, today: today.dayNumber).urges)
+  }
+
+  /// The entries ``build(entries:outline:timeZone:weekStart:now:settings:)`` reads: this
+  /// week's (today is one of its days) and each substance's last use before it.
+  public static func entriesNeeded(
+    timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
+    settings: JournalSettings = JournalSettings()
+  ) -> EntriesNeeded {
+    let (_, week) = days(
+      timeZone: timeZone, weekStart: weekStart, now: now, dayStart: settings.dayStart)
+    return EntriesNeeded(
+      days: [week.firstDay.dayNumber...week.lastDay.dayNumber],
+      latestUseBefore: week.firstDay.dayNumber, dayStart: settings.dayStart)
+  }
+
+  /// Today and this week, days beginning at `dayStart`.
+  private static func days(
+    timeZone: TimeZone, weekStart: WeekStart, now: Date, dayStart: DayStart
+  ) -> (today: LocalDate, week: ReportPeriod) {
+    let today = LocalDate(
+      date: now.addingTimeInterval(-Double(dayStart.seconds)), timeZone: timeZone)
+    let week = ReportPeriod(
+      kind: .week, firstDay: weekStart.firstDay(ofWeekContaining: today), dayCount: 7,
+      weekStart: weekStart)
+    return (today, week)
   }
 }

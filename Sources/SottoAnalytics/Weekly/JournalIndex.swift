@@ -47,12 +47,18 @@ struct JournalIndex {
   /// Per-day totals: an array from the first day to the last, since a journal covers a few
   /// thousand days at most and hashing a day for every entry cost more than the rest.
   private(set) var days = Days()
-  /// Days with use, ascending.
-  private(set) var useDays: [Int] = []
-  /// The day of the earliest entry of any kind.
-  private(set) var firstDay: Int?
+  /// The whole journal's first day and days with use, which may reach beyond `entries`.
+  let outline: JournalOutline
+  /// The day of the earliest entry of any kind but a rule.
+  var firstDay: Int? { outline.firstDay }
 
-  init(entries: [Entry], dayStart: DayStart, drinks: DrinkSettings = DrinkSettings()) {
+  /// Totals of `entries`, with the days of the whole journal from `outline`: `entries` must
+  /// hold every entry of each day totals are asked for (``totals(for:today:)``, ``days``).
+  init(
+    entries: [Entry], outline: JournalOutline, dayStart: DayStart,
+    drinks: DrinkSettings = DrinkSettings()
+  ) {
+    self.outline = outline
     // Safety rules are settings kept in the journal, not events: they do not start the record.
     var lowest = Int.max
     var highest = Int.min
@@ -62,7 +68,6 @@ struct JournalIndex {
       highest = max(highest, day)
     }
     guard lowest <= highest else { return }
-    firstDay = lowest
     days.first = lowest
     days.totals = [DayTotals?](repeating: nil, count: highest - lowest + 1)
     // Standard drinks per unit, worked out once per name, unit and strength as typed, not
@@ -102,12 +107,10 @@ struct JournalIndex {
         break
       }
     }
-    useDays = days.totals.indices.filter { (days.totals[$0]?.useOccasions ?? 0) > 0 }
-      .map { $0 + lowest }
   }
 
   func hasUse(on day: Int) -> Bool {
-    (days[day]?.useOccasions ?? 0) > 0
+    outline.hasUse(on: day)
   }
 
   /// Totals over `period`; days after `today` are not counted as use-free.
@@ -141,7 +144,7 @@ struct JournalIndex {
     guard let firstDay, firstDay <= today else { return (0, 0) }
     var previous = firstDay - 1
     var longest = 0
-    for day in useDays where day <= today {
+    for day in outline.useDays where day <= today {
       longest = max(longest, day - previous - 1)
       previous = day
     }

@@ -4,18 +4,22 @@ import SottoModel
 extension WeeklyReport {
   /// Builds the report for the period `options` selects, from decrypted entries in any order.
   ///
-  /// Pure: the same entries and options always give the same report. An empty journal, a week
-  /// without entries or a single entry each give a report with zeros and `nil`s, not an error.
+  /// `entries` are all of a journal's, or (with its `outline`) those
+  /// ``entriesNeeded(options:)`` names: the report is the same. Pure: the same entries and
+  /// options always give the same report. An empty journal, a week without entries or a single
+  /// entry each give a report with zeros and `nil`s, not an error.
   /// - Throws: ``AnalyticsError`` when the options are invalid (a backwards or too long range, a
   ///   series length outside 1 to 520).
   public static func build(
-    entries: [Entry], options: ReportOptions
+    entries: [Entry], outline: JournalOutline? = nil, options: ReportOptions
   ) throws(AnalyticsError) -> WeeklyReport {
     try options.validateSeries()
     let period = try options.period()
     let today = options.today
     let dayStart = options.dayStart
-    let index = JournalIndex(entries: entries, dayStart: dayStart, drinks: options.drinks)
+    let index = JournalIndex(
+      entries: entries, outline: outline ?? JournalOutline(entries: entries, dayStart: dayStart),
+      dayStart: dayStart, drinks: options.drinks)
 
     var urges: [(Timestamp, Urge)] = []
     var uses: [(Timestamp, Use)] = []
@@ -107,6 +111,31 @@ extension WeeklyReport {
       baselinePerWeek: options.baselinePerWeek)
     report.dayStart = dayStart
     return report
+  }
+}
+
+extension WeeklyReport {
+  /// The entries ``build(entries:outline:options:)`` reads: the days from the earliest any
+  /// part of the report looks at (the series and the rolling means before it, the periods
+  /// compared, the patterns' weeks, each weekly goal's history) to the period's last, the
+  /// journal's first four weeks (the usual spending), and each substance's last use before.
+  public static func entriesNeeded(options: ReportOptions) throws(AnalyticsError)
+    -> EntriesNeeded
+  {
+    try options.validateSeries()
+    let period = try options.period()
+    let last = period.lastDay.dayNumber
+    let earliest = [
+      period.earlier(by: options.seriesWeeks + SeriesPoint.rollingPeriods - 2).firstDay.dayNumber,
+      period.earlier(by: PeriodComparison.meanPeriods).firstDay.dayNumber,
+      min(last, options.today.dayNumber) - 7 * Patterns.defaultWeeks + 1,
+      // A goal's history: complete weeks ending before min(last, today), `seriesWeeks` of them.
+      min(last, options.today.dayNumber) - 7 * (options.seriesWeeks + 2),
+      period.firstDay.dayNumber,
+    ].min()!
+    return EntriesNeeded(
+      days: [earliest...last], firstDays: MoneyKept.firstWeeksDays, latestUseBefore: earliest,
+      dayStart: options.dayStart)
   }
 }
 

@@ -130,12 +130,12 @@ struct Manifest {
     return reader.isAtEnd ? head : nil
   }
 
-  /// The reserved bytes: 1, 7 zeros, the index root's id, its digest and the count of entries
+  /// The reserved bytes: the index's version, 7 zeros, the index root's id, its digest and the count of entries
   /// it lists, then zeros; all zeros without an index.
   static func encode(_ index: IndexReference?) -> [UInt8] {
     var writer = ByteWriter()
     if let index {
-      writer.append(u8: 1)
+      writer.append(u8: TimeIndex.version)
       writer.append([UInt8](repeating: 0, count: 7))
       writer.append(index.root.bytes)
       writer.append(index.digest.bytes)
@@ -145,11 +145,12 @@ struct Manifest {
     return writer.bytes
   }
 
-  /// The index the reserved bytes name; `nil` for zeros or anything else (a later version's
-  /// reference reads as none: the index is built again).
+  /// The index the reserved bytes name; `nil` for zeros or anything else (an earlier or a
+  /// later version's reference reads as none: the index is built again).
   static func decodeIndex(_ bytes: [UInt8]) -> IndexReference? {
     var reader = ByteReader(bytes)
-    guard reader.readU8() == 1, reader.read(count: 7) == [UInt8](repeating: 0, count: 7),
+    guard reader.readU8() == TimeIndex.version,
+      reader.read(count: 7) == [UInt8](repeating: 0, count: 7),
       let root = reader.read(count: 16), let digest = reader.read(count: 16),
       let count = reader.readU64()
     else { return nil }

@@ -29,23 +29,52 @@ struct IndexKey: Comparable, Hashable, Sendable {
 
 /// An entry as the time index lists it: where it falls, its kind, and the digest its record
 /// must have (as in the manifest), so a record read through the index is checked as one read
-/// through the manifest is.
+/// through the manifest is; with its UTC offset and, for a use, its substance's tag, so the
+/// status and the reports can count days and find each substance's last use from the index
+/// alone.
 struct IndexItem: Equatable, Sendable {
   var key: IndexKey
   var digest: RecordDigest
   /// 1 urge, 2 use, 3 goal, 4 rule.
   var kind: UInt8
+  /// The entry's UTC offset, which places it on its local day.
+  var offset: Int32
+  /// ``substanceTag(_:)`` of a use's substance; 0 for other kinds.
+  var substance: UInt64
 
   /// The item for a record holding `version`; `nil` where ``IndexKey/init(_:id:)`` is.
   init?(_ version: RecordVersion, id: RecordKey, digest: RecordDigest) {
     guard let key = IndexKey(version, id: id), let entry = version.entry else { return nil }
-    self.init(key: key, digest: digest, kind: Self.code(of: entry.kind))
+    self.init(
+      key: key, digest: digest, kind: Self.code(of: entry.kind),
+      offset: entry.at.utcOffsetSeconds,
+      substance: entry.use.map { Self.substanceTag($0.substance) } ?? 0)
   }
 
-  init(key: IndexKey, digest: RecordDigest, kind: UInt8) {
+  init(key: IndexKey, digest: RecordDigest, kind: UInt8, offset: Int32, substance: UInt64) {
     self.key = key
     self.digest = digest
     self.kind = kind
+    self.offset = offset
+    self.substance = substance
+  }
+
+  /// The first 8 bytes of the 16-byte BLAKE2b digest of a substance as written: the same for
+  /// every use of it, so the latest use of each can be found without opening records. (Two
+  /// names sharing a tag would need a second preimage of 64 bits.) Kept inside the encrypted
+  /// leaves, it shows nothing to the file's holder.
+  static func substanceTag(_ substance: String) -> UInt64 {
+    Array(substance.utf8).withUnsafeBufferPointer { Manifest.recordDigest($0) }.high
+  }
+
+  /// The kind a code stands for (1 to 4, as leaves are checked to hold).
+  static func kind(of code: UInt8) -> EntryKind {
+    switch code {
+    case 1: .urge
+    case 2: .use
+    case 3: .goal
+    default: .rule
+    }
   }
 
   static func code(of kind: EntryKind) -> UInt8 {
@@ -80,7 +109,7 @@ struct IndexReference: Equatable, Sendable {
   var count: UInt64
 }
 
-/// The encrypted time index: leaves of up to 799 entries each in (time, id) order, and a root
+/// The encrypted time index: leaves of up to 618 entries each in (time, id) order, and a root
 /// listing the leaves with the first key, digest and count of each, all rows of `pages` under
 /// random ids. The manifest head holds the root's id and digest, so the index is as
 /// authenticated as the manifest: a leaf or root replayed from an older copy fails its digest.
@@ -89,14 +118,16 @@ struct IndexReference: Equatable, Sendable {
 /// has none, kept in the transaction of every change, rebuilt by `verify --rebuild-manifest`,
 /// and dropped (to be built again at the next unlock) when a change finds it damaged. Layout:
 /// Docs/FORMAT.md §5.1.
-struct TimeIndex {
-  static let version: UInt8 = 1
+struct TimeIndex: Sendable {
+  /// 2 since Sotto 0.6, whose items carry the offset and substance tag; a reference of
+  /// another version reads as no index, which is built again (§5.1).
+  static let version: UInt8 = 2
   /// Every leaf's plaintext is exactly this size, so its row says nothing of its fill.
   static let leafBytes = 32_768
   /// The root's plaintext is a multiple of this (its size follows the count of leaves, which
   /// follows the count of records, already visible).
   static let rootBlock = 8_192
-  static let itemBytes = 41
+  static let itemBytes = 53
   static let referenceBytes = 60
   static let leafCapacity = (leafBytes - 4) / itemBytes
 
@@ -104,7 +135,7 @@ struct TimeIndex {
   let key: SecureBytes
 
   /// A leaf as the root lists it.
-  struct Leaf: Equatable {
+  struct Leaf: Equatable, Sendable {
     var first: IndexKey
     var page: RecordKey
     var digest: RecordDigest
@@ -120,11 +151,13 @@ struct TimeIndex {
     writer.append(u16: UInt16(items.count))
     for item in items {
       writer.append(u64: UInt64(bitPattern: item.key.unix))
+      writer.append(u32: UInt32(bitPattern: item.offset))
       writer.append(u64: item.key.id.high)
       writer.append(u64: item.key.id.low)
       writer.append(u64: item.digest.high)
       writer.append(u64: item.digest.low)
       writer.append(u8: item.kind)
+      writer.append(u64: item.substance)
     }
     writer.append([UInt8](repeating: 0, count: leafBytes - writer.bytes.count))
     return writer.bytes
@@ -138,13 +171,17 @@ struct TimeIndex {
     var items: [IndexItem] = []
     items.reserveCapacity(Int(count))
     for _ in 0..<count {
-      guard let unix = reader.readU64(), let high = reader.readU64(), let low = reader.readU64(),
+      guard let unix = reader.readU64(), let offset = reader.readU32(),
+        Timestamp.acceptedOffsets.contains(Int32(bitPattern: offset)),
+        let high = reader.readU64(), let low = reader.readU64(),
         let digestHigh = reader.readU64(), let digestLow = reader.readU64(),
-        let kind = reader.readU8(), (1...4).contains(kind)
+        let kind = reader.readU8(), (1...4).contains(kind), let substance = reader.readU64(),
+        kind == 2 || substance == 0
       else { return nil }
       let item = IndexItem(
         key: IndexKey(unix: Int64(bitPattern: unix), id: RecordKey(high: high, low: low)),
-        digest: RecordDigest(high: digestHigh, low: digestLow), kind: kind)
+        digest: RecordDigest(high: digestHigh, low: digestLow), kind: kind,
+        offset: Int32(bitPattern: offset), substance: substance)
       // Strictly ascending, so no entry is listed twice.
       if let last = items.last, !(last.key < item.key) { return nil }
       items.append(item)
@@ -212,6 +249,11 @@ struct TimeIndex {
     -> [UInt8]?
   {
     guard let row = try db.pages.page(id.bytes) else { return nil }
+    return open(row, page: id, digest: digest)
+  }
+
+  /// Opens the row of page `id`, checked against `digest`; `nil` when replaced or damaged.
+  private func open(_ row: Sealed, page id: RecordKey, digest: RecordDigest) -> [UInt8]? {
     let (nonce, ciphertext) = (row.nonce, row.ciphertext)
     guard Manifest.recordDigest(nonce: nonce, ciphertext: ciphertext) == digest else { return nil }
     return Vault.open(
@@ -230,7 +272,14 @@ struct TimeIndex {
 
   /// The items of `leaf`; `nil` when it fails its checks.
   func items(_ db: StoreTransaction, _ leaf: Leaf) throws -> [IndexItem]? {
-    guard let plaintext = try load(db, page: leaf.page, digest: leaf.digest),
+    guard let row = try db.pages.page(leaf.page.bytes) else { return nil }
+    return items(leaf, row: row)
+  }
+
+  /// The items of `leaf` from its row, read already (so any thread can open it); `nil` when
+  /// it fails its checks.
+  func items(_ leaf: Leaf, row: Sealed) -> [IndexItem]? {
+    guard let plaintext = open(row, page: leaf.page, digest: leaf.digest),
       let items = Self.decodeLeaf(plaintext), items.count == leaf.count,
       items.first?.key == leaf.first
     else { return nil }

@@ -150,3 +150,157 @@ extension UnlockedJournal {
     return try db.pages.count(from: TimeIndex.lowestPage) == leaves.count + 1
   }
 }
+
+/// What ``UnlockedJournal/entries(_:)`` read: the entries asked for and the whole journal's
+/// outline.
+public struct NeededEntries: Sendable {
+  /// The entries ``EntriesNeeded`` names (the version shown of each), in no set order.
+  public var entries: [Entry]
+  /// The first day and the days with use of the whole journal, from every leaf of the index.
+  public var outline: JournalOutline
+  /// What the records read were found to be (ids only).
+  public var integrity: IntegrityReport
+}
+
+extension UnlockedJournal {
+  /// Leaves read from the file before they are opened (on every core): about 3 MB.
+  static let leavesAtOnce = 96
+
+  /// The entries `needed` names, read through the time index: every leaf is opened (for the
+  /// outline and to find the entries), then only the records named. Each record is checked
+  /// against the digest its leaf lists; findings are reported by id and the rest is returned.
+  ///
+  /// - Returns: `nil` when the journal has no usable index (none yet, or a page of it fails
+  ///   its checks): the caller reads ``contents()``, which checks everything.
+  public func entries(_ needed: EntriesNeeded) throws(SottoError) -> NeededEntries? {
+    let header = self.header
+    let key = bundle.recordKey
+    let index = manifest.timeIndex
+    return try read { db -> NeededEntries? in
+      guard let reference = try self.manifest.readHead(db)?.index,
+        let leaves = try index.leaves(db, reference)
+      else { return nil }
+      var gathered = IndexGathering(needed: needed, firstUnix: nil)
+      var start = 0
+      while start < leaves.count {
+        let end = min(start + Self.leavesAtOnce, leaves.count)
+        let chunk = Array(leaves[start..<end])
+        let rows = try chunk.map { try db.pages.page($0.page.bytes) }
+        let firstUnix = gathered.firstUnix
+        let parts = Parallel.map(count: chunk.count, serialBelow: 8) { range in
+          var part = IndexGathering(needed: needed, firstUnix: firstUnix)
+          for position in range {
+            guard let row = rows[position], let items = index.items(chunk[position], row: row)
+            else { return IndexGathering?.none }
+            part.add(items)
+          }
+          return part
+        }
+        for part in parts {
+          guard let part else { return nil }
+          gathered.merge(part)
+        }
+        start = end
+      }
+      let outline = gathered.outline.outline
+      // In id order, the order of the table's key.
+      let wanted = gathered.wanted(outline: outline).sorted { $0.key.id < $1.key.id }
+      let rows = try db.records.rows(ids: wanted.map(\.key.id))
+      let opened = Self.open(rows, header: header, key: key, keepingVersions: true)
+      var result = NeededEntries(entries: [], outline: outline, integrity: IntegrityReport())
+      result.entries.reserveCapacity(wanted.count)
+      var position = 0
+      for item in wanted {
+        let id = Self.entryID(item.key.id.bytes)
+        // The rows came back in the order asked, without the ids that have none.
+        guard position < rows.rows.count, rows.rows[position].key == item.key.id else {
+          result.integrity.missing.append(id)
+          continue
+        }
+        let record = opened[position]
+        position += 1
+        result.integrity.recordsChecked += 1
+        guard record.digest == item.digest else {
+          result.integrity.digestMismatch.append(id)
+          continue
+        }
+        guard let entry = record.version?.entry, record.outcome == .entry else {
+          result.integrity.undecryptable.append(id)
+          continue
+        }
+        result.entries.append(entry)
+      }
+      result.integrity.sortFindings()
+      return result
+    }
+  }
+}
+
+/// What one pass over leaves of the index gathers for ``UnlockedJournal/entries(_:)``: the
+/// outline, and the items of the entries needed. Each worker gathers its own leaves; the parts
+/// are merged in leaf order.
+struct IndexGathering: Sendable {
+  let needed: EntriesNeeded
+  private(set) var outline: JournalOutline.Builder
+  /// Goals, rules and the entries on the days asked for.
+  private var selected: [IndexItem] = []
+  /// Of each substance tag, its latest use before ``EntriesNeeded/latestUseBefore``.
+  private var latest: [UInt64: IndexItem] = [:]
+  /// The time of the first entry that is not a rule, in this part or the leaves before.
+  private(set) var firstUnix: Int64?
+  /// Entries close enough after ``firstUnix`` to lie on the journal's first days.
+  private var early: [IndexItem] = []
+
+  init(needed: EntriesNeeded, firstUnix: Int64?) {
+    self.needed = needed
+    self.outline = JournalOutline.Builder(dayStart: needed.dayStart)
+    self.firstUnix = firstUnix
+  }
+
+  /// The longest after the first entry's time that an entry of the first days can lie: their
+  /// count, one day more for the first's own, and offsets and a day start of up to a day.
+  private var window: Int64 { Int64(needed.firstDays + 3) * 86_400 }
+
+  mutating func add(_ items: [IndexItem]) {
+    for item in items {
+      let at = Timestamp(unixSeconds: item.key.unix, utcOffsetSeconds: item.offset)
+      let kind = IndexItem.kind(of: item.kind)
+      outline.add(at, kind: kind)
+      if kind != .rule && firstUnix == nil { firstUnix = item.key.unix }
+      let day = at.dayNumber(dayStart: needed.dayStart)
+      if kind == .goal || kind == .rule || needed.days.contains(where: { $0.contains(day) }) {
+        selected.append(item)
+        continue
+      }
+      // Leaves come in time order, so a later item is a later use.
+      if kind == .use && day < needed.latestUseBefore { latest[item.substance] = item }
+      if needed.firstDays > 0, let firstUnix, item.key.unix <= firstUnix + window {
+        early.append(item)
+      }
+    }
+  }
+
+  /// Adds a later part's findings.
+  mutating func merge(_ later: IndexGathering) {
+    outline.merge(later.outline)
+    selected += later.selected
+    latest.merge(later.latest) { earlier, later in earlier.key < later.key ? later : earlier }
+    firstUnix = [firstUnix, later.firstUnix].compactMap { $0 }.min()
+    early += later.early
+  }
+
+  /// The items of every entry needed, each once.
+  func wanted(outline: JournalOutline) -> [IndexItem] {
+    var items = selected + latest.values
+    if needed.firstDays > 0, let first = outline.firstDay {
+      let days = first...(first + needed.firstDays - 1)
+      items += early.filter {
+        days.contains(
+          Timestamp(unixSeconds: $0.key.unix, utcOffsetSeconds: $0.offset).dayNumber(
+            dayStart: needed.dayStart))
+      }
+    }
+    var seen = Set<RecordKey>()
+    return items.filter { seen.insert($0.key.id).inserted }
+  }
+}

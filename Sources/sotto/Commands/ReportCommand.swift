@@ -118,11 +118,12 @@ struct ReportCommand: ParsableCommand {
         throw InputError("--weeks must be from 1 to \(ReportOptions.maxSeriesWeeks).")
       }
       if let output { try PlaintextFile.checkDestination(output, overwrite: force) }
-      let (journal, contents) = try options.readAll()
-      reportOptions.settings = try journal.settings()
-      let report: WeeklyReport
-      report = try WeeklyReport.build(
-        entries: contents.all, options: reportOptions)
+      let read = try options.read { settings in
+        reportOptions.settings = settings
+        return try WeeklyReport.entriesNeeded(options: reportOptions)
+      }
+      let report = try WeeklyReport.build(
+        entries: read.entries, outline: read.outline, options: reportOptions)
       let toFile = output != nil && output != "-"
       let text = Self.render(report, format: format, colour: !toFile && Console.colourOnStdout)
       if let output {

@@ -21,11 +21,14 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors(readOnly: true) {
-      let (journal, contents) = try options.readAll()
       let clock = Clock()
+      let read = try options.read { settings in
+        JournalStatus.entriesNeeded(
+          timeZone: clock.timeZone, weekStart: weekStart, now: clock.now, settings: settings)
+      }
       let status = JournalStatus.build(
-        entries: contents.all, timeZone: clock.timeZone, weekStart: weekStart,
-        now: clock.now, settings: try journal.settings())
+        entries: read.entries, outline: read.outline, timeZone: clock.timeZone,
+        weekStart: weekStart, now: clock.now, settings: read.settings)
       switch format {
       case .json: FileHandle.standardOutput.write(Data(JSONReportRenderer().render(status).utf8))
       case .text:

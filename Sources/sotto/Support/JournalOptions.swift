@@ -144,6 +144,36 @@ struct JournalOptions: ParsableArguments {
     return (unlocked, contents)
   }
 
+  /// Unlocks and decrypts the entries `needed` names (given the journal's settings) through
+  /// the time index, with the whole journal's outline; without a usable index, every entry
+  /// (and no outline: the figures then come from all of them). Warns about what the checks
+  /// found.
+  func read(_ needed: (JournalSettings) throws -> EntriesNeeded) throws -> (
+    journal: UnlockedJournal, settings: JournalSettings, entries: [Entry],
+    outline: JournalOutline?
+  ) {
+    let unlocked = try unlock(check: true)
+    let settings = try unlocked.settings()
+    return try Self.read(needed(settings), from: unlocked, settings: settings)
+  }
+
+  /// ``read(_:)`` of a journal unlocked already.
+  static func read(
+    _ needed: EntriesNeeded, from unlocked: UnlockedJournal, settings: JournalSettings
+  ) throws(SottoError) -> (
+    journal: UnlockedJournal, settings: JournalSettings, entries: [Entry],
+    outline: JournalOutline?
+  ) {
+    if let read = try unlocked.entries(needed) {
+      warn(read.integrity)
+      return (unlocked, settings, read.entries, read.outline)
+    }
+    let contents = try unlocked.contents()
+    KeptUntilExit.keep(contents.all)
+    warn(contents.integrity)
+    return (unlocked, settings, contents.all, nil)
+  }
+
   /// Tells the person, on stderr, what the integrity checks found (ids only, never contents).
   static func warn(_ report: IntegrityReport) {
     guard !report.isClean else { return }

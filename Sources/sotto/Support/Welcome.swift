@@ -36,11 +36,14 @@ enum Welcome {
       let unlocked = try options.passphrases.using(prompt: prompt) {
         (passphrase) throws(SottoError) in try journal.unlock(passphrase)
       }
-      let contents = try unlocked.contents()
       let clock = Clock()
+      let settings = try unlocked.settings()
+      let read = try JournalOptions.read(
+        JournalStatus.entriesNeeded(timeZone: clock.timeZone, now: clock.now, settings: settings),
+        from: unlocked, settings: settings)
       let status = JournalStatus.build(
-        entries: contents.all, timeZone: clock.timeZone, weekStart: .monday, now: clock.now,
-        settings: try unlocked.settings())
+        entries: read.entries, outline: read.outline, timeZone: clock.timeZone,
+        now: clock.now, settings: settings)
       let text = TextStatusRenderer(colour: Console.colourOnStdout).render(status)
       Console.out(text.split(separator: "\n").first.map(String.init) ?? "")
     } catch {

@@ -1,0 +1,32 @@
+/// Which entries a figure drawn from part of a journal needs, so that only those records are
+/// opened: the status and the reports say what they need, the time index finds it.
+///
+/// Always every goal and every rule, wherever they lie; then every entry on the ``days``, the
+/// entries of the journal's first ``firstDays`` days, and of each substance (as written) its
+/// latest use on a day before ``latestUseBefore`` (the time since a last use, the gap before a
+/// minimum-gap goal's first use).
+public struct EntriesNeeded: Sendable, Equatable {
+  /// Local day numbers, each range both ends included.
+  public var days: [ClosedRange<Int>]
+  /// The count of the journal's first days wanted as well (a baseline of its first weeks).
+  public var firstDays: Int
+  /// The day before which each substance's latest use is wanted.
+  public var latestUseBefore: Int
+  /// When the days begin.
+  public var dayStart: DayStart
+
+  public init(
+    days: [ClosedRange<Int>], firstDays: Int = 0, latestUseBefore: Int, dayStart: DayStart
+  ) {
+    self.days = days
+    self.firstDays = firstDays
+    self.latestUseBefore = latestUseBefore
+    self.dayStart = dayStart
+  }
+
+  /// Whether an entry at `at` falls on one of ``days``.
+  public func coversDay(of at: Timestamp) -> Bool {
+    let day = at.dayNumber(dayStart: dayStart)
+    return days.contains { $0.contains(day) }
+  }
+}
