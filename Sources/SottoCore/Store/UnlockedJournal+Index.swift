@@ -165,20 +165,49 @@ public struct NeededEntries: Sendable {
 extension UnlockedJournal {
   /// Leaves read from the file before they are opened (on every core): about 3 MB.
   static let leavesAtOnce = 96
+  /// Past one entry in this many, the days asked for are read with every record instead:
+  /// records picked one by one cost more each than a read of them all in order (measured at
+  /// 1,000,000 entries, Scripts/bench).
+  public static let mostToPick = 4
+
+  /// At most how many entries the leaves list on `needed`'s days, from the root alone: the
+  /// count of every leaf whose keys may reach them (a day's times lie within 14 hours of
+  /// its UTC bounds, offsets being at most that).
+  static func listedOnDays(_ needed: EntriesNeeded, leaves: [TimeIndex.Leaf]) -> Int {
+    let margin = Int64(Timestamp.maxOffsetSeconds) + 1
+    var count = 0
+    for (position, leaf) in leaves.enumerated() {
+      let low = leaf.first.unix
+      let high = position + 1 < leaves.count ? leaves[position + 1].first.unix : Int64.max
+      let reaches = needed.days.contains { days in
+        let start = Int64(days.lowerBound) * 86_400 + needed.dayStart.seconds - margin
+        let end = Int64(days.upperBound + 1) * 86_400 + needed.dayStart.seconds + margin
+        return low <= end && high >= start
+      }
+      if reaches { count += leaf.count }
+    }
+    return count
+  }
 
   /// The entries `needed` names, read through the time index: every leaf is opened (for the
   /// outline and to find the entries), then only the records named. Each record is checked
   /// against the digest its leaf lists; findings are reported by id and the rest is returned.
   ///
   /// - Returns: `nil` when the journal has no usable index (none yet, or a page of it fails
-  ///   its checks): the caller reads ``contents()``, which checks everything.
-  public func entries(_ needed: EntriesNeeded) throws(SottoError) -> NeededEntries? {
+  ///   its checks), or when the days asked for hold more than a quarter of its entries: the
+  ///   caller reads ``contents()``, which checks everything (and is then the cheaper read).
+  /// - Parameter mostToPick: the share (one in this many) past which every record is read
+  ///   instead; tests pass 1 to pick records whatever their number.
+  public func entries(_ needed: EntriesNeeded, mostToPick: Int = UnlockedJournal.mostToPick)
+    throws(SottoError) -> NeededEntries?
+  {
     let header = self.header
     let key = bundle.recordKey
     let index = manifest.timeIndex
     return try read { db -> NeededEntries? in
       guard let reference = try self.manifest.readHead(db)?.index,
-        let leaves = try index.leaves(db, reference)
+        let leaves = try index.leaves(db, reference),
+        Self.listedOnDays(needed, leaves: leaves) <= Int(reference.count) / mostToPick
       else { return nil }
       var gathered = IndexGathering(needed: needed, firstUnix: nil)
       var start = 0
@@ -205,30 +234,36 @@ extension UnlockedJournal {
       let outline = gathered.outline.outline
       // In id order, the order of the table's key.
       let wanted = gathered.wanted(outline: outline).sorted { $0.key.id < $1.key.id }
-      let rows = try db.records.rows(ids: wanted.map(\.key.id))
-      let opened = Self.open(rows, header: header, key: key, keepingVersions: true)
       var result = NeededEntries(entries: [], outline: outline, integrity: IntegrityReport())
       result.entries.reserveCapacity(wanted.count)
-      var position = 0
-      for item in wanted {
-        let id = Self.entryID(item.key.id.bytes)
-        // The rows came back in the order asked, without the ids that have none.
-        guard position < rows.rows.count, rows.rows[position].key == item.key.id else {
-          result.integrity.missing.append(id)
-          continue
+      // A batch of rows at a time, so only one batch of ciphertexts is held.
+      var batchStart = 0
+      while batchStart < wanted.count {
+        let batch = wanted[batchStart..<min(batchStart + Self.batchRows, wanted.count)]
+        batchStart = batch.endIndex
+        let rows = try db.records.rows(ids: batch.map(\.key.id))
+        let opened = Self.open(rows, header: header, key: key, keepingVersions: true)
+        var position = 0
+        for item in batch {
+          let id = Self.entryID(item.key.id.bytes)
+          // The rows came back in the order asked, without the ids that have none.
+          guard position < rows.rows.count, rows.rows[position].key == item.key.id else {
+            result.integrity.missing.append(id)
+            continue
+          }
+          let record = opened[position]
+          position += 1
+          result.integrity.recordsChecked += 1
+          guard record.digest == item.digest else {
+            result.integrity.digestMismatch.append(id)
+            continue
+          }
+          guard let entry = record.version?.entry, record.outcome == .entry else {
+            result.integrity.undecryptable.append(id)
+            continue
+          }
+          result.entries.append(entry)
         }
-        let record = opened[position]
-        position += 1
-        result.integrity.recordsChecked += 1
-        guard record.digest == item.digest else {
-          result.integrity.digestMismatch.append(id)
-          continue
-        }
-        guard let entry = record.version?.entry, record.outcome == .entry else {
-          result.integrity.undecryptable.append(id)
-          continue
-        }
-        result.entries.append(entry)
       }
       result.integrity.sortFindings()
       return result

@@ -68,7 +68,7 @@ import Testing
           let settings = JournalSettings(dayStart: dayStart)
           let needed = JournalStatus.entriesNeeded(
             timeZone: Self.timeZone, weekStart: weekStart, now: now, settings: settings)
-          let found = try journal.entries(needed)
+          let found = try journal.entries(needed, mostToPick: 1)
           let read = try #require(found)
           #expect(read.integrity.isClean)
           let status = JournalStatus.build(
@@ -85,7 +85,7 @@ import Testing
               seriesWeeks: weeks, settings: settings)
             options.settings = settings
             let needed = try WeeklyReport.entriesNeeded(options: options)
-            let found = try journal.entries(needed)
+            let found = try journal.entries(needed, mostToPick: 1)
             let read = try #require(found)
             let report = try WeeklyReport.build(
               entries: read.entries, outline: read.outline, options: options)
@@ -95,9 +95,22 @@ import Testing
               #expect(
                 read.entries.count < 40, "a week long after read \(read.entries.count as Int)")
             }
+            // Days holding more than a quarter of the journal are read with every record.
+            let whole = try journal.entries(needed) == nil
+            let estimate = UnlockedJournal.listedOnDays(needed, leaves: try Self.leaves(journal))
+            #expect(whole == (estimate > all.count / UnlockedJournal.mostToPick))
+            if case .yearBack = selection { #expect(whole) }
           }
         }
       }
+    }
+  }
+
+  /// The leaves the root lists.
+  static func leaves(_ journal: UnlockedJournal) throws -> [TimeIndex.Leaf] {
+    try journal.read { db in
+      let reference = try #require(try journal.manifest.readHead(db)?.index)
+      return try #require(try journal.manifest.timeIndex.leaves(db, reference))
     }
   }
 
@@ -111,7 +124,7 @@ import Testing
     let entries = try Self.entries()
     try journal.add(entries)
     let needed = JournalStatus.entriesNeeded(timeZone: Self.timeZone, now: now)
-    let before = try #require(try journal.entries(needed) as NeededEntries?)
+    let before = try #require(try journal.entries(needed, mostToPick: 1) as NeededEntries?)
     let targets = before.entries.filter { $0.kind == .use }.prefix(3).map(\.id)
     try #require(targets.count == 3)
     let old = try #require(
@@ -131,7 +144,7 @@ import Testing
         sql: "UPDATE records SET tag = randomblob(16) WHERE id = ?",
         arguments: [Data(targets[2].bytes)])
     }
-    let after = try #require(try journal.entries(needed) as NeededEntries?)
+    let after = try #require(try journal.entries(needed, mostToPick: 1) as NeededEntries?)
     #expect(after.integrity.digestMismatch == [targets[0]])
     #expect(after.integrity.missing == [targets[1]])
     #expect(after.integrity.undecryptable == [targets[2]])
@@ -147,6 +160,22 @@ import Testing
           arguments: [page["nonce"], page["ciphertext"], page["id"]])
       }
     }
-    #expect(try journal.entries(needed) == nil)
+    #expect(try journal.entries(needed, mostToPick: 1) == nil)
+  }
+
+  /// In a journal of 20,000 entries over five years, this week's status picks its records
+  /// (it reads under a tenth of them), and a year's report, whose series spans every year,
+  /// reads them all in order instead.
+  @Test func aFewDaysArePickedAndMostOfTheJournalIsReadInOrder() throws {
+    let folder = TemporaryFolder()
+    let (_, journal) = try Fixtures.newJournal(in: folder)
+    try journal.add(
+      try DemoJournal.bulk(count: 20_000, years: 5, endingAt: Self.end, timeZone: Self.timeZone))
+    let status = JournalStatus.entriesNeeded(timeZone: Self.timeZone, now: Self.end)
+    let picked = try #require(try journal.entries(status) as NeededEntries?)
+    #expect(picked.entries.count < 2_000 && picked.entries.count > 0)
+    let year = try WeeklyReport.entriesNeeded(
+      options: ReportOptions(timeZone: Self.timeZone, now: Self.end, selection: .yearBack(0)))
+    #expect(try journal.entries(year) == nil)
   }
 }
