@@ -18,6 +18,14 @@ public struct PagesTable {
     try ids.compactMap { id in try page(id).map { (id, $0) } }
   }
 
+  /// Every page from `lowest` up in id order, `size` at a time with their ids: all the leaves
+  /// of the time index, read front to back (``Sealed/forEachPage(_:from:size:_:)``).
+  public func forEach(
+    from lowest: [UInt8], size: Int, _ body: ([(id: [UInt8], sealed: Sealed)]) throws -> Void
+  ) throws {
+    try Sealed.forEachPage(db, from: lowest, size: size, body)
+  }
+
   public func contains(_ id: [UInt8]) throws -> Bool {
     try Bool.fetchOne(
       db, sql: "SELECT EXISTS (SELECT 1 FROM pages WHERE id = ?)", arguments: [Data(id)]) ?? false

@@ -157,3 +157,42 @@ public struct RecordRows: Sendable {
   /// The id bytes of a row, as stored (16 bytes unless the file was tampered with).
   public func idBytes(_ row: Row) -> [UInt8] { Array(storage[row.id]) }
 }
+
+extension Sealed {
+  /// The rows of `pages` from `lowest` up, in id order (the table's own order, so the file is
+  /// read front to back), `size` at a time with their ids, read with the raw API like
+  /// ``RecordRows``: every leaf of the time index of a journal of 1,000,000 entries (1,620 rows of
+  /// 32 KB) takes about 20 ms this way, against 100 ms looked up one by one in time order
+  /// through GRDB. A column that is not a blob (a tampered file) reads as no bytes, which no
+  /// digest matches.
+  static func forEachPage(
+    _ db: Database, from lowest: [UInt8], size: Int,
+    _ body: ([(id: [UInt8], sealed: Sealed)]) throws -> Void
+  ) throws {
+    let statement = try db.makeStatement(
+      sql: "SELECT id, nonce, ciphertext FROM pages WHERE id >= ? ORDER BY id")
+    try statement.setArguments([Data(lowest)])
+    let handle = statement.sqliteStatement
+    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    func bytes(_ column: Int32) -> [UInt8] {
+      let count = Int(sqlite3_column_bytes(handle, column))
+      guard sqlite3_column_type(handle, column) == SQLITE_BLOB, count > 0,
+        let pointer = sqlite3_column_blob(handle, column)
+      else { return [] }
+      return [UInt8](
+        UnsafeRawBufferPointer(start: pointer, count: count).bindMemory(to: UInt8.self))
+    }
+    var batch: [(id: [UInt8], sealed: Sealed)] = []
+    while true {
+      let step = sqlite3_step(handle)
+      if step == SQLITE_DONE { break }
+      guard step == SQLITE_ROW else { throw StorageError(resultCode: step) }
+      batch.append((bytes(0), Sealed(nonce: bytes(1), ciphertext: bytes(2))))
+      if batch.count == size {
+        try body(batch)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    if !batch.isEmpty { try body(batch) }
+  }
+}

@@ -91,6 +91,16 @@ enum Benchmark {
   static func core(_ path: String, _ passphrase: Passphrase) throws {
     let journal = try time("open (header, schema check)") { try Journal.open(at: path) }
     let unlocked = try time("unlock (Argon2id + manifest check)") { try journal.unlock(passphrase) }
+    let status = JournalStatus.entriesNeeded(timeZone: .current, now: Date())
+    let picked = try time("status: this week's entries, through the index") {
+      try unlocked.entries(status)
+    }
+    print(
+      "  records opened".padding(toLength: 44, withPad: " ", startingAt: 0)
+        + "\(picked.map { String($0.entries.count) } ?? "none (every record read)")")
+    let week = try WeeklyReport.entriesNeeded(
+      options: ReportOptions(timeZone: .current, now: Date()))
+    _ = try time("report: the week's entries, through the index") { try unlocked.entries(week) }
     let contents = try time("decrypt every record (contents)") { try unlocked.contents() }
     let entries = contents.all
     print("entries".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(entries.count)")

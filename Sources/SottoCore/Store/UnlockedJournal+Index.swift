@@ -170,23 +170,27 @@ extension UnlockedJournal {
   /// 1,000,000 entries, Scripts/bench).
   public static let mostToPick = 4
 
-  /// At most how many entries the leaves list on `needed`'s days, from the root alone: the
-  /// count of every leaf whose keys may reach them (a day's times lie within 14 hours of
-  /// its UTC bounds, offsets being at most that).
-  static func listedOnDays(_ needed: EntriesNeeded, leaves: [TimeIndex.Leaf]) -> Int {
+  /// The leaves whose keys may reach `needed`'s days, from the root alone (a day's times lie
+  /// within 14 hours of its UTC bounds, offsets being at most that).
+  static func leaves(reaching needed: EntriesNeeded, among leaves: [TimeIndex.Leaf])
+    -> [TimeIndex.Leaf]
+  {
     let margin = Int64(Timestamp.maxOffsetSeconds) + 1
-    var count = 0
-    for (position, leaf) in leaves.enumerated() {
-      let low = leaf.first.unix
+    return leaves.indices.filter { position in
+      let low = leaves[position].first.unix
       let high = position + 1 < leaves.count ? leaves[position + 1].first.unix : Int64.max
-      let reaches = needed.days.contains { days in
+      return needed.days.contains { days in
         let start = Int64(days.lowerBound) * 86_400 + needed.dayStart.seconds - margin
         let end = Int64(days.upperBound + 1) * 86_400 + needed.dayStart.seconds + margin
         return low <= end && high >= start
       }
-      if reaches { count += leaf.count }
-    }
-    return count
+    }.map { leaves[$0] }
+  }
+
+  /// At most how many entries the leaves list on `needed`'s days: the count of every leaf that
+  /// may reach them.
+  static func listedOnDays(_ needed: EntriesNeeded, leaves: [TimeIndex.Leaf]) -> Int {
+    Self.leaves(reaching: needed, among: leaves).reduce(0) { $0 + $1.count }
   }
 
   /// The entries `needed` names, read through the time index: every leaf is opened (for the
@@ -209,31 +213,57 @@ extension UnlockedJournal {
         let leaves = try index.leaves(db, reference),
         Self.listedOnDays(needed, leaves: leaves) <= Int(reference.count) / mostToPick
       else { return nil }
-      var gathered = IndexGathering(needed: needed, firstUnix: nil)
-      var start = 0
-      while start < leaves.count {
-        let end = min(start + Self.leavesAtOnce, leaves.count)
-        let chunk = Array(leaves[start..<end])
-        let rows = try chunk.map { try db.pages.page($0.page.bytes) }
-        let firstUnix = gathered.firstUnix
+      // Every leaf, in the file's order: the gathering does not depend on the order.
+      let byPage = Dictionary(
+        leaves.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
+      var gathered = IndexGathering(needed: needed)
+      var seen = 0
+      var usable = true
+      try db.pages.forEach(from: TimeIndex.lowestPage, size: Self.leavesAtOnce) { rows in
+        guard usable else { return }
+        // The root is among the rows; any other row is not a leaf the root lists.
+        let chunk = rows.compactMap { row in
+          byPage[RecordKey(row.id)].map { (leaf: $0, sealed: row.sealed) }
+        }
+        seen += chunk.count
         let parts = Parallel.map(count: chunk.count, serialBelow: 8) { range in
-          var part = IndexGathering(needed: needed, firstUnix: firstUnix)
+          var part = IndexGathering(needed: needed)
           for position in range {
-            guard let row = rows[position], let items = index.items(chunk[position], row: row)
+            guard let items = index.items(chunk[position].leaf, row: chunk[position].sealed)
             else { return IndexGathering?.none }
             part.add(items)
           }
           return part
         }
         for part in parts {
-          guard let part else { return nil }
+          guard let part else {
+            usable = false
+            return
+          }
           gathered.merge(part)
         }
-        start = end
       }
+      guard usable, seen == leaves.count else { return nil }
       let outline = gathered.outline.outline
-      // In id order, the order of the table's key.
-      let wanted = gathered.wanted(outline: outline).sorted { $0.key.id < $1.key.id }
+      // The journal's first days, now that the first is known: from the few leaves reaching
+      // them (their pages opened a second time).
+      var wanted = gathered.wanted
+      if needed.firstDays > 0, let first = outline.firstDay {
+        let days = EntriesNeeded(
+          days: [first...(first + needed.firstDays - 1)], latestUseBefore: first,
+          dayStart: needed.dayStart)
+        for leaf in Self.leaves(reaching: days, among: leaves) {
+          guard let items = try index.items(db, leaf) else { return nil }
+          wanted += items.filter {
+            $0.kind != 4
+              && days.coversDay(
+                of: Timestamp(unixSeconds: $0.key.unix, utcOffsetSeconds: $0.offset))
+          }
+        }
+      }
+      // Each once, in id order (the order of the table's key).
+      var ids = Set<RecordKey>()
+      wanted = wanted.filter { ids.insert($0.key.id).inserted }.sorted { $0.key.id < $1.key.id }
       var result = NeededEntries(entries: [], outline: outline, integrity: IntegrityReport())
       result.entries.reserveCapacity(wanted.count)
       // A batch of rows at a time, so only one batch of ciphertexts is held.
@@ -271,9 +301,9 @@ extension UnlockedJournal {
   }
 }
 
-/// What one pass over leaves of the index gathers for ``UnlockedJournal/entries(_:)``: the
-/// outline, and the items of the entries needed. Each worker gathers its own leaves; the parts
-/// are merged in leaf order.
+/// What one pass over leaves of the index gathers for ``UnlockedJournal/entries(_:)``, in any
+/// order of the leaves: the outline, and the items of the entries needed (but the first days',
+/// found once the outline is). Each worker gathers its own leaves; the parts are merged.
 struct IndexGathering: Sendable {
   let needed: EntriesNeeded
   private(set) var outline: JournalOutline.Builder
@@ -281,61 +311,38 @@ struct IndexGathering: Sendable {
   private var selected: [IndexItem] = []
   /// Of each substance tag, its latest use before ``EntriesNeeded/latestUseBefore``.
   private var latest: [UInt64: IndexItem] = [:]
-  /// The time of the first entry that is not a rule, in this part or the leaves before.
-  private(set) var firstUnix: Int64?
-  /// Entries close enough after ``firstUnix`` to lie on the journal's first days.
-  private var early: [IndexItem] = []
 
-  init(needed: EntriesNeeded, firstUnix: Int64?) {
+  init(needed: EntriesNeeded) {
     self.needed = needed
     self.outline = JournalOutline.Builder(dayStart: needed.dayStart)
-    self.firstUnix = firstUnix
   }
-
-  /// The longest after the first entry's time that an entry of the first days can lie: their
-  /// count, one day more for the first's own, and offsets and a day start of up to a day.
-  private var window: Int64 { Int64(needed.firstDays + 3) * 86_400 }
 
   mutating func add(_ items: [IndexItem]) {
     for item in items {
       let at = Timestamp(unixSeconds: item.key.unix, utcOffsetSeconds: item.offset)
       let kind = IndexItem.kind(of: item.kind)
       outline.add(at, kind: kind)
-      if kind != .rule && firstUnix == nil { firstUnix = item.key.unix }
       let day = at.dayNumber(dayStart: needed.dayStart)
       if kind == .goal || kind == .rule || needed.days.contains(where: { $0.contains(day) }) {
         selected.append(item)
-        continue
-      }
-      // Leaves come in time order, so a later item is a later use.
-      if kind == .use && day < needed.latestUseBefore { latest[item.substance] = item }
-      if needed.firstDays > 0, let firstUnix, item.key.unix <= firstUnix + window {
-        early.append(item)
+      } else if kind == .use && day < needed.latestUseBefore {
+        Self.keepLater(item, in: &latest)
       }
     }
   }
 
-  /// Adds a later part's findings.
-  mutating func merge(_ later: IndexGathering) {
-    outline.merge(later.outline)
-    selected += later.selected
-    latest.merge(later.latest) { earlier, later in earlier.key < later.key ? later : earlier }
-    firstUnix = [firstUnix, later.firstUnix].compactMap { $0 }.min()
-    early += later.early
+  private static func keepLater(_ item: IndexItem, in latest: inout [UInt64: IndexItem]) {
+    if let kept = latest[item.substance], !(kept.key < item.key) { return }
+    latest[item.substance] = item
   }
 
-  /// The items of every entry needed, each once.
-  func wanted(outline: JournalOutline) -> [IndexItem] {
-    var items = selected + latest.values
-    if needed.firstDays > 0, let first = outline.firstDay {
-      let days = first...(first + needed.firstDays - 1)
-      items += early.filter {
-        days.contains(
-          Timestamp(unixSeconds: $0.key.unix, utcOffsetSeconds: $0.offset).dayNumber(
-            dayStart: needed.dayStart))
-      }
-    }
-    var seen = Set<RecordKey>()
-    return items.filter { seen.insert($0.key.id).inserted }
+  /// Adds another part's findings.
+  mutating func merge(_ other: IndexGathering) {
+    outline.merge(other.outline)
+    selected += other.selected
+    for item in other.latest.values { Self.keepLater(item, in: &latest) }
   }
+
+  /// The items of the entries needed but the first days' (an entry may be listed twice).
+  var wanted: [IndexItem] { selected + latest.values }
 }
