@@ -461,56 +461,66 @@ public final class UnlockedJournal: Sendable {
   /// opened a batch at a time, then their ids, tags and digests compared with the manifest, so
   /// the memory it needs is the ids and one batch of ciphertexts, not the whole journal.
   public func verify() throws(SottoError) -> IntegrityReport {
-    try verify(batchSize: Self.batchRows)
-  }
-
-  /// ``verify()`` with batches of `batchSize` rows (tests cross batch boundaries with few).
-  func verify(batchSize: Int) throws(SottoError) -> IntegrityReport {
     let header = self.header
     let key = bundle.recordKey
     var report = try read { db -> IntegrityReport in
       var report = IntegrityReport()
-      // One pass over the table: each batch is opened and dropped, keeping its ids, tags and
-      // digests for the comparison with the manifest at the end.
-      var ids = RecordRows()
-      var digests: [RecordDigest] = []
-      var deleted = 0
-      /// What the time index should list, by row: every entry whose record opens.
-      var indexable: [(row: Int, item: IndexItem)] = []
-      try db.records.forEachBatch(size: batchSize) { batch in
-        let opened = Self.open(batch, header: header, key: key, keepingVersions: false)
-        for (offset, opened) in opened.enumerated() {
-          let row = batch.rows[offset]
-          if let item = opened.item { indexable.append((ids.rows.count, item)) }
-          switch opened.outcome {
-          case .entry: break
-          case .deleted: deleted += 1
-          case .outOfRange: report.outOfRange.append(Self.entryID(batch.idBytes(row)))
-          case .undecryptable: report.undecryptable.append(Self.entryID(batch.idBytes(row)))
-          }
-          ids.appendID(of: row, in: batch)
-          digests.append(opened.digest)
-        }
-      }
-      report.recordsChecked = ids.rows.count - deleted
       guard let manifest = try self.manifest.readAll(db) else {
+        // Without the manifest there is nothing to compare with: the records are still read.
+        try db.records.forEachBatch(size: Self.batchRows) { batch in
+          for (offset, opened) in Self.open(batch, header: header, key: key, keepingVersions: false)
+            .enumerated()
+          {
+            switch opened.outcome {
+            case .entry: report.recordsChecked += 1
+            case .deleted: break
+            case .outOfRange:
+              report.recordsChecked += 1
+              report.outOfRange.append(Self.entryID(batch.idBytes(batch.rows[offset])))
+            case .undecryptable:
+              report.recordsChecked += 1
+              report.undecryptable.append(Self.entryID(batch.idBytes(batch.rows[offset])))
+            }
+          }
+        }
         report.manifestDamaged = true
         return report
       }
-      let comparison = ManifestComparison(rows: ids.rows, manifest: manifest)
-      report.record(comparison, rows: ids)
-      for (index, item) in comparison.expected.enumerated() {
-        if let item, digests[index] != item.digest {
-          report.digestMismatch.append(Self.entryID(ids.idBytes(ids.rows[index])))
+      // A bucket of the manifest at a time, with the rows of that bucket: what is held is one
+      // bucket's records, the manifest's items and a fingerprint of what the index must list.
+      var expected = IndexFingerprint()
+      var next = 0
+      for bucket in -1..<Manifest.bucketCount {
+        var items: [ManifestItem] = []
+        while next < manifest.count, bucket >= 0, Manifest.bucket(of: manifest[next].id) == bucket {
+          items.append(manifest[next])
+          next += 1
+        }
+        let rows = try db.records.rows(withCiphertexts: true, bucket: bucket)
+        let opened = Self.open(rows, header: header, key: key, keepingVersions: false)
+        let comparison = ManifestComparison(rows: rows.rows, manifest: items)
+        report.record(comparison, rows: rows)
+        for (index, opened) in opened.enumerated() {
+          let idBytes = { rows.idBytes(rows.rows[index]) }
+          switch opened.outcome {
+          case .entry: report.recordsChecked += 1
+          case .deleted: break
+          case .outOfRange:
+            report.recordsChecked += 1
+            report.outOfRange.append(Self.entryID(idBytes()))
+          case .undecryptable:
+            report.recordsChecked += 1
+            report.undecryptable.append(Self.entryID(idBytes()))
+          }
+          guard let item = comparison.expected[index] else { continue }
+          if opened.digest != item.digest {
+            report.digestMismatch.append(Self.entryID(idBytes()))
+          } else if let indexed = opened.item {
+            // The index lists exactly the entries whose records match the manifest.
+            expected.add(indexed)
+          }
         }
       }
-      // The index lists exactly the entries whose records match the manifest.
-      var expected: [IndexItem] = []
-      expected.reserveCapacity(indexable.count)
-      for (row, item) in indexable where comparison.expected[row]?.digest == item.digest {
-        expected.append(item)
-      }
-      indexable = []
       let reported = Set(
         (report.missing + report.digestMismatch + report.revisionMismatch + report.undecryptable
           + report.outOfRange).map(RecordKey.init))

@@ -152,6 +152,59 @@ import Testing
     #expect(try journal.newest(since: until + 1, until: until + 2)?.entries.isEmpty == true)
   }
 
+  /// An index whose pages are sound (sealed with the journal's key, named by the root and the
+  /// head) but whose items are not the records': one left out, one more, one at another
+  /// offset, kind or substance. `verify`, which compares the two without holding either
+  /// whole, names the index each time, and not when the same items are written again.
+  @Test func verifyFindsAnIndexThatListsOtherItemsThanTheRecords() throws {
+    let folder = TemporaryFolder()
+    let (_, journal) = try Fixtures.newJournal(in: folder)
+    var entries = Fixtures.entries(40)
+    entries.append(
+      Entry(
+        id: EntryID(bytes: Sodium.randomBytes(16))!, at: Fixtures.time,
+        body: .use(Use(substance: "cannabis"))))
+    try journal.add(entries)
+    func items() throws -> [IndexItem] {
+      try journal.read { db in
+        let reference = try #require(try journal.manifest.readHead(db)?.index)
+        let leaves = try #require(try journal.manifest.timeIndex.leaves(db, reference))
+        return try leaves.flatMap { try #require(try journal.manifest.timeIndex.items(db, $0)) }
+      }
+    }
+    func rewrite(_ listed: [IndexItem]) throws {
+      try journal.write { db in
+        var head = try #require(try journal.manifest.readHead(db))
+        head.index = try journal.manifest.timeIndex.build(db, items: listed)
+        try journal.manifest.writeHead(db, head)
+      }
+    }
+    let sound = try items()
+    #expect(try journal.verify().isClean)
+    let use = try #require(sound.firstIndex { $0.kind == 2 })
+    var changes: [(String, [IndexItem])] = []
+    changes.append(("one left out", Array(sound.dropFirst())))
+    var extra = sound[0]
+    extra.key.id = RecordKey(high: ~0, low: 1)
+    changes.append(("one more", sound + [extra]))
+    for (name, change) in [
+      ("another offset", { (item: inout IndexItem) in item.offset += 3_600 }),
+      ("another kind", { (item: inout IndexItem) in item.kind = 1 }),
+      ("another substance", { (item: inout IndexItem) in item.substance ^= 1 }),
+    ] {
+      var changed = sound
+      change(&changed[use])
+      if name == "another kind" { changed[use].substance = 0 }
+      changes.append((name, changed))
+    }
+    for (name, listed) in changes {
+      try rewrite(listed)
+      #expect(try journal.verify().indexDamaged, "\(name)")
+    }
+    try rewrite(sound)
+    #expect(try journal.verify().isClean)
+  }
+
   /// An attacker puts back an older copy of a leaf: the listing does not trust it (the caller
   /// reads every record instead), `verify` names the index, and the next change drops it so
   /// the next unlock builds it again from the records.
