@@ -149,18 +149,21 @@ struct TimeIndex: Sendable {
     writer.append(u8: version)
     writer.append(u8: 2)
     writer.append(u16: UInt16(items.count))
-    for item in items {
-      writer.append(u64: UInt64(bitPattern: item.key.unix))
-      writer.append(u32: UInt32(bitPattern: item.offset))
-      writer.append(u64: item.key.id.high)
-      writer.append(u64: item.key.id.low)
-      writer.append(u64: item.digest.high)
-      writer.append(u64: item.digest.low)
-      writer.append(u8: item.kind)
-      writer.append(u64: item.substance)
-    }
+    for item in items { append(item, to: &writer) }
     writer.append([UInt8](repeating: 0, count: leafBytes - writer.bytes.count))
     return writer.bytes
+  }
+
+  /// Appends `item` as a leaf holds it (53 bytes).
+  static func append(_ item: IndexItem, to writer: inout ByteWriter) {
+    writer.append(u64: UInt64(bitPattern: item.key.unix))
+    writer.append(u32: UInt32(bitPattern: item.offset))
+    writer.append(u64: item.key.id.high)
+    writer.append(u64: item.key.id.low)
+    writer.append(u64: item.digest.high)
+    writer.append(u64: item.digest.low)
+    writer.append(u8: item.kind)
+    writer.append(u64: item.substance)
   }
 
   static func decodeLeaf(_ bytes: [UInt8]) -> [IndexItem]? {

@@ -166,14 +166,7 @@ struct IndexFingerprint: Equatable {
   mutating func add(_ item: IndexItem) {
     var writer = ByteWriter()
     writer.append(salt)
-    writer.append(u64: UInt64(bitPattern: item.key.unix))
-    writer.append(u32: UInt32(bitPattern: item.offset))
-    writer.append(u64: item.key.id.high)
-    writer.append(u64: item.key.id.low)
-    writer.append(u64: item.digest.high)
-    writer.append(u64: item.digest.low)
-    writer.append(u8: item.kind)
-    writer.append(u64: item.substance)
+    TimeIndex.append(item, to: &writer)
     let digest = writer.bytes.withUnsafeBufferPointer { Manifest.recordDigest($0) }
     let (sum, carry) = low.addingReportingOverflow(digest.low)
     low = sum
