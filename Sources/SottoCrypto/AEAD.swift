@@ -50,6 +50,59 @@ public enum AEAD {
     return result == 0 ? Int(length) : nil
   }
 
+  /// Seals `plaintext` under `key` with `nonce`: the ciphertext followed by its tag.
+  ///
+  /// - Precondition: `nonce` is ``nonceBytes`` long and `key` ``keyBytes`` long.
+  public static func seal(
+    _ plaintext: [UInt8], nonce: [UInt8], associatedData: [UInt8], key: SecureBytes
+  ) -> [UInt8] {
+    plaintext.withUnsafeBytes {
+      sealing($0, nonce: nonce, associatedData: associatedData, key: key)
+    }
+  }
+
+  /// Seals a secret held in secure memory (a key to wrap), as ``seal(_:nonce:associatedData:key:)``
+  /// seals bytes; the plaintext never leaves secure memory.
+  public static func seal(
+    secret: SecureBytes, nonce: [UInt8], associatedData: [UInt8], key: SecureBytes
+  ) -> [UInt8] {
+    secret.withUnsafeBytes { sealing($0, nonce: nonce, associatedData: associatedData, key: key) }
+  }
+
+  private static func sealing(
+    _ plaintext: UnsafeRawBufferPointer, nonce: [UInt8], associatedData: [UInt8],
+    key: SecureBytes
+  ) -> [UInt8] {
+    var ciphertext = [UInt8](repeating: 0, count: plaintext.count + tagBytes)
+    ciphertext.withUnsafeMutableBytes { output in
+      nonce.withUnsafeBytes { nonce in
+        associatedData.withUnsafeBytes { associatedData in
+          seal(plaintext, nonce: nonce, associatedData: associatedData, key: key, into: output)
+        }
+      }
+    }
+    return ciphertext
+  }
+
+  /// Opens `ciphertext` (with its tag); nil when the key, nonce, bytes or associated data
+  /// differ.
+  public static func open(
+    _ ciphertext: [UInt8], nonce: [UInt8], associatedData: [UInt8], key: SecureBytes
+  ) -> [UInt8]? {
+    guard ciphertext.count >= tagBytes else { return nil }
+    var plaintext = [UInt8](repeating: 0, count: ciphertext.count - tagBytes)
+    let length = plaintext.withUnsafeMutableBytes { output in
+      ciphertext.withUnsafeBytes { ciphertext in
+        nonce.withUnsafeBytes { nonce in
+          associatedData.withUnsafeBytes { associatedData in
+            open(ciphertext, nonce: nonce, associatedData: associatedData, key: key, into: output)
+          }
+        }
+      }
+    }
+    return length == nil ? nil : plaintext
+  }
+
   /// Opens `ciphertext` straight into secure memory (a wrapped key); nil when it does not open.
   public static func openSecret(
     _ ciphertext: [UInt8], nonce: [UInt8], associatedData: [UInt8], key: SecureBytes

@@ -98,4 +98,50 @@ public final class SecretStream {
     guard result == 0 else { return nil }
     return (Int(length), tag == crypto_secretstream_xchacha20poly1305_tag_final())
   }
+
+  /// Seals the next chunk, `message`, and appends it to `output` (``overheadBytes`` more than
+  /// the message); returns the ciphertext's length. `final` marks the last chunk.
+  public func push(
+    _ message: ArraySlice<UInt8>, final: Bool, associatedData: [UInt8],
+    appendingTo output: inout [UInt8]
+  ) -> Int {
+    let start = output.count
+    output.append(contentsOf: repeatElement(0, count: message.count + Self.overheadBytes))
+    let length = output.withUnsafeMutableBytes { output in
+      message.withUnsafeBytes { message in
+        associatedData.withUnsafeBytes { associatedData in
+          push(
+            message, final: final, associatedData: associatedData,
+            into: UnsafeMutableRawBufferPointer(rebasing: output[start...]))
+        }
+      }
+    }
+    output.removeLast(output.count - start - length)
+    return length
+  }
+
+  /// Opens the next chunk, `ciphertext`, appending its plaintext to `output`; nil (and
+  /// nothing appended) when it was changed, moved or replaced, else whether it was final.
+  public func pull(
+    _ ciphertext: ArraySlice<UInt8>, associatedData: [UInt8], appendingTo output: inout [UInt8]
+  ) -> Bool? {
+    guard ciphertext.count >= Self.overheadBytes else { return nil }
+    let start = output.count
+    output.append(contentsOf: repeatElement(0, count: ciphertext.count - Self.overheadBytes))
+    let opened = output.withUnsafeMutableBytes { output in
+      ciphertext.withUnsafeBytes { ciphertext in
+        associatedData.withUnsafeBytes { associatedData in
+          pull(
+            ciphertext, associatedData: associatedData,
+            into: UnsafeMutableRawBufferPointer(rebasing: output[start...]))
+        }
+      }
+    }
+    guard let opened else {
+      output.removeLast(output.count - start)
+      return nil
+    }
+    output.removeLast(output.count - start - opened.length)
+    return opened.final
+  }
 }

@@ -49,6 +49,27 @@ public final class SecureBytes: @unchecked Sendable {
     sodium_free(pointer)
   }
 
+  /// The bytes `range` in a secure buffer of their own (a key out of a bundle).
+  public func part(_ range: Range<Int>) throws(CryptoError) -> SecureBytes {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count)
+    return try SecureBytes(count: range.count) { target in
+      target.copyMemory(
+        from: UnsafeRawBufferPointer(start: pointer + range.lowerBound, count: range.count))
+    }
+  }
+
+  /// `parts` one after the other in one secure buffer (keys bundled to be wrapped).
+  public static func joining(_ parts: [SecureBytes]) throws(CryptoError) -> SecureBytes {
+    try SecureBytes(count: parts.reduce(0) { $0 + $1.count }) { target in
+      var offset = 0
+      for part in parts {
+        UnsafeMutableRawBufferPointer(rebasing: target[offset..<offset + part.count])
+          .copyMemory(from: UnsafeRawBufferPointer(start: part.pointer, count: part.count))
+        offset += part.count
+      }
+    }
+  }
+
   /// Gives read access to the bytes, for the duration of `body` only.
   public func withUnsafeBytes<R, E: Error>(
     _ body: (UnsafeRawBufferPointer) throws(E) -> R

@@ -53,7 +53,7 @@ public enum Backup {
     _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date
   ) throws(SottoError) -> Data {
     var out: [UInt8] = []
-    try seal(entries, key: key, createdAt: createdAt) { (piece: UnsafeRawBufferPointer) in
+    try seal(entries, key: key, createdAt: createdAt) { (piece: [UInt8]) in
       out.append(contentsOf: piece)
     }
     return Data(out)
@@ -65,7 +65,7 @@ public enum Backup {
   public static func seal(
     _ entries: [Entry], key: () throws(SottoError) -> Key, createdAt: Date,
     settings: JournalSettings? = nil,
-    to write: (UnsafeRawBufferPointer) throws(SottoError) -> Void
+    to write: ([UInt8]) throws(SottoError) -> Void
   ) throws(SottoError) {
     let bytes: [UInt8]
     do {
@@ -87,39 +87,29 @@ public enum Backup {
     writer.append(backupKey.salt)
     writer.append(stream.header)
     let header = writer.bytes
-    try header.withUnsafeBytes { raw in Result { () throws(SottoError) in try write(raw) } }.get()
-    let overhead = SecretStream.overheadBytes
+    try write(header)
     // Chunks are encrypted into one reused buffer of `chunksPerPiece` chunks, which is then
     // written: no copy of the whole file, and the disk is busy while the rest is encrypted.
     let chunksPerPiece = 16
-    var piece = [UInt8](repeating: 0, count: chunksPerPiece * (4 + chunkSize + overhead))
+    var piece: [UInt8] = []
+    piece.reserveCapacity(chunksPerPiece * (4 + chunkSize + SecretStream.overheadBytes))
     var offset = 0
     repeat {
-      var filled = 0
-      piece.withUnsafeMutableBytes { output in
-        bytes.withUnsafeBytes { plain in
-          header.withUnsafeBytes { header in
-            for _ in 0..<chunksPerPiece {
-              let end = min(offset + chunkSize, plain.count)
-              let cipherLength = stream.push(
-                UnsafeRawBufferPointer(rebasing: plain[offset..<end]), final: end == plain.count,
-                associatedData: header,
-                into: UnsafeMutableRawBufferPointer(rebasing: output[(filled + 4)...]))
-              for (index, shift) in [24, 16, 8, 0].enumerated() {
-                output[filled + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
-              }
-              filled += 4 + cipherLength
-              offset = end
-              if offset >= plain.count { break }
-            }
-          }
+      piece.removeAll(keepingCapacity: true)
+      for _ in 0..<chunksPerPiece {
+        let end = min(offset + chunkSize, bytes.count)
+        let lengthAt = piece.count
+        piece.append(contentsOf: [0, 0, 0, 0])
+        let cipherLength = stream.push(
+          bytes[offset..<end], final: end == bytes.count, associatedData: header,
+          appendingTo: &piece)
+        for (index, shift) in [24, 16, 8, 0].enumerated() {
+          piece[lengthAt + index] = UInt8(truncatingIfNeeded: UInt32(cipherLength) >> shift)
         }
+        offset = end
+        if offset >= bytes.count { break }
       }
-      try piece.withUnsafeBytes { raw in
-        Result { () throws(SottoError) in
-          try write(UnsafeRawBufferPointer(rebasing: raw[..<filled]))
-        }
-      }.get()
+      try write(piece)
     } while offset < bytes.count
   }
 
@@ -146,63 +136,51 @@ public enum Backup {
     guard let stream = opened else { throw damaged("its stream header is invalid") }
     let headerBytes = [UInt8](data.prefix(Self.headerBytes))
     let overhead = SecretStream.overheadBytes
-    // Each chunk is decrypted straight into one payload buffer: the chunks of a 100,000-entry
-    // backup are some 20 MB, and an array per chunk plus copies cost more than decrypting.
-    var payload = [UInt8](repeating: 0, count: max(0, data.count - Self.headerBytes))
-    var written = 0
+    // Each chunk is decrypted straight onto the end of one payload buffer: the chunks of a
+    // 100,000-entry backup are some 20 MB, and an array per chunk plus copies cost more than
+    // decrypting.
+    let input = [UInt8](data)
+    var payload: [UInt8] = []
+    payload.reserveCapacity(max(0, input.count - Self.headerBytes))
     var chunkIndex = 0
     var sawFinal = false
     var offset = Self.headerBytes
     var failure: SottoError?
-    // Read in place: a copy of a 20 MB backup costs as much as decrypting it.
-    data.withUnsafeBytes { raw in
-      let input = raw.bindMemory(to: UInt8.self)
-      payload.withUnsafeMutableBufferPointer { output in
-        while offset < input.count {
-          guard !sawFinal else {
-            failure = damaged("there are bytes after its final chunk")
-            return
-          }
-          chunkIndex += 1
-          guard input.count - offset >= 4 else {
-            failure = damaged("chunk \(chunkIndex) is cut short or has an impossible length")
-            return
-          }
-          let length = input[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
-          offset += 4
-          guard length >= overhead, length <= chunkSize + overhead,
-            input.count - offset >= length
-          else {
-            failure = damaged("chunk \(chunkIndex) is cut short or has an impossible length")
-            return
-          }
-          let result = headerBytes.withUnsafeBytes { header in
-            stream.pull(
-              UnsafeRawBufferPointer(
-                UnsafeBufferPointer(rebasing: input[offset..<offset + length])),
-              associatedData: header,
-              into: UnsafeMutableRawBufferPointer(
-                rebasing: UnsafeMutableRawBufferPointer(output)[written...]))
-          }
-          guard let chunk = result else {
-            failure =
-              chunkIndex == 1
-              ? SottoError(
-                .wrongPassphrase,
-                "The passphrase does not open this backup (or its first chunk was changed). "
-                  + "Nothing was restored.")
-              : damaged("chunk \(chunkIndex) was changed, moved or replaced")
-            return
-          }
-          written += chunk.length
-          offset += length
-          if chunk.final { sawFinal = true }
-        }
+    while offset < input.count {
+      guard !sawFinal else {
+        failure = damaged("there are bytes after its final chunk")
+        break
       }
+      chunkIndex += 1
+      guard input.count - offset >= 4 else {
+        failure = damaged("chunk \(chunkIndex) is cut short or has an impossible length")
+        break
+      }
+      let length = input[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+      offset += 4
+      guard length >= overhead, length <= chunkSize + overhead, input.count - offset >= length
+      else {
+        failure = damaged("chunk \(chunkIndex) is cut short or has an impossible length")
+        break
+      }
+      guard
+        let final = stream.pull(
+          input[offset..<offset + length], associatedData: headerBytes, appendingTo: &payload)
+      else {
+        failure =
+          chunkIndex == 1
+          ? SottoError(
+            .wrongPassphrase,
+            "The passphrase does not open this backup (or its first chunk was changed). "
+              + "Nothing was restored.")
+          : damaged("chunk \(chunkIndex) was changed, moved or replaced")
+        break
+      }
+      offset += length
+      if final { sawFinal = true }
     }
     if let failure { throw failure }
     guard sawFinal else { throw damaged("it ends before its final chunk (truncated)") }
-    payload.removeSubrange(written...)
     do {
       var checked = try JournalImport.sottoJSON(payload)
       checked.settings = JournalImport.settings(atEndOf: payload)

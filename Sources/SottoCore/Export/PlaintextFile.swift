@@ -91,6 +91,12 @@ public enum PlaintextFile {
     }
 
     /// Writes all of `bytes`.
+    public func write(_ bytes: [UInt8]) throws(SottoError) {
+      try bytes.withUnsafeBytes { raw in
+        Result { () throws(SottoError) in try write(raw) }
+      }.get()
+    }
+
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SottoError) {
       var offset = 0
       while offset < bytes.count {

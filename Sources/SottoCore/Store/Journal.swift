@@ -397,9 +397,7 @@ extension JournalHeader {
   /// Wraps `bundle` under an already derived key (after a change to bound header fields).
   mutating func rewrap(_ bundle: KeyBundle, kek: SecureBytes) throws(SottoError) {
     let plaintext = try bundle.serialized()
-    let sealed = plaintext.withUnsafeBytes {
-      Vault.seal($0, key: kek, associatedData: envelopeAssociatedData)
-    }
+    let sealed = Vault.seal(secret: plaintext, key: kek, associatedData: envelopeAssociatedData)
     envelopeNonce = sealed.nonce
     envelope = sealed.ciphertext
   }

@@ -79,7 +79,12 @@ struct Manifest {
 
   /// ``recordDigest(_:)`` of a nonce and a ciphertext held apart.
   static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> RecordDigest {
-    (nonce + ciphertext).withUnsafeBufferPointer { recordDigest($0) }
+    digest(of: nonce + ciphertext)
+  }
+
+  /// The 16-byte BLAKE2b digest of `bytes`, as ``recordDigest(_:)`` makes it.
+  static func digest(of bytes: [UInt8]) -> RecordDigest {
+    bytes.withUnsafeBufferPointer { recordDigest($0) }
   }
 
   static func bucket(of id: RecordKey) -> Int { Int(id.high >> 56) }

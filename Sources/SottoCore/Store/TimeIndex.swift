@@ -64,7 +64,7 @@ struct IndexItem: Equatable, Sendable {
   /// names sharing a tag would need a second preimage of 64 bits.) Kept inside the encrypted
   /// leaves, it shows nothing to the file's holder.
   static func substanceTag(_ substance: String) -> UInt64 {
-    Array(substance.utf8).withUnsafeBufferPointer { Manifest.recordDigest($0) }.high
+    Manifest.digest(of: Array(substance.utf8)).high
   }
 
   /// The kind a code stands for (1 to 4, as leaves are checked to hold).
@@ -253,7 +253,7 @@ struct TimeIndex: Sendable {
   /// nothing: hashing every leaf besides opening it took half the time `status` spent on
   /// them at 1,000,000 entries.
   static func check(of ciphertext: [UInt8]) -> RecordDigest {
-    Array(ciphertext.suffix(Vault.tagBytes)).withUnsafeBufferPointer { RecordDigest($0) }
+    RecordDigest(Array(ciphertext.suffix(Vault.tagBytes)))
   }
 
   /// Reads page `id`, checked against `digest`; `nil` when missing, replaced or damaged.

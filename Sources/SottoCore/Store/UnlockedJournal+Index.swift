@@ -167,7 +167,7 @@ struct IndexFingerprint: Equatable {
     var writer = ByteWriter()
     writer.append(salt)
     TimeIndex.append(item, to: &writer)
-    let digest = writer.bytes.withUnsafeBufferPointer { Manifest.recordDigest($0) }
+    let digest = Manifest.digest(of: writer.bytes)
     let (sum, carry) = low.addingReportingOverflow(digest.low)
     low = sum
     high = high &+ digest.high &+ (carry ? 1 : 0)

@@ -53,18 +53,8 @@ struct FolderKeyFile {
     wrapped = []
     let wrapping = try Vault.deriveKEK(passphrase: passphrase, salt: salt, parameters: kdf)
     let associatedData = self.associatedData
-    var ciphertext = [UInt8](repeating: 0, count: Vault.keyBytes + Vault.tagBytes)
-    folderKey.withUnsafeBytes { key in
-      ciphertext.withUnsafeMutableBytes { output in
-        nonce.withUnsafeBytes { nonce in
-          associatedData.withUnsafeBytes { associatedData in
-            AEAD.seal(
-              key, nonce: nonce, associatedData: associatedData, key: wrapping, into: output)
-          }
-        }
-      }
-    }
-    wrapped = ciphertext
+    wrapped = AEAD.seal(
+      secret: folderKey, nonce: nonce, associatedData: associatedData, key: wrapping)
   }
 
   /// Reads a key file (`name`: its content name in `keys/`, when read from there); `nil`
@@ -238,17 +228,7 @@ enum ChangeFile {
     defer { SecureMemory.zero(&plaintext) }
     let nonce = SecureRandom.bytes(Vault.nonceBytes)
     let header = header(folderID: folderID, keyID: keyID, nonce: nonce)
-    var ciphertext = [UInt8](repeating: 0, count: plaintext.count + Vault.tagBytes)
-    ciphertext.withUnsafeMutableBytes { output in
-      plaintext.withUnsafeBytes { plaintext in
-        nonce.withUnsafeBytes { nonce in
-          header.withUnsafeBytes { header in
-            AEAD.seal(plaintext, nonce: nonce, associatedData: header, key: key, into: output)
-          }
-        }
-      }
-    }
-    return header + ciphertext
+    return header + AEAD.seal(plaintext, nonce: nonce, associatedData: header, key: key)
   }
 
   /// Opens a change file of this folder; a refusal says why not, by kind (never with content).

@@ -128,10 +128,8 @@ extension UnlockedJournal {
       )
     ]
     if let key {
-      let sealed = key.withUnsafeBytes {
-        Vault.seal(
-          $0, key: recordKey, associatedData: pageAssociatedData(id: Self.folderKeyPage))
-      }
+      let sealed = Vault.seal(
+        secret: key, key: recordKey, associatedData: pageAssociatedData(id: Self.folderKeyPage))
       rows.append((Self.folderKeyPage, sealed))
     }
     for (id, sealed) in rows {

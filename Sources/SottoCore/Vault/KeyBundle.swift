@@ -40,13 +40,7 @@ final class KeyBundle: Sendable {
       throw .notAJournal("key bundle has the wrong size")
     }
     func part(_ range: Range<Int>) throws(SottoError) -> SecureBytes {
-      try Sodium.mapped { () throws(CryptoError) in
-        try SecureBytes(count: range.count) { target in
-          bytes.withUnsafeBytes {
-            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range]))
-          }
-        }
-      }
+      try Sodium.mapped { () throws(CryptoError) in try bytes.part(range) }
     }
     return try KeyBundle(recordKey: part(0..<32), inboxSecretKey: part(32..<64))
   }
@@ -54,14 +48,7 @@ final class KeyBundle: Sendable {
   /// The 64 bytes to wrap, in secure memory.
   func serialized() throws(SottoError) -> SecureBytes {
     try Sodium.mapped { () throws(CryptoError) in
-      try SecureBytes(count: Self.byteCount) { target in
-        recordKey.withUnsafeBytes {
-          UnsafeMutableRawBufferPointer(rebasing: target[0..<32]).copyMemory(from: $0)
-        }
-        inboxSecretKey.withUnsafeBytes {
-          UnsafeMutableRawBufferPointer(rebasing: target[32..<64]).copyMemory(from: $0)
-        }
-      }
+      try SecureBytes.joining([recordKey, inboxSecretKey])
     }
   }
 }

@@ -30,28 +30,22 @@ enum Vault {
     }
   }
 
-  /// Encrypts `plaintext` under `key` with a fresh random nonce.
-  static func seal(
-    _ plaintext: UnsafeRawBufferPointer, key: SecureBytes, associatedData: [UInt8]
-  ) -> (nonce: [UInt8], ciphertext: [UInt8]) {
-    let nonce = SecureRandom.bytes(nonceBytes)
-    var ciphertext = [UInt8](repeating: 0, count: plaintext.count + tagBytes)
-    ciphertext.withUnsafeMutableBytes { output in
-      nonce.withUnsafeBytes { nonce in
-        associatedData.withUnsafeBytes { associatedData in
-          AEAD.seal(
-            plaintext, nonce: nonce, associatedData: associatedData, key: key, into: output)
-        }
-      }
-    }
-    return (nonce, ciphertext)
-  }
-
   /// Encrypts plain bytes under `key` with a fresh random nonce.
   static func seal(
     _ plaintext: [UInt8], key: SecureBytes, associatedData: [UInt8]
   ) -> (nonce: [UInt8], ciphertext: [UInt8]) {
-    plaintext.withUnsafeBytes { seal($0, key: key, associatedData: associatedData) }
+    let nonce = SecureRandom.bytes(nonceBytes)
+    return (nonce, AEAD.seal(plaintext, nonce: nonce, associatedData: associatedData, key: key))
+  }
+
+  /// Encrypts a secret (a key, a bundle of keys) under `key` with a fresh random nonce.
+  static func seal(
+    secret: SecureBytes, key: SecureBytes, associatedData: [UInt8]
+  ) -> (nonce: [UInt8], ciphertext: [UInt8]) {
+    let nonce = SecureRandom.bytes(nonceBytes)
+    return (
+      nonce, AEAD.seal(secret: secret, nonce: nonce, associatedData: associatedData, key: key)
+    )
   }
 
   /// Decrypts and authenticates; `nil` when the key, nonce, data or associated data differ.
@@ -59,18 +53,7 @@ enum Vault {
     nonce: [UInt8], ciphertext: [UInt8], key: SecureBytes, associatedData: [UInt8]
   ) -> [UInt8]? {
     guard nonce.count == nonceBytes, ciphertext.count >= tagBytes else { return nil }
-    var plaintext = [UInt8](repeating: 0, count: ciphertext.count - tagBytes)
-    let length = plaintext.withUnsafeMutableBytes { output in
-      ciphertext.withUnsafeBytes { ciphertext in
-        nonce.withUnsafeBytes { nonce in
-          associatedData.withUnsafeBytes { associatedData in
-            AEAD.open(
-              ciphertext, nonce: nonce, associatedData: associatedData, key: key, into: output)
-          }
-        }
-      }
-    }
-    return length == nil ? nil : plaintext
+    return AEAD.open(ciphertext, nonce: nonce, associatedData: associatedData, key: key)
   }
 
   /// Decrypts into secure memory (for wrapped keys); `nil` when authentication fails.
