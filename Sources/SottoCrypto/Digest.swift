@@ -12,4 +12,11 @@ public enum BLAKE2b {
       output.baseAddress!.assumingMemoryBound(to: UInt8.self), output.count,
       input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count), nil, 0)
   }
+
+  /// The digest of `input`, `count` bytes long (16 to 64).
+  public static func digest(_ input: [UInt8], count: Int) -> [UInt8] {
+    var output = [UInt8](repeating: 0, count: count)
+    input.withUnsafeBytes { input in output.withUnsafeMutableBytes { hash(input, into: $0) } }
+    return output
+  }
 }

@@ -85,7 +85,8 @@ extension JournalStatus {
   }
 
   /// The entries ``build(entries:outline:timeZone:weekStart:now:settings:)`` reads: this
-  /// week's (today is one of its days) and each substance's last use before it.
+  /// week's (today is one of its days), each substance's last use up to now (whatever its
+  /// day: an offset can put a use of a minute ago on tomorrow) and its latest before the week.
   public static func entriesNeeded(
     timeZone: TimeZone, weekStart: WeekStart = .monday, now: Date,
     settings: JournalSettings = JournalSettings()
@@ -94,7 +95,8 @@ extension JournalStatus {
       timeZone: timeZone, weekStart: weekStart, now: now, dayStart: settings.dayStart)
     return EntriesNeeded(
       days: [week.firstDay.dayNumber...week.lastDay.dayNumber],
-      latestUseBefore: week.firstDay.dayNumber, dayStart: settings.dayStart)
+      latestUseBefore: week.firstDay.dayNumber,
+      latestUseUntil: Int64(now.timeIntervalSince1970.rounded(.down)), dayStart: settings.dayStart)
   }
 
   /// Today and this week, days beginning at `dayStart`.

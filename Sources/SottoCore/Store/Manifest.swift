@@ -69,22 +69,15 @@ struct Manifest {
       repeating: [UInt8](repeating: 0, count: Manifest.digestBytes), count: Manifest.bucketCount)
   }
 
-  /// The digest kept of a record (or a bucket): BLAKE2b-128 of `row`, its nonce followed by its
-  /// ciphertext, as they lie side by side when read or sealed in bulk.
-  static func recordDigest(_ row: UnsafeBufferPointer<UInt8>) -> RecordDigest {
-    var out = (UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &out) { BLAKE2b.hash(UnsafeRawBufferPointer(row), into: $0) }
-    return withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
-  }
-
-  /// ``recordDigest(_:)`` of a nonce and a ciphertext held apart.
+  /// The digest of a record's row, `digest(nonce || ciphertext)` (Docs/FORMAT.md §5), of a
+  /// nonce and a ciphertext held apart.
   static func recordDigest(nonce: [UInt8], ciphertext: [UInt8]) -> RecordDigest {
     digest(of: nonce + ciphertext)
   }
 
-  /// The 16-byte BLAKE2b digest of `bytes`, as ``recordDigest(_:)`` makes it.
+  /// The 16-byte BLAKE2b digest of `bytes`.
   static func digest(of bytes: [UInt8]) -> RecordDigest {
-    bytes.withUnsafeBufferPointer { recordDigest($0) }
+    RecordDigest(BLAKE2b.digest(bytes, count: 16))
   }
 
   static func bucket(of id: RecordKey) -> Int { Int(id.high >> 56) }

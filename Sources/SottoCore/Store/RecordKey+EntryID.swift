@@ -4,6 +4,6 @@ import SottoStorage
 extension RecordKey {
   /// The key of an entry's record.
   init(_ id: EntryID) {
-    self = id.withUnsafeBytes { RecordKey($0) }
+    self.init(id.bytes)
   }
 }

@@ -99,8 +99,10 @@ struct RecordOpener {
         let id = UnsafeBufferPointer(rebasing: storage[row.id])
         let nonce = UnsafeBufferPointer(rebasing: storage[row.nonce])
         let ciphertext = UnsafeBufferPointer(rebasing: storage[row.ciphertext])
-        let digest = Manifest.recordDigest(
-          UnsafeBufferPointer(rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound]))
+        let digest = RecordDigest(
+          digesting:
+            UnsafeBufferPointer(rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound])
+        )
         var opened = UnlockedJournal.OpenedRecord(digest: digest)
         if let version = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext) {
           opened.outcome = version.entry == nil ? .deleted : .entry
@@ -117,5 +119,16 @@ struct RecordOpener {
         return opened
       }
     }
+  }
+}
+
+extension RecordDigest {
+  /// The digest kept of a record (Docs/FORMAT.md §5): BLAKE2b-128 of `row`, its nonce followed
+  /// by its ciphertext, as they lie side by side in a batch read or sealed in bulk, digested
+  /// where they lie. Safe while `row` is: the callers' pointers are into a batch they hold.
+  init(digesting row: UnsafeBufferPointer<UInt8>) {
+    var out = (UInt64(0), UInt64(0))
+    withUnsafeMutableBytes(of: &out) { BLAKE2b.hash(UnsafeRawBufferPointer(row), into: $0) }
+    self = withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
   }
 }

@@ -80,7 +80,7 @@ struct RecordSealer {
             into: UnsafeMutableRawBufferPointer(rebasing: row[Vault.nonceBytes...]))
         }
       }
-      return Manifest.recordDigest(UnsafeBufferPointer(row.bindMemory(to: UInt8.self)))
+      return RecordDigest(digesting: UnsafeBufferPointer(row.bindMemory(to: UInt8.self)))
     }
   }
 }

@@ -289,7 +289,8 @@ extension UnlockedJournal {
       var ids = Set<RecordKey>()
       wanted = wanted.filter { ids.insert($0.key.id).inserted }.sorted { $0.key.id < $1.key.id }
       var result = NeededEntries(entries: [], outline: outline, integrity: IntegrityReport())
-      result.entries.reserveCapacity(wanted.count)
+      var keyed: [(key: IndexKey, entry: Entry)] = []
+      keyed.reserveCapacity(wanted.count)
       // A batch of rows at a time, so only one batch of ciphertexts is held.
       var batchStart = 0
       while batchStart < wanted.count {
@@ -316,9 +317,13 @@ extension UnlockedJournal {
             result.integrity.undecryptable.append(id)
             continue
           }
-          result.entries.append(entry)
+          keyed.append((item.key, entry))
         }
       }
+      // In time order, as ``contents()`` gives them: sums of money and amounts depend on the
+      // order they are added in, to the last bit.
+      keyed.sort { $0.key < $1.key }
+      result.entries = keyed.map(\.entry)
       result.integrity.sortFindings()
       return result
     }
@@ -333,8 +338,13 @@ struct IndexGathering: Sendable {
   private(set) var outline: JournalOutline.Builder
   /// Goals, rules and the entries on the days asked for.
   private var selected: [IndexItem] = []
-  /// Of each substance tag, its latest use before ``EntriesNeeded/latestUseBefore``.
-  private var latest: [UInt64: IndexItem] = [:]
+  /// Of each substance tag, its uses on days before ``EntriesNeeded/latestUseBefore`` from
+  /// ``nearby`` before the latest such use on: the latest by time and any whose day may be
+  /// later (offsets put two uses up to 28 hours apart on the other's day).
+  private var before: [UInt64: Recent] = [:]
+  /// Of each substance tag, its latest use at or before ``EntriesNeeded/latestUseUntil``.
+  private var until: [UInt64: IndexItem] = [:]
+  private static let nearby = Int64(2 * 86_400)
 
   init(needed: EntriesNeeded) {
     self.needed = needed
@@ -350,23 +360,45 @@ struct IndexGathering: Sendable {
       if kind == .goal || kind == .rule || needed.days.contains(where: { $0.contains(day) }) {
         selected.append(item)
       } else if kind == .use && day < needed.latestUseBefore {
-        Self.keepLater(item, in: &latest)
+        Self.keep(item, in: &before)
+      }
+      if kind == .use, let limit = needed.latestUseUntil, item.key.unix <= limit {
+        if let kept = until[item.substance], !(kept.key < item.key) { continue }
+        until[item.substance] = item
       }
     }
   }
 
-  private static func keepLater(_ item: IndexItem, in latest: inout [UInt64: IndexItem]) {
-    if let kept = latest[item.substance], !(kept.key < item.key) { return }
-    latest[item.substance] = item
+  /// A tag's latest use and those within ``nearby`` before it.
+  struct Recent: Sendable {
+    var latest = Int64.min
+    var items: [IndexItem] = []
+  }
+
+  /// Adds `item` to its tag's uses if it is within ``nearby`` of the latest (dropping those
+  /// that no longer are).
+  private static func keep(_ item: IndexItem, in lists: inout [UInt64: Recent]) {
+    var recent = lists[item.substance] ?? Recent()
+    guard recent.items.isEmpty || item.key.unix >= recent.latest - nearby else { return }
+    recent.items.append(item)
+    if item.key.unix > recent.latest {
+      recent.latest = item.key.unix
+      recent.items.removeAll { $0.key.unix < item.key.unix - nearby }
+    }
+    lists[item.substance] = recent
   }
 
   /// Adds another part's findings.
   mutating func merge(_ other: IndexGathering) {
     outline.merge(other.outline)
     selected += other.selected
-    for item in other.latest.values { Self.keepLater(item, in: &latest) }
+    for item in other.before.values.flatMap(\.items) { Self.keep(item, in: &before) }
+    for item in other.until.values {
+      if let kept = until[item.substance], !(kept.key < item.key) { continue }
+      until[item.substance] = item
+    }
   }
 
   /// The items of the entries needed but the first days' (an entry may be listed twice).
-  var wanted: [IndexItem] { selected + latest.values }
+  var wanted: [IndexItem] { selected + before.values.flatMap(\.items) + until.values }
 }

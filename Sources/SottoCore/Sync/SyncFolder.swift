@@ -24,11 +24,7 @@ struct SyncFolder {
 
   /// The content name of `bytes`: 64 lowercase hex digits.
   static func name(of bytes: [UInt8]) -> String {
-    var digest = [UInt8](repeating: 0, count: 32)
-    bytes.withUnsafeBytes { input in
-      digest.withUnsafeMutableBytes { BLAKE2b.hash(input, into: $0) }
-    }
-    return Hex.encode(digest)
+    Hex.encode(BLAKE2b.digest(bytes, count: 32))
   }
 
   /// Whether `name` could be a content name (anything else is some other program's file).

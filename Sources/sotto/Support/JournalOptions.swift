@@ -69,7 +69,8 @@ struct JournalOptions: ParsableArguments {
   }
 
   private func unlock(
-    check: Bool, migratingDamaged: Bool, keepingPassphrase: Bool, kept: inout Passphrase?
+    check: Bool, migratingDamaged: Bool, keepingPassphrase: Bool, kept: inout Passphrase?,
+    warning: Bool = true
   ) throws(SottoError) -> UnlockedJournal {
     let journal = try open()
     if journal.formatVersion == 1 {
@@ -108,7 +109,7 @@ struct JournalOptions: ParsableArguments {
           + (unlocked.movedFromInbox == 1 ? "entry" : "entries") + " into the journal.")
     }
     Self.tell(unlocked.inboxAtUnlock)
-    if check { Self.warn(unlocked.integrityAtUnlock) }
+    if check && warning { Self.warn(unlocked.integrityAtUnlock) }
     return unlocked
   }
 
@@ -152,7 +153,12 @@ struct JournalOptions: ParsableArguments {
     journal: UnlockedJournal, settings: JournalSettings, entries: [Entry],
     outline: JournalOutline?
   ) {
-    let unlocked = try unlock(check: true)
+    // The check at unlock is told with what the read finds: a read of every record reports
+    // it again.
+    var unused: Passphrase?
+    let unlocked = try unlock(
+      check: true, migratingDamaged: false, keepingPassphrase: false, kept: &unused,
+      warning: false)
     let settings = try unlocked.settings()
     return try Self.read(needed(settings), from: unlocked, settings: settings)
   }
@@ -165,6 +171,7 @@ struct JournalOptions: ParsableArguments {
     outline: JournalOutline?
   ) {
     if let read = try unlocked.entries(needed) {
+      warn(unlocked.integrityAtUnlock)
       warn(read.integrity)
       return (unlocked, settings, read.entries, read.outline)
     }

@@ -15,6 +15,9 @@ import Testing
   static let timeZone = TimeZone(identifier: "Europe/London")!
   /// Wednesday 2026-11-25 18:00 UTC: the demo journal's last week.
   static let end = Date(timeIntervalSince1970: 1_795_629_600)
+  /// From `end` to Sunday 2026-11-29 23:30 and to Monday 2026-11-23 00:30, London (GMT).
+  static let sundayNight: Int64 = 4 * 86_400 + 19_800
+  static let mondayNight: Int64 = -(2 * 86_400 + 63_000)
 
   /// The demo journal (60 weeks of urges and uses, two goals), with what it lacks: every other
   /// kind of goal (one of them a minimum gap, whose first gap reaches before the days read), a
@@ -42,6 +45,29 @@ import Testing
       .use(Use(substance: "alcohol", amount: 2, unit: "drinks", cost: 9)))
     add(last - 86_400 + 80_000, offset: 14 * 3600, .urge(Urge(intensity: 4, outcome: .resisted)))
     add(last + 3 * 3600, .use(Use(substance: "tobacco", amount: 1, unit: "cigarettes")))
+    // Three costs whose sum depends on the order they are added in (0.1 + 0.2 + 0.3 is
+    // 0.6000000000000001, 0.3 + 0.2 + 0.1 is 0.6), logged in time order under ids in the
+    // other order.
+    for (number, cost) in [0.1, 0.2, 0.3].enumerated() {
+      entries.append(
+        Entry(
+          id: EntryID(bytes: [UInt8](repeating: UInt8(0xf0 - 0x70 * number), count: 16))!,
+          at: Timestamp(unixSeconds: last - 3 * 3600 + Int64(number) * 3600, utcOffsetSeconds: 0),
+          body: .use(Use(substance: "wine", amount: 1, unit: "glasses", cost: cost))))
+    }
+    // Sunday 2026-11-29 23:15 in London, logged at +14:00: the next week's Monday there.
+    add(last + Self.sundayNight - 900, offset: 14 * 3600, .use(Use(substance: "cannabis")))
+    // At Monday 2026-11-23 00:30 in London this is 4 hours ahead, yet at -12:00 it lies on the
+    // Sunday before.
+    add(last + Self.mondayNight + 4 * 3600, offset: -12 * 3600, .use(Use(substance: "alcohol")))
+    // A minimum gap from day G: a use at 01:00 on G (+14:00, so day G) and one 10 hours
+    // later at -12:00 (day G - 1, before the goal), then one this week: the gap is from the
+    // first of the two, though the second is later.
+    let goalDay = (last - 100 * 86_400) / 86_400 * 86_400
+    add(goalDay, .goal(Goal(rule: .minGap(hours: 24, substance: "lsd"))))
+    add(goalDay + 3_600, offset: 14 * 3600, .use(Use(substance: "lsd")))
+    add(goalDay + 3_600 + 36_000, offset: -12 * 3600, .use(Use(substance: "lsd")))
+    add(last - 7_200, .use(Use(substance: "lsd")))
     return entries
   }
 
@@ -60,7 +86,10 @@ import Testing
       (.range(since: Self.end.addingTimeInterval(-40 * 86_400), until: Self.end), 2),
       (.currentWeek, 30),
     ]
-    let offsets: [TimeInterval] = [0, -9 * 86_400, 3 * 86_400 + 7_200, 500 * 86_400]
+    let offsets: [TimeInterval] = [
+      0, -9 * 86_400, 3 * 86_400 + 7_200, 500 * 86_400, Double(Self.sundayNight),
+      Double(Self.mondayNight),
+    ]
     for offset in offsets {
       let now = Self.end.addingTimeInterval(offset)
       for dayStart in [DayStart.midnight, DayStart(minutes: 300)!] {
