@@ -41,9 +41,11 @@ public struct RecordRows: Sendable {
     defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
     if withCiphertexts {
       // The file's size bounds what its records hold; untouched capacity is never paged in.
+      // A bucket holds about a 256th of them: twice that is reserved (`verify` reads all 257
+      // in turn, and reserving the whole file for each cost more than reading them).
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
       let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-      storage.reserveCapacity(min(pages * pageSize, 1 << 32))
+      storage.reserveCapacity(min(pages * pageSize / (bucket == nil ? 1 : 128), 1 << 32))
     }
     while try readRow(handle, withCiphertexts: withCiphertexts) {}
   }

@@ -83,15 +83,15 @@ struct RecordOpener {
     }
   }
 
-  /// Opens and digests the rows `range` of `batch`: each row's digest, what it held and, with
-  /// `keepingVersions`, its versions (a row that fails with the time checked is opened again
+  /// Opens and digests the rows `range` of `batch`: each row's digest, what it held, with
+  /// `indexing` what the time index lists of it and, with `keepingVersions`, its versions (a row that fails with the time checked is opened again
   /// without, to tell an old record from a damaged one).
   ///
   /// The rows are reached through one pointer to `batch`'s storage, valid for this call: a
   /// slice per row would retain the buffer three times a record, and two workers doing so
   /// fight over its reference count.
   mutating func open(
-    _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool
+    _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool, indexing: Bool
   ) -> [UnlockedJournal.OpenedRecord] {
     batch.storage.withUnsafeBufferPointer { storage in
       range.map { index in
@@ -106,7 +106,7 @@ struct RecordOpener {
         var opened = UnlockedJournal.OpenedRecord(digest: digest)
         if let version = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext) {
           opened.outcome = version.entry == nil ? .deleted : .entry
-          opened.item = IndexItem(version, id: row.key, digest: digest)
+          if indexing { opened.item = IndexItem(version, id: row.key, digest: digest) }
           if keepingVersions { opened.version = version }
         } else if let version = open(
           id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)

@@ -497,7 +497,8 @@ public final class UnlockedJournal: Sendable {
           next += 1
         }
         let rows = try db.records.rows(withCiphertexts: true, bucket: bucket)
-        let opened = Self.open(rows, header: header, key: key, keepingVersions: false)
+        let opened = Self.open(
+          rows, header: header, key: key, keepingVersions: false, indexing: true)
         let comparison = ManifestComparison(rows: rows.rows, manifest: items)
         report.record(comparison, rows: rows)
         for (index, opened) in opened.enumerated() {
@@ -553,19 +554,21 @@ public final class UnlockedJournal: Sendable {
     /// The record's versions, opened without checking the time (so an out-of-range one too);
     /// `nil` when it does not open, or when they were not asked for.
     var version: RecordVersion?
-    /// What the time index lists of it (``IndexItem``), asked for or not: small, and what
-    /// `verify` compares with the index.
+    /// What the time index lists of it (``IndexItem``), when asked for: what `verify`
+    /// compares with the index, and builds it.
     var item: IndexItem?
   }
 
   /// Opens every record of `batch` (on every core) and digests it, as ``contents()`` does,
   /// keeping what each held and, with `keepingVersions`, its versions.
   static func open(
-    _ batch: RecordRows, header: JournalHeader, key: SecureBytes, keepingVersions: Bool
+    _ batch: RecordRows, header: JournalHeader, key: SecureBytes, keepingVersions: Bool,
+    indexing: Bool = false
   ) -> [OpenedRecord] {
     Parallel.flatMap(count: batch.rows.count, serialBelow: 0) { range in
       var opener = RecordOpener(header: header, key: key)
-      return opener.open(batch, rows: range, keepingVersions: keepingVersions)
+      return opener.open(
+        batch, rows: range, keepingVersions: keepingVersions, indexing: indexing)
     }
   }
 
