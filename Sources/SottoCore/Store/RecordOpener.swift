@@ -83,16 +83,18 @@ struct RecordOpener {
     }
   }
 
-  /// Opens and digests the rows `range` of `batch`: each row's digest, what it held, with
-  /// `indexing` what the time index lists of it and, with `keepingVersions`, its versions (a row that fails with the time checked is opened again
-  /// without, to tell an old record from a damaged one).
+  /// Opens and digests the rows `range` of `batch`: each row's digest, what it held and, with
+  /// `keepingVersions`, its versions (a row that fails with the time checked is opened again
+  /// without, to tell an old record from a damaged one). `each` makes what is returned of a row
+  /// from that, the version opened with the time checked (`nil` when none) and the row's key.
   ///
   /// The rows are reached through one pointer to `batch`'s storage, valid for this call: a
   /// slice per row would retain the buffer three times a record, and two workers doing so
   /// fight over its reference count.
-  mutating func open(
-    _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool, indexing: Bool
-  ) -> [UnlockedJournal.OpenedRecord] {
+  mutating func open<T>(
+    _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool,
+    _ each: (UnlockedJournal.OpenedRecord, RecordVersion?, RecordKey) -> T
+  ) -> [T] {
     batch.storage.withUnsafeBufferPointer { storage in
       range.map { index in
         let row = batch.rows[index]
@@ -104,10 +106,10 @@ struct RecordOpener {
             UnsafeBufferPointer(rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound])
         )
         var opened = UnlockedJournal.OpenedRecord(digest: digest)
-        if let version = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext) {
-          opened.outcome = version.entry == nil ? .deleted : .entry
-          if indexing { opened.item = IndexItem(version, id: row.key, digest: digest) }
-          if keepingVersions { opened.version = version }
+        let shown = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
+        if let shown {
+          opened.outcome = shown.entry == nil ? .deleted : .entry
+          if keepingVersions { opened.version = shown }
         } else if let version = open(
           id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
         {
@@ -116,7 +118,7 @@ struct RecordOpener {
         } else {
           opened.outcome = .undecryptable
         }
-        return opened
+        return each(opened, shown, row.key)
       }
     }
   }

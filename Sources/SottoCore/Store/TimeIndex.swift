@@ -174,8 +174,12 @@ struct TimeIndex: Sendable {
     var items: [IndexItem] = []
     items.reserveCapacity(Int(count))
     for _ in 0..<count {
+      // Only entries within the accepted range are listed (§4), so later arithmetic on a
+      // leaf's times cannot overflow.
       guard let unix = reader.readU64(), let offset = reader.readU32(),
-        Timestamp.acceptedOffsets.contains(Int32(bitPattern: offset)),
+        Timestamp(
+          unixSeconds: Int64(bitPattern: unix), utcOffsetSeconds: Int32(bitPattern: offset)
+        ).isWithinAcceptedRange,
         let high = reader.readU64(), let low = reader.readU64(),
         let digestHigh = reader.readU64(), let digestLow = reader.readU64(),
         let kind = reader.readU8(), (1...4).contains(kind), let substance = reader.readU64(),

@@ -29,10 +29,7 @@ extension UnlockedJournal {
       guard var head = try self.manifest.readHead(db), head.index == nil else { return nil }
       var opened: [IndexItem] = []
       try db.records.forEachBatch(size: Self.batchRows) { batch in
-        opened += Self.open(
-          batch, header: header, key: key, keepingVersions: false, indexing: true
-        )
-        .compactMap(\.item)
+        opened += Self.openIndexed(batch, header: header, key: key).compactMap(\.item)
       }
       guard let manifest = try self.manifest.readAll(db) else { return nil }
       // Both in id order: keep the records whose digest is the manifest's.

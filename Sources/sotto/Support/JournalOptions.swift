@@ -159,8 +159,13 @@ struct JournalOptions: ParsableArguments {
     let unlocked = try unlock(
       check: true, migratingDamaged: false, keepingPassphrase: false, kept: &unused,
       warning: false)
-    let settings = try unlocked.settings()
-    return try Self.read(needed(settings), from: unlocked, settings: settings)
+    do {
+      let settings = try unlocked.settings()
+      return try Self.read(needed(settings), from: unlocked, settings: settings)
+    } catch {
+      Self.warn(unlocked.integrityAtUnlock)
+      throw error
+    }
   }
 
   /// ``read(_:)`` of a journal unlocked already.
