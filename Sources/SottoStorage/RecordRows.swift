@@ -33,19 +33,20 @@ public struct RecordRows: Sendable {
   public init() {}
 
   /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
-  /// `bucket`, only the rows of that manifest bucket: ids whose first byte it is (-1: the rows
-  /// of none, whose ids are not blobs or are empty).
-  init(_ db: Database, withCiphertexts: Bool, bucket: Int? = nil) throws {
-    let statement = try Self.statement(db, withCiphertexts: withCiphertexts, bucket: bucket)
+  /// `buckets`, only the rows of those manifest buckets: ids whose first byte is one of them
+  /// (-1 alone: the rows of none, whose ids are not blobs or are empty).
+  init(_ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>? = nil) throws {
+    let statement = try Self.statement(db, withCiphertexts: withCiphertexts, buckets: buckets)
     let handle = statement.sqliteStatement
     defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
     if withCiphertexts {
       // The file's size bounds what its records hold; untouched capacity is never paged in.
-      // A bucket holds about a 256th of them: twice that is reserved (`verify` reads all 257
-      // in turn, and reserving the whole file for each cost more than reading them).
+      // Buckets hold about a 256th of them each: twice their share is reserved (reserving
+      // the whole file for each of `verify`'s reads cost more than reading them).
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
       let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-      storage.reserveCapacity(min(pages * pageSize / (bucket == nil ? 1 : 128), 1 << 32))
+      let share = buckets.map { min(256, 2 * $0.count) } ?? 256
+      storage.reserveCapacity(min(pages * pageSize / 256 * share, 1 << 32))
     }
     while try readRow(handle, withCiphertexts: withCiphertexts) {}
   }
@@ -70,7 +71,7 @@ public struct RecordRows: Sendable {
   static func forEachBatch(_ db: Database, size: Int, _ body: (RecordRows) throws -> Void)
     throws
   {
-    let statement = try statement(db, withCiphertexts: true, bucket: nil)
+    let statement = try statement(db, withCiphertexts: true, buckets: nil)
     let handle = statement.sqliteStatement
     defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
     var batch = RecordRows()
@@ -98,26 +99,31 @@ public struct RecordRows: Sendable {
   }
 
   /// The statement reading the rows, in id order.
-  private static func statement(_ db: Database, withCiphertexts: Bool, bucket: Int?) throws
-    -> Statement
-  {
+  private static func statement(
+    _ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>?
+  ) throws -> Statement {
     let columns = withCiphertexts ? "id, tag, nonce, ciphertext" : "id, tag"
-    // Blobs compare byte by byte, so ids of any length starting with the byte fall in range.
-    let range =
-      switch bucket {
-      case nil: ""
-      // No bucket's: ids that are not blobs, or empty (SQLite sorts them before every blob).
-      case (-1)?: "WHERE id < x'00'"
-      case 255?: "WHERE id >= x'ff'"
-      default: "WHERE id >= ? AND id < ?"
+    // Blobs compare byte by byte, so ids of any length starting with the bytes fall in range.
+    var range = ""
+    var bounds: [Data] = []
+    if let buckets {
+      if buckets.lowerBound < 0 {
+        // No bucket's: ids that are not blobs, or empty (SQLite sorts them before every blob).
+        range = "WHERE id < x'00'"
+      } else {
+        range = "WHERE id >= ?"
+        bounds.append(Data([UInt8(buckets.lowerBound)]))
+        if buckets.upperBound < 255 {
+          range += " AND id < ?"
+          bounds.append(Data([UInt8(buckets.upperBound + 1)]))
+        }
       }
+    }
     // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale. The
     // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
     let statement = try db.makeStatement(
       sql: "SELECT \(columns) FROM records \(range) ORDER BY id")
-    if let bucket, (0..<255).contains(bucket) {
-      try statement.setArguments([Data([UInt8(bucket)]), Data([UInt8(bucket + 1)])])
-    }
+    if !bounds.isEmpty { try statement.setArguments(StatementArguments(bounds)) }
     return statement
   }
 

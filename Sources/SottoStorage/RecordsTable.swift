@@ -131,7 +131,12 @@ public struct RecordsTable {
   /// With `bucket`, only the rows whose id's first byte it is (-1: the rows of none, whose ids
   /// are not blobs or are empty).
   public func rows(withCiphertexts: Bool, bucket: Int? = nil) throws -> RecordRows {
-    try RecordRows(db, withCiphertexts: withCiphertexts, bucket: bucket)
+    try RecordRows(db, withCiphertexts: withCiphertexts, buckets: bucket.map { $0...$0 })
+  }
+
+  /// The rows of the manifest buckets `buckets` (0 to 255, or -1 alone), in id order.
+  public func rows(withCiphertexts: Bool, buckets: ClosedRange<Int>) throws -> RecordRows {
+    try RecordRows(db, withCiphertexts: withCiphertexts, buckets: buckets)
   }
 
   /// The rows of `ids` with their ciphertexts, in the order given, without those that have
