@@ -32,7 +32,11 @@ public struct EntriesNeeded: Sendable, Equatable {
 
   /// Whether an entry at `at` falls on one of ``days``.
   public func coversDay(of at: Timestamp) -> Bool {
-    let day = at.dayNumber(dayStart: dayStart)
-    return days.contains { $0.contains(day) }
+    covers(day: at.dayNumber(dayStart: dayStart))
+  }
+
+  /// Whether `day` is one of ``days``.
+  public func covers(day: Int) -> Bool {
+    days.contains { $0.contains(day) }
   }
 }

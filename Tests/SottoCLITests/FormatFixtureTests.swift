@@ -23,20 +23,24 @@ import Testing
     "70f56ba97c87af2037060de5b7ee4f83": ("rule", nil, 1),
   ]
 
-  /// A runner whose journal is a fresh copy of the format-1 fixture.
-  static func format1Copy() throws -> CLIRunner {
+  /// A runner whose journal is a fresh copy of the fixture `name` (`Tests/Fixtures/NAME`),
+  /// with its passphrase.
+  static func fixtureCopy(_ name: String) throws -> CLIRunner {
     let cli = CLIRunner()
     try FileManager.default.createDirectory(
       atPath: cli.folder + "/data", withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      atPath: Self.fixtures + "/format-1/journal.db", toPath: cli.journal)
+      atPath: Self.fixtures + "/\(name)/journal.db", toPath: cli.journal)
     // Git keeps no file modes, and Sotto refuses a journal others may read.
     chmod(cli.journal, 0o600)
     let passphrase = try String(
-      contentsOfFile: Self.fixtures + "/format-1/passphrase", encoding: .utf8)
+      contentsOfFile: Self.fixtures + "/\(name)/passphrase", encoding: .utf8)
     cli.write(cli.passphraseFile, passphrase)
     return cli
   }
+
+  /// A runner whose journal is a fresh copy of the format-1 fixture.
+  static func format1Copy() throws -> CLIRunner { try fixtureCopy("format-1") }
 
   /// Runs one SQL statement on `path` with the sqlite3 program; its output, trimmed.
   static func sql(_ cli: CLIRunner, _ path: String, _ statement: String) throws -> String {
@@ -254,18 +258,7 @@ import Testing
   ]
 
   /// A runner whose journal is a fresh copy of the format-2 fixture.
-  static func format2Copy() throws -> CLIRunner {
-    let cli = CLIRunner()
-    try FileManager.default.createDirectory(
-      atPath: cli.folder + "/data", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: Self.fixtures + "/format-2/journal.db", toPath: cli.journal)
-    chmod(cli.journal, 0o600)
-    let passphrase = try String(
-      contentsOfFile: Self.fixtures + "/format-2/passphrase", encoding: .utf8)
-    cli.write(cli.passphraseFile, passphrase)
-    return cli
-  }
+  static func format2Copy() throws -> CLIRunner { try fixtureCopy("format-2") }
 
   /// The first unlock builds the index (saying so once), and the entries listed through it are
   /// the ones the fixture holds, newest first, with `--limit` taking the newest.
@@ -353,15 +346,7 @@ import Testing
   /// and the report and status read through it give the figures the fixture's entries give,
   /// worked out here by hand; `verify` and the independent reader find it exact.
   @Test func aJournalOfSotto05GetsAVersion2IndexAndReportsTheSameFigures() throws {
-    let cli = CLIRunner()
-    try FileManager.default.createDirectory(
-      atPath: cli.folder + "/data", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      atPath: Self.fixtures + "/index-1/journal.db", toPath: cli.journal)
-    chmod(cli.journal, 0o600)
-    cli.write(
-      cli.passphraseFile,
-      try String(contentsOfFile: Self.fixtures + "/index-1/passphrase", encoding: .utf8))
+    let cli = try Self.fixtureCopy("index-1")
     let oldPages = try Self.sql(cli, cli.journal, "SELECT hex(id) FROM pages ORDER BY id")
     #expect(oldPages.split(separator: "\n").count == 2)
 

@@ -1,3 +1,4 @@
+import SottoModel
 import SottoStorage
 
 extension IntegrityReport {
@@ -11,6 +12,21 @@ extension IntegrityReport {
     }
     for key in comparison.missing { missing.append(UnlockedJournal.entryID(key.bytes)) }
     sortFindings()
+  }
+
+  /// Counts a record `verify` opened: every one but a tombstone is checked, and one out of
+  /// range or that does not open is named by `id`.
+  mutating func count(_ outcome: UnlockedJournal.Opened, id: () -> EntryID) {
+    switch outcome {
+    case .entry: recordsChecked += 1
+    case .deleted: break
+    case .outOfRange:
+      recordsChecked += 1
+      outOfRange.append(id())
+    case .undecryptable:
+      recordsChecked += 1
+      undecryptable.append(id())
+    }
   }
 
   /// Puts every list of ids in order, so reports read the same on every run.

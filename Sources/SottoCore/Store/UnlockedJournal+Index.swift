@@ -197,7 +197,8 @@ struct IndexFingerprint: Equatable {
 /// What ``UnlockedJournal/entries(_:)`` read: the entries asked for and the whole journal's
 /// outline.
 public struct NeededEntries: Sendable {
-  /// The entries ``EntriesNeeded`` names (the version shown of each), in no set order.
+  /// The entries ``EntriesNeeded`` names (the version shown of each), in time order as
+  /// ``UnlockedJournal/contents()`` gives them.
   public var entries: [Entry]
   /// The first day and the days with use of the whole journal, from every leaf of the index.
   public var outline: JournalOutline
@@ -376,16 +377,21 @@ struct IndexGathering: Sendable {
       let kind = IndexItem.kind(of: item.kind)
       outline.add(at, kind: kind)
       let day = at.dayNumber(dayStart: needed.dayStart)
-      if kind == .goal || kind == .rule || needed.days.contains(where: { $0.contains(day) }) {
+      if kind == .goal || kind == .rule || needed.covers(day: day) {
         selected.append(item)
       } else if kind == .use && day < needed.latestUseBefore {
         Self.keep(item, in: &before)
       }
       if kind == .use, let limit = needed.latestUseUntil, item.key.unix <= limit {
-        if let kept = until[item.substance], !(kept.key < item.key) { continue }
-        until[item.substance] = item
+        keepLater(item)
       }
     }
+  }
+
+  /// Keeps `item` as its tag's latest use up to the limit if it is later than the one kept.
+  private mutating func keepLater(_ item: IndexItem) {
+    if let kept = until[item.substance], !(kept.key < item.key) { return }
+    until[item.substance] = item
   }
 
   /// A tag's latest use and those within ``nearby`` before it.
@@ -412,10 +418,7 @@ struct IndexGathering: Sendable {
     outline.merge(other.outline)
     selected += other.selected
     for item in other.before.values.flatMap(\.items) { Self.keep(item, in: &before) }
-    for item in other.until.values {
-      if let kept = until[item.substance], !(kept.key < item.key) { continue }
-      until[item.substance] = item
-    }
+    for item in other.until.values { keepLater(item) }
   }
 
   /// The items of the entries needed but the first days' (an entry may be listed twice).

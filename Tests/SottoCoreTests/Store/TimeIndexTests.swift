@@ -205,6 +205,25 @@ import Testing
     #expect(try journal.verify().isClean)
   }
 
+  /// An edit that keeps an entry's time rewrites its leaf with the same count and first key,
+  /// so only the check the root keeps of the leaf (its tag) tells the copy from before the edit
+  /// from the current one: put back, it is refused, and `verify` names the index.
+  @Test func aLeafFromBeforeAnEditInPlaceIsRefused() throws {
+    let folder = TemporaryFolder()
+    let (path, journal) = try Fixtures.newJournal(in: folder)
+    let entries = Fixtures.entries(50)
+    try journal.add(entries)
+    let old = try Self.pageRows(path)
+    var edited = try journal.entry(matching: entries[7].id.hex)
+    edited.entry.body = .urge(Urge(intensity: 9))
+    try journal.update(edited)
+    #expect(try journal.newest() != nil)
+    try Self.putBackLeaves(old, in: path)
+    let reopened = try Journal.open(at: path).unlock(Fixtures.passphrase())
+    #expect(try reopened.newest() == nil)
+    #expect(try reopened.verify().indexDamaged)
+  }
+
   /// An attacker puts back an older copy of a leaf: the listing does not trust it (the caller
   /// reads every record instead), `verify` names the index, and the next change drops it so
   /// the next unlock builds it again from the records.
@@ -216,14 +235,7 @@ import Testing
     let old = try Self.pageRows(path)
     let later = Self.entry(at: 1_795_000_000, 1)
     try journal.add([later])
-    try Fixtures.tamper(path) { db in
-      // Leaves only (the root's ciphertext is a multiple of 8,192 plus 16).
-      for row in old where row.ciphertext.count == TimeIndex.leafBytes + 16 {
-        try db.execute(
-          sql: "UPDATE pages SET nonce = ?, ciphertext = ? WHERE id = ?",
-          arguments: [Data(row.nonce), Data(row.ciphertext), Data(row.id)])
-      }
-    }
+    try Self.putBackLeaves(old, in: path)
     let reopened = try Journal.open(at: path).unlock(Fixtures.passphrase())
     #expect(try reopened.newest() == nil)
     let report = try reopened.verify()
@@ -314,6 +326,18 @@ import Testing
     var id: Data
     var nonce: Data
     var ciphertext: Data
+  }
+
+  /// Puts the leaves among `old` back into `path` behind Sotto's back (the root's ciphertext
+  /// is a multiple of 8,192 plus 16, a leaf's exactly 32,784).
+  static func putBackLeaves(_ old: [PageRow], in path: String) throws {
+    try Fixtures.tamper(path) { db in
+      for row in old where row.ciphertext.count == TimeIndex.leafBytes + 16 {
+        try db.execute(
+          sql: "UPDATE pages SET nonce = ?, ciphertext = ? WHERE id = ?",
+          arguments: [Data(row.nonce), Data(row.ciphertext), Data(row.id)])
+      }
+    }
   }
 
   static func pageRows(_ path: String) throws -> [PageRow] {
