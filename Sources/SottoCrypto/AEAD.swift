@@ -10,44 +10,17 @@ public enum AEAD {
   /// The Poly1305 tag is 16 bytes.
   public static let tagBytes = Int(crypto_aead_xchacha20poly1305_ietf_abytes())
 
-  /// Seals `plaintext` into `output`, which must hold `plaintext.count + tagBytes` bytes.
+  /// Seals `plaintext` under `key` with `nonce`, appending the ciphertext and its tag
+  /// (``tagBytes`` more than the plaintext) to `output`.
   ///
   /// - Precondition: `nonce` is ``nonceBytes`` long and `key` ``keyBytes`` long.
   public static func seal(
-    _ plaintext: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer,
-    associatedData: UnsafeRawBufferPointer, key: SecureBytes,
-    into output: UnsafeMutableRawBufferPointer
+    _ plaintext: Span<UInt8>, nonce: Span<UInt8>, associatedData: Span<UInt8>, key: SecureBytes,
+    appendingTo output: inout [UInt8]
   ) {
-    precondition(nonce.count == nonceBytes && key.count == keyBytes)
-    precondition(output.count == plaintext.count + tagBytes)
-    var length: UInt64 = 0
-    let result = crypto_aead_xchacha20poly1305_ietf_encrypt(
-      output.baseAddress!.assumingMemoryBound(to: UInt8.self), &length,
-      plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
-      associatedData.baseAddress?.assumingMemoryBound(to: UInt8.self),
-      UInt64(associatedData.count), nil, nonce.baseAddress!.assumingMemoryBound(to: UInt8.self),
-      key.bytes)
-    precondition(result == 0, "XChaCha20-Poly1305 encryption cannot fail")
-  }
-
-  /// Opens `ciphertext` into `output` (at least `ciphertext.count - tagBytes` bytes); returns
-  /// the plaintext's length, or nil when the key, nonce, bytes or associated data differ.
-  public static func open(
-    _ ciphertext: UnsafeRawBufferPointer, nonce: UnsafeRawBufferPointer,
-    associatedData: UnsafeRawBufferPointer, key: SecureBytes,
-    into output: UnsafeMutableRawBufferPointer
-  ) -> Int? {
-    guard nonce.count == nonceBytes, key.count == keyBytes, ciphertext.count >= tagBytes,
-      output.count >= ciphertext.count - tagBytes, let outputBase = output.baseAddress
-    else { return nil }
-    var length: UInt64 = 0
-    let result = crypto_aead_xchacha20poly1305_ietf_decrypt(
-      outputBase.assumingMemoryBound(to: UInt8.self), &length, nil,
-      ciphertext.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt64(ciphertext.count),
-      associatedData.baseAddress?.assumingMemoryBound(to: UInt8.self),
-      UInt64(associatedData.count), nonce.baseAddress!.assumingMemoryBound(to: UInt8.self),
-      key.bytes)
-    return result == 0 ? Int(length) : nil
+    plaintext.withUnsafeBytes { plaintext in
+      encrypt(plaintext, nonce: nonce, associatedData: associatedData, key: key, to: &output)
+    }
   }
 
   /// Seals `plaintext` under `key` with `nonce`: the ciphertext followed by its tag.
@@ -56,9 +29,11 @@ public enum AEAD {
   public static func seal(
     _ plaintext: [UInt8], nonce: [UInt8], associatedData: [UInt8], key: SecureBytes
   ) -> [UInt8] {
-    plaintext.withUnsafeBytes {
-      sealing($0, nonce: nonce, associatedData: associatedData, key: key)
-    }
+    var ciphertext: [UInt8] = []
+    seal(
+      plaintext.span, nonce: nonce.span, associatedData: associatedData.span, key: key,
+      appendingTo: &ciphertext)
+    return ciphertext
   }
 
   /// Seals a secret held in secure memory (a key to wrap), as ``seal(_:nonce:associatedData:key:)``
@@ -66,22 +41,80 @@ public enum AEAD {
   public static func seal(
     secret: SecureBytes, nonce: [UInt8], associatedData: [UInt8], key: SecureBytes
   ) -> [UInt8] {
-    secret.withUnsafeBytes { sealing($0, nonce: nonce, associatedData: associatedData, key: key) }
+    var ciphertext: [UInt8] = []
+    secret.withUnsafeBytes { plaintext in
+      encrypt(
+        plaintext, nonce: nonce.span, associatedData: associatedData.span, key: key,
+        to: &ciphertext)
+    }
+    return ciphertext
   }
 
-  private static func sealing(
-    _ plaintext: UnsafeRawBufferPointer, nonce: [UInt8], associatedData: [UInt8],
-    key: SecureBytes
-  ) -> [UInt8] {
-    var ciphertext = [UInt8](repeating: 0, count: plaintext.count + tagBytes)
-    ciphertext.withUnsafeMutableBytes { output in
-      nonce.withUnsafeBytes { nonce in
-        associatedData.withUnsafeBytes { associatedData in
-          seal(plaintext, nonce: nonce, associatedData: associatedData, key: key, into: output)
+  /// Appends the sealed `plaintext` to `output`. Safe because every pointer is made here from
+  /// a span or array borrowed for the call, and the C function writes exactly
+  /// `plaintext.count + tagBytes` bytes, the space appended before the call.
+  private static func encrypt(
+    _ plaintext: UnsafeRawBufferPointer, nonce: Span<UInt8>, associatedData: Span<UInt8>,
+    key: SecureBytes, to output: inout [UInt8]
+  ) {
+    precondition(nonce.count == nonceBytes && key.count == keyBytes)
+    let start = output.count
+    output.append(contentsOf: repeatElement(0, count: plaintext.count + tagBytes))
+    var length: UInt64 = 0
+    let result = output.withUnsafeMutableBufferPointer { output in
+      nonce.withUnsafeBufferPointer { nonce in
+        associatedData.withUnsafeBufferPointer { associatedData in
+          crypto_aead_xchacha20poly1305_ietf_encrypt(
+            output.baseAddress! + start, &length,
+            plaintext.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(plaintext.count),
+            associatedData.baseAddress, UInt64(associatedData.count), nil, nonce.baseAddress!,
+            key.bytes)
         }
       }
     }
-    return ciphertext
+    precondition(result == 0, "XChaCha20-Poly1305 encryption cannot fail")
+  }
+
+  /// Opens `ciphertext` (with its tag) into the start of `output`, which grows when it is too
+  /// short; returns the plaintext's length, or nil when the key, nonce, bytes or associated
+  /// data differ (what `output` holds is then unspecified).
+  public static func open(
+    _ ciphertext: Span<UInt8>, nonce: Span<UInt8>, associatedData: Span<UInt8>,
+    key: SecureBytes, into output: inout [UInt8]
+  ) -> Int? {
+    guard nonce.count == nonceBytes, key.count == keyBytes, ciphertext.count >= tagBytes
+    else { return nil }
+    if output.count < max(ciphertext.count - tagBytes, 1) {
+      output.append(
+        contentsOf: repeatElement(0, count: max(ciphertext.count - tagBytes, 1) - output.count))
+    }
+    return output.withUnsafeMutableBytes { output in
+      decrypt(ciphertext, nonce: nonce, associatedData: associatedData, key: key, into: output)
+    }
+  }
+
+  /// Opens `ciphertext` into `output`. Safe because `output` holds at least
+  /// `ciphertext.count - tagBytes` bytes (checked by every caller) and every other pointer is
+  /// made here from a span borrowed for the call.
+  private static func decrypt(
+    _ ciphertext: Span<UInt8>, nonce: Span<UInt8>, associatedData: Span<UInt8>,
+    key: SecureBytes, into output: UnsafeMutableRawBufferPointer
+  ) -> Int? {
+    guard nonce.count == nonceBytes, key.count == keyBytes, ciphertext.count >= tagBytes,
+      output.count >= ciphertext.count - tagBytes, let outputBase = output.baseAddress
+    else { return nil }
+    var length: UInt64 = 0
+    let result = ciphertext.withUnsafeBufferPointer { ciphertext in
+      nonce.withUnsafeBufferPointer { nonce in
+        associatedData.withUnsafeBufferPointer { associatedData in
+          crypto_aead_xchacha20poly1305_ietf_decrypt(
+            outputBase.assumingMemoryBound(to: UInt8.self), &length, nil,
+            ciphertext.baseAddress!, UInt64(ciphertext.count), associatedData.baseAddress,
+            UInt64(associatedData.count), nonce.baseAddress!, key.bytes)
+        }
+      }
+    }
+    return result == 0 ? Int(length) : nil
   }
 
   /// Opens `ciphertext` (with its tag); nil when the key, nonce, bytes or associated data
@@ -92,13 +125,9 @@ public enum AEAD {
     guard ciphertext.count >= tagBytes else { return nil }
     var plaintext = [UInt8](repeating: 0, count: ciphertext.count - tagBytes)
     let length = plaintext.withUnsafeMutableBytes { output in
-      ciphertext.withUnsafeBytes { ciphertext in
-        nonce.withUnsafeBytes { nonce in
-          associatedData.withUnsafeBytes { associatedData in
-            open(ciphertext, nonce: nonce, associatedData: associatedData, key: key, into: output)
-          }
-        }
-      }
+      decrypt(
+        ciphertext.span, nonce: nonce.span, associatedData: associatedData.span, key: key,
+        into: output)
     }
     return length == nil ? nil : plaintext
   }
@@ -110,16 +139,10 @@ public enum AEAD {
     guard ciphertext.count >= tagBytes else { return nil }
     var opened = false
     let plaintext = try SecureBytes(count: ciphertext.count - tagBytes) { output in
-      ciphertext.withUnsafeBytes { ciphertext in
-        nonce.withUnsafeBytes { nonce in
-          associatedData.withUnsafeBytes { associatedData in
-            opened =
-              open(
-                ciphertext, nonce: nonce, associatedData: associatedData, key: key, into: output)
-              != nil
-          }
-        }
-      }
+      opened =
+        decrypt(
+          ciphertext.span, nonce: nonce.span, associatedData: associatedData.span, key: key,
+          into: output) != nil
     }
     return opened ? plaintext : nil
   }

@@ -23,6 +23,8 @@ public enum PasswordHash {
   ) throws(CryptoError) -> SecureBytes {
     precondition(salt.count == saltBytes)
     var result: Int32 = -1
+    // Safe: `output` is the new buffer of exactly `byteCount` bytes, the length crypto_pwhash
+    // writes, and `secret`'s pointer is borrowed for the call only.
     let key = try SecureBytes(count: byteCount) { output in
       secret.withUnsafeBytes { secret in
         result = crypto_pwhash(

@@ -60,8 +60,9 @@ public final class SecretStream {
   }
 
   /// Seals the next chunk into `output` (at least `message.count + overheadBytes` bytes);
-  /// returns the ciphertext's length. `final` marks the last chunk.
-  public func push(
+  /// returns the ciphertext's length. `final` marks the last chunk. Safe because the public
+  /// forms below make every pointer from an array borrowed for the call, `output` sized first.
+  private func push(
     _ message: UnsafeRawBufferPointer, final: Bool, associatedData: UnsafeRawBufferPointer,
     into output: UnsafeMutableRawBufferPointer
   ) -> Int {
@@ -81,7 +82,7 @@ public final class SecretStream {
 
   /// Opens the next chunk into `output` (at least `ciphertext.count - overheadBytes` bytes);
   /// nil when it was changed, moved or replaced, else its length and whether it was final.
-  public func pull(
+  private func pull(
     _ ciphertext: UnsafeRawBufferPointer, associatedData: UnsafeRawBufferPointer,
     into output: UnsafeMutableRawBufferPointer
   ) -> (length: Int, final: Bool)? {

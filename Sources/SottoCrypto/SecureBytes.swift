@@ -70,6 +70,14 @@ public final class SecureBytes: @unchecked Sendable {
     }
   }
 
+  /// A copy with a zero byte after the last, in secure memory: a passphrase for a C library
+  /// that reads a C string.
+  public func nulTerminated() throws(CryptoError) -> SecureBytes {
+    try SecureBytes(count: count + 1) { target in
+      target.copyMemory(from: UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+  }
+
   /// Gives read access to the bytes, for the duration of `body` only.
   public func withUnsafeBytes<R, E: Error>(
     _ body: (UnsafeRawBufferPointer) throws(E) -> R

@@ -22,13 +22,8 @@ public enum SecureRandom {
 
   /// Overwrites all of `bytes` with random bytes.
   public static func fill(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeMutableBytes { fill($0) }
-  }
-
-  /// Overwrites all of `buffer` with random bytes.
-  public static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
-    guard let base = buffer.baseAddress else { return }
-    randombytes_buf(base, buffer.count)
+    // The pointer to `bytes` is valid for the call, which writes exactly `bytes.count` bytes.
+    randombytes_buf(&bytes, bytes.count)
   }
 }
 
@@ -36,12 +31,7 @@ public enum SecureRandom {
 public enum SecureMemory {
   /// Zeroes every byte of `bytes`, in its own storage.
   public static func zero(_ bytes: inout [UInt8]) {
-    bytes.withUnsafeMutableBytes { zero($0) }
-  }
-
-  /// Zeroes every byte of `buffer`.
-  public static func zero(_ buffer: UnsafeMutableRawBufferPointer) {
-    guard let base = buffer.baseAddress else { return }
-    sodium_memzero(base, buffer.count)
+    // As in `fill`: the pointer is valid for the call, which writes `bytes.count` bytes.
+    sodium_memzero(&bytes, bytes.count)
   }
 }

@@ -13,12 +13,12 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Wraps 16 raw bytes; returns `nil` for any other length.
   public init?(bytes: [UInt8]) {
-    guard let id = bytes.withUnsafeBufferPointer({ EntryID(raw: $0) }) else { return nil }
+    guard let id = EntryID(raw: bytes.span) else { return nil }
     self = id
   }
 
   /// Wraps 16 raw bytes; returns `nil` for any other length.
-  public init?(raw bytes: UnsafeBufferPointer<UInt8>) {
+  public init?(raw bytes: Span<UInt8>) {
     guard bytes.count == Self.byteCount else { return nil }
     var high: UInt64 = 0
     var low: UInt64 = 0
@@ -32,13 +32,12 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Parses 32 hex digits (either case); returns `nil` for anything else.
   public init?(hex: String) {
-    var text = hex
-    guard let id = text.withUTF8({ EntryID(hexDigits: $0) }) else { return nil }
+    guard let id = EntryID(hexDigits: hex.utf8.span) else { return nil }
     self = id
   }
 
   /// Parses 32 hex digits given as UTF-8 bytes (either case); `nil` for anything else.
-  public init?(hexDigits: UnsafeBufferPointer<UInt8>) {
+  public init?(hexDigits: Span<UInt8>) {
     guard hexDigits.count == 2 * Self.byteCount else { return nil }
     var high: UInt64 = 0
     var low: UInt64 = 0
@@ -62,18 +61,15 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
     return out
   }
 
-  /// Gives the 16 raw bytes without an allocation (for binding and hashing 100,000 ids).
-  public func withUnsafeBytes<R, E: Error>(
-    _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
-  ) throws(E) -> R {
-    var words = (high.bigEndian, low.bigEndian)
-    return try Swift.withUnsafeBytes(of: &words) { raw throws(E) in
-      try body(raw.bindMemory(to: UInt8.self))
-    }
+  /// Appends the 16 raw bytes to `bytes`, without an array of their own (for the associated
+  /// data of every record sealed).
+  public func appendBytes(to bytes: inout [UInt8]) {
+    for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * index))) }
+    for index in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: low >> UInt64(56 - 8 * index))) }
   }
 
   /// Whether `other` holds this id's 16 bytes.
-  public func matches(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+  public func matches(_ other: Span<UInt8>) -> Bool {
     EntryID(raw: other) == self
   }
 
@@ -90,10 +86,10 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// The id as 32 lowercase hex digits.
   public var hex: String {
-    String(unsafeUninitializedCapacity: 2 * Self.byteCount) { buffer in
-      for index in 0..<2 * Self.byteCount { buffer[index] = hexDigit(index) }
-      return 2 * Self.byteCount
-    }
+    var digits: [UInt8] = []
+    digits.reserveCapacity(2 * Self.byteCount)
+    appendHex(to: &digits)
+    return String(decoding: digits, as: UTF8.self)
   }
 
   /// The first 8 hex digits, enough to tell entries apart in a listing.

@@ -13,14 +13,15 @@ public struct RecordKey: Hashable, Comparable, Sendable {
   }
 
   public init(_ bytes: [UInt8]) {
-    self = bytes.withUnsafeBufferPointer { RecordKey($0) }
+    self = RecordKey(bytes.span)
   }
 
-  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  public init(_ bytes: Span<UInt8>) {
     var high: UInt64 = 0
     var low: UInt64 = 0
-    for (index, byte) in bytes.prefix(16).enumerated() {
-      if index < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+    for index in 0..<min(bytes.count, 16) {
+      let byte = UInt64(bytes[index])
+      if index < 8 { high = high << 8 | byte } else { low = low << 8 | byte }
     }
     // Ids of other lengths (only in tampered files) still get distinct keys.
     self.high = high ^ UInt64(truncatingIfNeeded: bytes.count == 16 ? 0 : bytes.count) << 56
@@ -53,13 +54,13 @@ public protocol SixteenBytes: Hashable, Sendable {
 extension SixteenBytes {
   /// The value held in `bytes` (16 bytes; other lengths, only in tampered files, never match
   /// a value Sotto wrote).
-  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  public init(_ bytes: Span<UInt8>) {
     let key = RecordKey(bytes)
     self.init(high: key.high, low: key.low)
   }
 
   public init(_ bytes: [UInt8]) {
-    self = bytes.withUnsafeBufferPointer { Self($0) }
+    self = Self(bytes.span)
   }
 
   /// The 16 bytes.

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The rows of the records table, read in one pass into one buffer.
 ///
@@ -37,8 +36,7 @@ public struct RecordRows: Sendable {
   /// (-1 alone: the rows of none, whose ids are not blobs or are empty).
   init(_ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>? = nil) throws {
     let statement = try Self.statement(db, withCiphertexts: withCiphertexts, buckets: buckets)
-    let handle = statement.sqliteStatement
-    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    defer { statement.reset() }
     if withCiphertexts {
       // The file's size bounds what its records hold; untouched capacity is never paged in.
       // Buckets hold about a 256th of them each: twice their share is reserved (reserving
@@ -48,7 +46,7 @@ public struct RecordRows: Sendable {
       let share = buckets.map { min(256, 2 * $0.count) } ?? 256
       storage.reserveCapacity(min(pages * pageSize / 256 * share, 1 << 32))
     }
-    while try readRow(handle, withCiphertexts: withCiphertexts) {}
+    while try readRow(statement, withCiphertexts: withCiphertexts) {}
   }
 
   /// Reads the rows of `ids` with their ciphertexts, in the order given; an id without a row
@@ -56,12 +54,12 @@ public struct RecordRows: Sendable {
   init(_ db: Database, ids: [RecordKey]) throws {
     let statement = try db.makeStatement(
       sql: "SELECT id, tag, nonce, ciphertext FROM records WHERE id = ?")
-    let handle = statement.sqliteStatement
-    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    let raw = RawStatement(statement)
+    defer { raw.reset() }
     for id in ids {
       try statement.setArguments([Data(id.bytes)])
-      _ = try readRow(handle, withCiphertexts: true)
-      sqlite3_reset(handle)
+      _ = try readRow(raw, withCiphertexts: true)
+      raw.reset()
     }
   }
 
@@ -72,12 +70,11 @@ public struct RecordRows: Sendable {
     throws
   {
     let statement = try statement(db, withCiphertexts: true, buckets: nil)
-    let handle = statement.sqliteStatement
-    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
+    defer { statement.reset() }
     var batch = RecordRows()
     var more = true
     while more {
-      more = try batch.readRow(handle, withCiphertexts: true)
+      more = try batch.readRow(statement, withCiphertexts: true)
       if !more || batch.rows.count == size {
         if !batch.rows.isEmpty { try body(batch) }
         batch.rows.removeAll(keepingCapacity: true)
@@ -101,7 +98,7 @@ public struct RecordRows: Sendable {
   /// The statement reading the rows, in id order.
   private static func statement(
     _ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>?
-  ) throws -> Statement {
+  ) throws -> RawStatement {
     let columns = withCiphertexts ? "id, tag, nonce, ciphertext" : "id, tag"
     // Blobs compare byte by byte, so ids of any length starting with the bytes fall in range.
     var range = ""
@@ -120,44 +117,27 @@ public struct RecordRows: Sendable {
       }
     }
     // The raw SQLite API: GRDB's row wrappers cost more than decrypting at this scale. The
-    // statement is our own (not GRDB's cache), and the raw handle lives as long as it does.
+    // statement is our own (not GRDB's cache).
     let statement = try db.makeStatement(
       sql: "SELECT \(columns) FROM records \(range) ORDER BY id")
     if !bounds.isEmpty { try statement.setArguments(StatementArguments(bounds)) }
-    return statement
+    return RawStatement(statement)
   }
 
   /// Appends the statement's next row; false when there is none.
-  private mutating func readRow(_ handle: OpaquePointer?, withCiphertexts: Bool) throws -> Bool {
-    func append(_ column: Int32) -> Range<Int> {
-      let start = storage.count
-      let count = Int(sqlite3_column_bytes(handle, column))
-      if count > 0, let pointer = sqlite3_column_blob(handle, column) {
-        storage.append(
-          contentsOf: UnsafeRawBufferPointer(start: pointer, count: count).bindMemory(
-            to: UInt8.self))
-      }
-      return start..<storage.count
-    }
-    let step = sqlite3_step(handle)
-    if step == SQLITE_DONE { return false }
-    guard step == SQLITE_ROW else { throw StorageError(resultCode: step) }
-    let id = append(0)
-    let key = storage.withUnsafeBufferPointer { RecordKey(UnsafeBufferPointer(rebasing: $0[id])) }
+  private mutating func readRow(_ statement: RawStatement, withCiphertexts: Bool) throws -> Bool {
+    guard try statement.step() else { return false }
+    let id = statement.appendBytes(of: 0, to: &storage)
+    let key = RecordKey(storage.span.extracting(id))
     // A tag that is not a 16-byte blob (a tampered file) matches no manifest item.
-    let tagCount = Int(sqlite3_column_bytes(handle, 1))
     let tag =
-      if sqlite3_column_type(handle, 1) == SQLITE_BLOB, tagCount == 16,
-        let pointer = sqlite3_column_blob(handle, 1)
-      {
-        RecordTag(
-          UnsafeBufferPointer(
-            start: pointer.assumingMemoryBound(to: UInt8.self), count: tagCount))
-      } else {
-        RecordTag(high: ~0, low: ~0)
-      }
-    let nonce = withCiphertexts ? append(2) : id.endIndex..<id.endIndex
-    let ciphertext = withCiphertexts ? append(3) : nonce.endIndex..<nonce.endIndex
+      statement.sixteenBytes(1).map { RecordTag(high: $0.high, low: $0.low) }
+      ?? RecordTag(high: ~0, low: ~0)
+    let nonce =
+      withCiphertexts ? statement.appendBytes(of: 2, to: &storage) : id.endIndex..<id.endIndex
+    let ciphertext =
+      withCiphertexts
+      ? statement.appendBytes(of: 3, to: &storage) : nonce.endIndex..<nonce.endIndex
     rows.append(Row(key: key, tag: tag, id: id, nonce: nonce, ciphertext: ciphertext))
     return true
   }
@@ -180,22 +160,11 @@ extension Sealed {
     let statement = try db.makeStatement(
       sql: "SELECT id, nonce, ciphertext FROM pages WHERE id >= ? ORDER BY id")
     try statement.setArguments([Data(lowest)])
-    let handle = statement.sqliteStatement
-    defer { withExtendedLifetime(statement) { _ = sqlite3_reset(handle) } }
-    func bytes(_ column: Int32) -> [UInt8] {
-      let count = Int(sqlite3_column_bytes(handle, column))
-      guard sqlite3_column_type(handle, column) == SQLITE_BLOB, count > 0,
-        let pointer = sqlite3_column_blob(handle, column)
-      else { return [] }
-      return [UInt8](
-        UnsafeRawBufferPointer(start: pointer, count: count).bindMemory(to: UInt8.self))
-    }
+    let raw = RawStatement(statement)
+    defer { raw.reset() }
     var batch: [(id: [UInt8], sealed: Sealed)] = []
-    while true {
-      let step = sqlite3_step(handle)
-      if step == SQLITE_DONE { break }
-      guard step == SQLITE_ROW else { throw StorageError(resultCode: step) }
-      batch.append((bytes(0), Sealed(nonce: bytes(1), ciphertext: bytes(2))))
+    while try raw.step() {
+      batch.append((raw.blob(0), Sealed(nonce: raw.blob(1), ciphertext: raw.blob(2))))
       if batch.count == size {
         try body(batch)
         batch.removeAll(keepingCapacity: true)

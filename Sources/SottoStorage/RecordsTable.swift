@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The `records` table: one encrypted record per entry id, with its tag (Docs/FORMAT.md §5).
 ///
@@ -29,39 +28,9 @@ public struct RecordsTable {
       sql:
         "\(replacing ? "INSERT OR REPLACE" : "INSERT") INTO records (id, tag, nonce, ciphertext) "
         + "VALUES (?, ?, ?, ?)")
-    try batch.bytes.withUnsafeBufferPointer { rows in
-      let handle = statement.sqliteStatement
-      // The blobs are bound without a copy (SQLITE_STATIC: a nil destructor), so they must not
-      // outlive `rows`: the bindings are cleared before this closure returns, on every path.
-      defer {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-      }
-      sqlite3_reset(handle)
-      var start = 0
-      for end in batch.ends {
-        let id = rows.baseAddress! + start
-        let tag = id + RecordBatch.idBytes
-        let nonce = tag + RecordBatch.tagBytes
-        let ciphertext = nonce + RecordBatch.nonceBytes
-        let cipherCount = end - start - RecordBatch.fixedBytes
-        var step = sqlite3_bind_blob(handle, 1, id, Int32(RecordBatch.idBytes), nil)
-        if step == SQLITE_OK {
-          step = sqlite3_bind_blob(handle, 2, tag, Int32(RecordBatch.tagBytes), nil)
-        }
-        if step == SQLITE_OK {
-          step = sqlite3_bind_blob(handle, 3, nonce, Int32(RecordBatch.nonceBytes), nil)
-        }
-        if step == SQLITE_OK {
-          step = sqlite3_bind_blob(handle, 4, ciphertext, Int32(cipherCount), nil)
-        }
-        if step == SQLITE_OK { step = sqlite3_step(handle) }
-        // Every parameter is bound again before the next step.
-        sqlite3_reset(handle)
-        guard step == SQLITE_DONE else { throw StorageError(resultCode: step) }
-        start = end
-      }
-    }
+    try RawStatement(statement).run(
+      rowsOf: batch.bytes, ends: batch.ends,
+      fieldLengths: [RecordBatch.idBytes, RecordBatch.tagBytes, RecordBatch.nonceBytes])
   }
 
   /// The record `id`; `nil` when there is none.

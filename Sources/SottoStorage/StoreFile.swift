@@ -29,7 +29,7 @@ public final class StoreFile: Sendable {
       try db.execute(sql: "PRAGMA synchronous = FULL")
       try db.execute(sql: "PRAGMA cell_size_check = ON")
       // Defensive mode: SQL cannot corrupt the file by writing to the schema or shadow tables.
-      let status = sotto_sqlite_enable_defensive(UnsafeMutableRawPointer(db.sqliteConnection))
+      let status = RawStatement.enableDefensive(db)
       if status != 0 { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
     }
     return config

@@ -40,4 +40,19 @@ import Testing
       unblockingSignals: true)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
   }
+
+  /// Runs Scripts/surf-terminal: `sotto surf`'s screen in a tmux pane, in raw mode (the
+  /// control), then SIGTERM; `stty -a` must show `icanon` and `echo` again, status 143.
+  @Test(.timeLimit(.minutes(1)))
+  func aSurfScreenEndedBySIGTERMGivesTheTerminalBack() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+      FileHandle.standardError.write(Data("skipped: tmux is not installed\n".utf8))
+      return
+    }
+    let result = try CLIRunner.runTool(
+      "/bin/bash",
+      [Self.root.appendingPathComponent("Scripts/surf-terminal").path, CLIRunner.binary],
+      unblockingSignals: true)
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+  }
 }

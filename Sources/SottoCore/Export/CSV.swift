@@ -93,7 +93,7 @@ struct CSVRecord {
 /// blank line is skipped; an empty unquoted cell is absent (`nil`), a quoted one is `""`.
 enum CSVReader {
   static func records(
-    _ bytes: UnsafeRawBufferPointer, maxRecordBytes: Int
+    _ bytes: Span<UInt8>, maxRecordBytes: Int
   ) -> Result<[CSVRecord], JournalCodecError> {
     var records: [CSVRecord] = []
     var index = 0

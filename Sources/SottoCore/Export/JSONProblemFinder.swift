@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the line of the first problem in a JSON text that `JSONDecoder` refused without saying
 /// where (on Linux it reports only "not valid JSON").
 ///
@@ -6,7 +8,7 @@
 /// decode has failed, so it costs nothing on good input.
 enum JSONProblemFinder {
   /// The line (counted from 1) of the first problem, or `nil` when none is found.
-  static func firstProblemLine(_ bytes: UnsafeRawBufferPointer) -> Int? {
+  static func firstProblemLine(_ bytes: Data) -> Int? {
     var scanner = Scanner(bytes: bytes)
     return scanner.run()
   }
@@ -17,12 +19,12 @@ enum JSONProblemFinder {
   }
 
   private struct Scanner {
-    let bytes: UnsafeRawBufferPointer
+    let bytes: [UInt8]
     var index = 0
     var line = 1
 
-    init(bytes: UnsafeRawBufferPointer) {
-      self.bytes = bytes
+    init(bytes: Data) {
+      self.bytes = Array(bytes)
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
@@ -154,8 +156,7 @@ enum JSONProblemFinder {
         if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
         guard digits() else { return false }
       }
-      let text = String(
-        decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(decoding: bytes[start..<index], as: UTF8.self)
       if isInteger { return Int64(text) != nil }
       return Double(text)?.isFinite == true
     }

@@ -80,7 +80,7 @@ public enum JournalImport {
   /// Reads a JSON export held in bytes (a backup's payload) as ``sottoJSON(_:)`` reads a file.
   static func sottoJSON(_ bytes: [UInt8]) throws(JournalCodecError) -> CheckedEntries {
     if bytes.count <= maxInputBytes,
-      bytes.withUnsafeBytes({ UTF8Check.firstInvalidOffset($0) }) == nil,
+      UTF8Check.firstInvalidOffset(bytes.span) == nil,
       let entries = fastSottoJSON(bytes)
     {
       return try CheckedEntries.check(entries) { .entry($0 + 1) }
@@ -240,11 +240,10 @@ public enum JournalImport {
   /// Reads Sotto's CSV export (see `Docs/EXPORT.md` for the columns and the formula guard).
   public static func csv(_ data: Data) throws(JournalCodecError) -> [Entry] {
     try checkSize(data)
-    let records = try data.withUnsafeBytes { buffer in
-      CSVReader.records(
-        UnsafeRawBufferPointer(rebasing: buffer[bomLength(buffer)...]), maxRecordBytes: maxLineBytes
-      )
-    }.get()
+    let bytes = data.span
+    let records = try CSVReader.records(
+      bytes.extracting(bomLength(bytes)...), maxRecordBytes: maxLineBytes
+    ).get()
     guard let first = records.first else {
       throw JournalCodecError(
         code: .unrecognisedFormat,
@@ -271,7 +270,7 @@ public enum JournalImport {
   }
 
   static func checkUTF8(_ data: Data) throws(JournalCodecError) {
-    let line = data.withUnsafeBytes { UTF8Check.firstInvalidLine($0) }
+    let line = UTF8Check.firstInvalidLine(data.span)
     if let line {
       throw JournalCodecError(
         code: .invalidUTF8, location: .line(line),
@@ -280,8 +279,8 @@ public enum JournalImport {
     }
   }
 
-  static func bomLength(_ bytes: UnsafeRawBufferPointer) -> Int {
-    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  static func bomLength(_ bytes: Span<UInt8>) -> Int {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
   }
 
   /// The lines of `data` (without LF or a CR before it), numbered from 1, each checked for
@@ -301,7 +300,7 @@ public enum JournalImport {
       }
       var line = bytes[start..<end]
       if line.last == 0x0D { line = line.dropLast() }
-      let invalid = line.withUnsafeBytes { UTF8Check.firstInvalidOffset($0) }
+      let invalid = UTF8Check.firstInvalidOffset(line.span)
       if invalid != nil {
         throw JournalCodecError(
           code: .invalidUTF8, location: .line(number),
@@ -339,7 +338,7 @@ public enum JournalImport {
   ) -> JournalCodecError {
     let (path, what) = describe(error)
     if path.isEmpty || what == nil {
-      if data.withUnsafeBytes({ JSONProblemFinder.firstProblemLine($0) }) == nil,
+      if JSONProblemFinder.firstProblemLine(data) == nil,
         let located = firstUndecodableEntry(data, entryKey: entryKey)
       {
         return located
@@ -421,7 +420,7 @@ public enum JournalImport {
   /// A parse error of a whole document, located by ``JSONProblemFinder`` (the decoder's own
   /// message is not used: it can quote the input, and on Linux it does not say where).
   static func malformedJSON(_ error: any Error, data: Data) -> JournalCodecError {
-    let line = data.withUnsafeBytes { JSONProblemFinder.firstProblemLine($0) }
+    let line = JSONProblemFinder.firstProblemLine(data)
     return JournalCodecError(
       code: .malformed, location: line.map { .line($0) },
       problem: "this is not valid JSON (it may be cut short, or hold NaN, Infinity or a number "

@@ -41,9 +41,7 @@ public enum PlaintextFile {
   /// Writes `data` to `path` (`-` means standard output).
   public static func write(_ data: Data, to path: String, overwrite: Bool) throws(SottoError) {
     try write(to: path, overwrite: overwrite) { (sink: Sink) throws(SottoError) in
-      try data.withUnsafeBytes { bytes in
-        Result { () throws(SottoError) in try sink.write(bytes) }
-      }.get()
+      try sink.write(data.span)
     }
   }
 
@@ -92,15 +90,14 @@ public enum PlaintextFile {
 
     /// Writes all of `bytes`.
     public func write(_ bytes: [UInt8]) throws(SottoError) {
-      try bytes.withUnsafeBytes { raw in
-        Result { () throws(SottoError) in try write(raw) }
-      }.get()
+      try write(bytes.span)
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(SottoError) {
+    /// Writes all of `bytes`.
+    public func write(_ bytes: Span<UInt8>) throws(SottoError) {
       var offset = 0
       while offset < bytes.count {
-        let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        let count = CCalls.write(descriptor, bytes, from: offset)
         if count < 0 && errno == EINTR { continue }
         if count <= 0 {
           if path == "-" {

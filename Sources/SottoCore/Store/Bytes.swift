@@ -65,13 +65,8 @@ struct ByteReader {
   private mutating func readBigEndian(count: Int) -> UInt64? {
     guard bytes.count - offset >= count else { return nil }
     defer { offset += count }
-    return bytes.withUnsafeBytes { raw in
-      if count == 8 {
-        return UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      }
-      var value: UInt64 = 0
-      for index in offset..<offset + count { value = value << 8 | UInt64(raw[index]) }
-      return value
-    }
+    var value: UInt64 = 0
+    for index in offset..<offset + count { value = value << 8 | UInt64(bytes[index]) }
+    return value
   }
 }

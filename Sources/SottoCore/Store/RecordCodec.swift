@@ -243,7 +243,7 @@ enum RecordCodec {
     try reader.readObject { reader, key throws(JSONReader.Failure) in
       let read = try value(&reader)
       guard wellFormed, map.count < maxContextDevices, let read,
-        let device = key.shortBytes?.withUnsafeBufferPointer(word(hexDigits:)) ?? nil,
+        let device = key.shortBytes.flatMap({ word(hexDigits: $0.span) }),
         map.updateValue(read, forKey: device) == nil
       else {
         wellFormed = false
@@ -260,10 +260,11 @@ enum RecordCodec {
 
   /// The word that 16 lowercase hex digits spell; `nil` for anything else. Read for every
   /// record, so without making a string or an array.
-  static func word(hexDigits digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+  static func word(hexDigits digits: Span<UInt8>) -> UInt64? {
     guard digits.count == 16 else { return nil }
     var value: UInt64 = 0
-    for digit in digits {
+    for index in digits.indices {
+      let digit = digits[index]
       let nibble: UInt8
       switch digit {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")

@@ -28,25 +28,18 @@ struct RecordOpener {
   ///   range (older versions accepted any). Only re-keying and re-listing, which carry a record
   ///   over as it is and lay nothing out, pass `false`.
   mutating func open(
-    id: UnsafeBufferPointer<UInt8>, tag: RecordTag, nonce: UnsafeBufferPointer<UInt8>,
-    ciphertext: UnsafeBufferPointer<UInt8>, checkingTime: Bool = true
+    id: Span<UInt8>, tag: RecordTag, nonce: Span<UInt8>, ciphertext: Span<UInt8>,
+    checkingTime: Bool = true
   ) -> RecordVersion? {
     guard id.count == 16, nonce.count == Vault.nonceBytes, ciphertext.count >= Vault.tagBytes
     else { return nil }
     associatedData.removeSubrange(prefixLength...)
-    associatedData.append(contentsOf: id)
+    for index in id.indices { associatedData.append(id[index]) }
     associatedData.append(contentsOf: tag.bytes)
-    let length = ciphertext.count - Vault.tagBytes
-    if plaintext.count < max(length, 1) {
-      plaintext = [UInt8](repeating: 0, count: max(length, 1))
-    }
-    let opened = plaintext.withUnsafeMutableBytes { output in
-      associatedData.withUnsafeBytes { associatedData in
-        AEAD.open(
-          UnsafeRawBufferPointer(ciphertext), nonce: UnsafeRawBufferPointer(nonce),
-          associatedData: associatedData, key: key, into: output)
-      }
-    }
+    // A local reference (no copy: it is not written while held), as `plaintext` is written.
+    let associatedData = associatedData
+    let opened = AEAD.open(
+      ciphertext, nonce: nonce, associatedData: associatedData.span, key: key, into: &plaintext)
     guard let written = opened, written > 0,
       let unpadded = RecordCodec.unpaddedLength(plaintext, count: Int(written)),
       let version = RecordCodec.decodeShown(json: plaintext, count: unpadded)
@@ -60,7 +53,7 @@ struct RecordOpener {
 
   /// Whether a version's entry (none for a tombstone) may be returned for the row `id`.
   private func isAcceptable(
-    _ entry: Entry?, id: UnsafeBufferPointer<UInt8>, _ checkingTime: Bool
+    _ entry: Entry?, id: Span<UInt8>, _ checkingTime: Bool
   ) -> Bool {
     guard let entry else { return true }
     // Only Sotto, holding the key, writes records, and it checks every entry on the way in;
@@ -73,14 +66,9 @@ struct RecordOpener {
   mutating func open(
     id: [UInt8], tag: RecordTag, nonce: [UInt8], ciphertext: [UInt8], checkingTime: Bool = true
   ) -> RecordVersion? {
-    id.withUnsafeBufferPointer { id in
-      nonce.withUnsafeBufferPointer { nonce in
-        ciphertext.withUnsafeBufferPointer { ciphertext in
-          open(
-            id: id, tag: tag, nonce: nonce, ciphertext: ciphertext, checkingTime: checkingTime)
-        }
-      }
-    }
+    open(
+      id: id.span, tag: tag, nonce: nonce.span, ciphertext: ciphertext.span,
+      checkingTime: checkingTime)
   }
 
   /// Opens and digests the rows `range` of `batch`: each row's digest, what it held and, with
@@ -88,38 +76,35 @@ struct RecordOpener {
   /// without, to tell an old record from a damaged one). `each` makes what is returned of a row
   /// from that, the version opened with the time checked (`nil` when none) and the row's key.
   ///
-  /// The rows are reached through one pointer to `batch`'s storage, valid for this call: a
-  /// slice per row would retain the buffer three times a record, and two workers doing so
-  /// fight over its reference count.
+  /// The rows are reached through spans of `batch`'s storage, borrowed for this call: a slice
+  /// per row would retain the buffer three times a record, and two workers doing so fight
+  /// over its reference count.
   mutating func open<T>(
     _ batch: RecordRows, rows range: Range<Int>, keepingVersions: Bool,
     _ each: (UnlockedJournal.OpenedRecord, RecordVersion?, RecordKey) -> T
   ) -> [T] {
-    batch.storage.withUnsafeBufferPointer { storage in
-      range.map { index in
-        let row = batch.rows[index]
-        let id = UnsafeBufferPointer(rebasing: storage[row.id])
-        let nonce = UnsafeBufferPointer(rebasing: storage[row.nonce])
-        let ciphertext = UnsafeBufferPointer(rebasing: storage[row.ciphertext])
-        let digest = RecordDigest(
-          digesting:
-            UnsafeBufferPointer(rebasing: storage[row.nonce.lowerBound..<row.ciphertext.upperBound])
-        )
-        var opened = UnlockedJournal.OpenedRecord(digest: digest)
-        let shown = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
-        if let shown {
-          opened.outcome = shown.entry == nil ? .deleted : .entry
-          if keepingVersions { opened.version = shown }
-        } else if let version = open(
-          id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
-        {
-          opened.outcome = .outOfRange
-          if keepingVersions { opened.version = version }
-        } else {
-          opened.outcome = .undecryptable
-        }
-        return each(opened, shown, row.key)
+    range.map { index in
+      let storage = batch.storage.span
+      let row = batch.rows[index]
+      let id = storage.extracting(row.id)
+      let nonce = storage.extracting(row.nonce)
+      let ciphertext = storage.extracting(row.ciphertext)
+      let digest = RecordDigest(
+        digesting: storage.extracting(row.nonce.lowerBound..<row.ciphertext.upperBound))
+      var opened = UnlockedJournal.OpenedRecord(digest: digest)
+      let shown = open(id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext)
+      if let shown {
+        opened.outcome = shown.entry == nil ? .deleted : .entry
+        if keepingVersions { opened.version = shown }
+      } else if let version = open(
+        id: id, tag: row.tag, nonce: nonce, ciphertext: ciphertext, checkingTime: false)
+      {
+        opened.outcome = .outOfRange
+        if keepingVersions { opened.version = version }
+      } else {
+        opened.outcome = .undecryptable
       }
+      return each(opened, shown, row.key)
     }
   }
 }
@@ -127,10 +112,9 @@ struct RecordOpener {
 extension RecordDigest {
   /// The digest kept of a record (Docs/FORMAT.md §5): BLAKE2b-128 of `row`, its nonce followed
   /// by its ciphertext, as they lie side by side in a batch read or sealed in bulk, digested
-  /// where they lie. Safe while `row` is: the callers' pointers are into a batch they hold.
-  init(digesting row: UnsafeBufferPointer<UInt8>) {
-    var out = (UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &out) { BLAKE2b.hash(UnsafeRawBufferPointer(row), into: $0) }
-    self = withUnsafeBytes(of: out) { RecordDigest($0.bindMemory(to: UInt8.self)) }
+  /// where they lie.
+  init(digesting row: Span<UInt8>) {
+    let (high, low) = BLAKE2b.digest128(row)
+    self.init(high: high, low: low)
   }
 }

@@ -26,8 +26,8 @@ struct RecordSealer {
     self.key = key
   }
 
-  /// Appends the next unused nonce of the pool to `output`.
-  private mutating func appendNonce(to output: inout [UInt8]) {
+  /// The place in `nonces` of the next unused nonce of the pool.
+  private mutating func nextNonce() -> Range<Int> {
     if noncesUsed == Self.noncesPerDraw {
       SecureRandom.fill(&nonces)
       noncesUsed = 0
@@ -35,14 +35,13 @@ struct RecordSealer {
     let start = noncesUsed * Vault.nonceBytes
     noncesUsed += 1
     // Each nonce is used once: the pool is never read twice at the same place.
-    output.append(contentsOf: nonces[start..<start + Vault.nonceBytes])
+    return start..<start + Vault.nonceBytes
   }
 
   /// A fresh random tag, from the same pool as the nonces.
   mutating func nextTag() -> RecordTag {
-    var bytes: [UInt8] = []
-    appendNonce(to: &bytes)
-    return RecordTag(Array(bytes.prefix(16)))
+    let nonce = nextNonce()
+    return RecordTag(Array(nonces[nonce.prefix(16)]))
   }
 
   /// Seals `version` as the record `id` under a fresh random tag and nonce.
@@ -63,24 +62,16 @@ struct RecordSealer {
   ) -> RecordDigest {
     RecordCodec.encodeUnpadded(version, into: &writer)
     RecordCodec.pad(writer.bytes, into: &padded)
-    let paddedCount = padded.count
     associatedData.removeSubrange(prefixLength...)
-    id.withUnsafeBytes { associatedData.append(contentsOf: $0) }
+    id.appendBytes(to: &associatedData)
     associatedData.append(contentsOf: tag.bytes)
     let start = output.count
-    appendNonce(to: &output)
-    output.append(contentsOf: repeatElement(0, count: paddedCount + Vault.tagBytes))
-    return output.withUnsafeMutableBytes { buffer in
-      let row = UnsafeMutableRawBufferPointer(rebasing: buffer[start...])
-      padded.withUnsafeBytes { padded in
-        associatedData.withUnsafeBytes { associatedData in
-          AEAD.seal(
-            padded, nonce: UnsafeRawBufferPointer(rebasing: row[..<Vault.nonceBytes]),
-            associatedData: associatedData, key: key,
-            into: UnsafeMutableRawBufferPointer(rebasing: row[Vault.nonceBytes...]))
-        }
-      }
-      return RecordDigest(digesting: UnsafeBufferPointer(row.bindMemory(to: UInt8.self)))
-    }
+    let nonce = nextNonce()
+    output.append(contentsOf: nonces[nonce])
+    AEAD.seal(
+      padded.span, nonce: nonces.span.extracting(nonce), associatedData: associatedData.span,
+      key: key, appendingTo: &output)
+    let row = output[start...]
+    return RecordDigest(digesting: row.span)
   }
 }

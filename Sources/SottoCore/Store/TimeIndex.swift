@@ -352,6 +352,26 @@ struct TimeIndex: Sendable {
       root: page, digest: digest, count: UInt64(leaves.reduce(0) { $0 + $1.count }))
   }
 
+  /// The items of `first` and `second`, both in key order, in key order.
+  static func merged(_ first: [IndexItem], _ second: [IndexItem]) -> [IndexItem] {
+    guard !first.isEmpty else { return second }
+    var result: [IndexItem] = []
+    result.reserveCapacity(first.count + second.count)
+    var (i, j) = (0, 0)
+    while i < first.count && j < second.count {
+      if second[j].key < first[i].key {
+        result.append(second[j])
+        j += 1
+      } else {
+        result.append(first[i])
+        i += 1
+      }
+    }
+    result.append(contentsOf: first[i...])
+    result.append(contentsOf: second[j...])
+    return result
+  }
+
   /// Applies one transaction's changes: removes the items at `removing` and those of the ids
   /// in `unknown` (looked up in every leaf), then adds `inserting`. Rewrites each leaf touched
   /// and the root; `nil` when a page it needs fails its checks (the caller drops the index).
@@ -407,11 +427,15 @@ struct TimeIndex: Sendable {
       ]
       loaded[0] = []
     }
-    for item in inserting {
-      let at = position(of: item.key)
+    // Sorted, then merged into each leaf in one pass: inserted one by one, an import of
+    // 100,000 entries into a new journal moved the one growing leaf 100,000 times (10 s).
+    var byLeaf: [Int: [IndexItem]] = [:]
+    for item in inserting.sorted(by: { $0.key < $1.key }) {
+      byLeaf[position(of: item.key), default: []].append(item)
+    }
+    for (at, items) in byLeaf {
       guard try load(at) else { return nil }
-      let index = loaded[at]!.partitioningIndex { item.key < $0.key }
-      loaded[at]!.insert(item, at: index)
+      loaded[at] = Self.merged(loaded[at]!, items)
     }
     guard !loaded.isEmpty else { return reference }
     var result: [Leaf] = []

@@ -1,5 +1,6 @@
 import CSottoSupport
 import Foundation
+import SottoCrypto
 
 #if canImport(Glibc)
   import Glibc
@@ -71,7 +72,7 @@ public enum PassphraseCommand {
         "The passphrase command is empty or has an unclosed quote. Nothing was written.")
     }
     var pid: Int32 = 0
-    let descriptor = withCStringArray(words) { sotto_spawn_reading_stdout($0, &pid) }
+    let descriptor = CCalls.withCStringArray(words) { sotto_spawn_reading_stdout($0, &pid) }
     guard descriptor >= 0 else {
       let reason = String(cString: strerror(errno))
       throw SottoError(
@@ -79,7 +80,7 @@ public enum PassphraseCommand {
         "The passphrase command \(program) could not be started (\(reason)). Nothing was written.")
     }
     var line: [UInt8] = []
-    defer { line.withUnsafeMutableBytes { zeroBytes($0) } }
+    defer { SecureMemory.zero(&line) }
     let outcome = readFirstLine(descriptor, into: &line)
     close(descriptor)
     let status = sotto_wait_child(pid)
@@ -110,11 +111,11 @@ public enum PassphraseCommand {
   private static func readFirstLine(_ descriptor: Int32, into line: inout [UInt8]) -> Bool {
     line.reserveCapacity(maxBytes + 1)
     var buffer = [UInt8](repeating: 0, count: 512)
-    defer { buffer.withUnsafeMutableBytes { zeroBytes($0) } }
+    defer { SecureMemory.zero(&buffer) }
     var lineDone = false
     var fits = true
     while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      let count = CCalls.read(descriptor, into: &buffer)
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { break }
       guard !lineDone else { continue }
@@ -134,11 +135,6 @@ public enum PassphraseCommand {
     return fits
   }
 
-  private static func zeroBytes(_ bytes: UnsafeMutableRawBufferPointer) {
-    guard let base = bytes.baseAddress else { return }
-    explicit_bzero(base, bytes.count)
-  }
-
   /// Starts `words` (looked up in `PATH`, no shell) with its standard input on a pipe, in
   /// Sotto's process group so that it may use the terminal (a pager); returns its pid and the
   /// pipe's write end, or `nil` when it cannot be started.
@@ -147,21 +143,11 @@ public enum PassphraseCommand {
   )? {
     guard !words.isEmpty else { return nil }
     var pid: Int32 = 0
-    let descriptor = withCStringArray(words) { sotto_spawn_writing_stdin($0, &pid) }
+    let descriptor = CCalls.withCStringArray(words) { sotto_spawn_writing_stdin($0, &pid) }
     return descriptor >= 0 ? (pid, descriptor) : nil
   }
 
   /// Waits for a child started by ``startWritingToStandardInput(_:)``; its exit status.
   @discardableResult
   public static func waitForChild(_ pid: Int32) -> Int32 { sotto_wait_child(pid) }
-
-  /// Calls `body` with a NULL-terminated C array of `words`, valid only during the call.
-  private static func withCStringArray<T>(
-    _ words: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> T
-  ) -> T {
-    var pointers: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
-    pointers.append(nil)
-    defer { for pointer in pointers { free(pointer) } }
-    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
-  }
 }

@@ -29,15 +29,10 @@ enum PassphraseStrength {
   /// - Warning: the passphrase is handed to libpwquality in a NUL-terminated copy in secure
   ///   memory; libpwquality wipes its own copies, cracklib's stack buffers are beyond reach.
   static func check(_ secret: SecureBytes) throws(SottoError) {
-    // The zeroed allocation ends with the NUL that C wants.
-    let terminated = try Sodium.mapped { () throws(CryptoError) in
-      try SecureBytes(count: secret.count + 1) { target in
-        secret.withUnsafeBytes { target.copyMemory(from: $0) }
-      }
-    }
+    let terminated = try Sodium.mapped { () throws(CryptoError) in try secret.nulTerminated() }
     let (score, message) = lock.withLock { _ in
       defer { sotto_scrub_stack() }  // cracklib copies the passphrase to its stack buffers
-      return judge(terminated)
+      return CCalls.pwqualityCheck(terminated, options: options)
     }
     if score >= minimumScore { return }
     if message.contains("error loading dictionary") {
@@ -52,27 +47,5 @@ enum PassphraseStrength {
       .weakPassphrase,
       "That passphrase is too easy to guess (\(reason)). Anyone who copies the journal can "
         + "try guesses offline. \(advice) Nothing was written.")
-  }
-
-  /// libpwquality's score (0 to 100) or its negative error, and its message for an error.
-  private static func judge(_ terminated: SecureBytes) -> (Int32, String) {
-    guard let settings = pwquality_default_settings() else {
-      return (-1, "libpwquality could not start (out of memory)")
-    }
-    defer { pwquality_free_settings(settings) }
-    for option in options where pwquality_set_option(settings, option) != 0 {
-      return (-1, "libpwquality refused the setting \(option)")
-    }
-    var auxiliary: UnsafeMutableRawPointer?
-    let score = terminated.withUnsafeBytes { bytes in
-      let text = bytes.bindMemory(to: CChar.self).baseAddress!
-      return pwquality_check(settings, text, nil, nil, &auxiliary)
-    }
-    var buffer = [CChar](repeating: 0, count: Int(PWQ_MAX_ERROR_MESSAGE_LEN))
-    // Called for every result: it also frees what `auxiliary` points to.
-    let message = buffer.withUnsafeMutableBufferPointer { out in
-      pwquality_strerror(out.baseAddress, out.count, score, auxiliary).map { String(cString: $0) }
-    }
-    return (score, message ?? "")
   }
 }

@@ -26,7 +26,7 @@ public enum ProcessHardening {
   public static func takeArguments(keepingFirstIf isCommand: (String) -> Bool) -> [String] {
     let arguments = Array(CommandLine.arguments.dropFirst())
     let keep = arguments.first.map(isCommand) == true ? 2 : 1
-    sotto_scrub_arguments(CommandLine.argc, CommandLine.unsafeArgv, Int32(keep))
+    CCalls.scrubArguments(keeping: keep)
     return arguments
   }
 

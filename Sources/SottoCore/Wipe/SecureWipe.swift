@@ -217,9 +217,7 @@ public struct SecureWipe {
     let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard descriptor >= 0 else { return [] }
     defer { close(descriptor) }
-    var buffer = [UInt8](repeating: 0, count: count)
-    let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, count, 0) }
-    return Array(buffer.prefix(max(read, 0)))
+    return CCalls.pread(descriptor, count: count, at: 0)
   }
 
   private func lexists(_ file: String) -> Bool {
@@ -282,9 +280,7 @@ private struct OpenFile {
     while offset < range.upperBound {
       let count = min(range.upperBound - offset, block.count)
       SecureRandom.fill(&block)
-      let written = block.withUnsafeBytes {
-        pwrite(descriptor, $0.baseAddress!, count, off_t(offset))
-      }
+      let written = CCalls.pwrite(descriptor, block, count: count, at: offset)
       if written < 0 && errno == EINTR { continue }
       guard written > 0 else {
         throw SottoError(.storage, "\(path) could not be overwritten. Run `sotto wipe` again.")
@@ -295,9 +291,7 @@ private struct OpenFile {
 
   /// Writes `bytes` at `offset`, in place.
   func write(_ bytes: [UInt8], at offset: Int) throws(SottoError) {
-    let written = bytes.withUnsafeBytes {
-      pwrite(descriptor, $0.baseAddress!, $0.count, off_t(offset))
-    }
+    let written = CCalls.pwrite(descriptor, bytes, count: bytes.count, at: offset)
     guard written == bytes.count else {
       throw SottoError(.storage, "\(path) could not be overwritten. Run `sotto wipe` again.")
     }
@@ -335,9 +329,7 @@ private struct MainFileLayout {
     var page = [UInt8](repeating: 0, count: layout.pageSize)
     var offset = 0
     while true {
-      let count = page.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress!, layout.pageSize, off_t(offset))
-      }
+      let count = CCalls.pread(descriptor, into: &page, count: layout.pageSize, at: offset)
       guard count > 0 else { break }
       if contains(page[..<count], magic) { layout.headerPages.append(offset..<(offset + count)) }
       offset += count
@@ -368,11 +360,7 @@ private enum WALFrames {
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     func read(_ count: Int, at offset: Int) -> [UInt8] {
-      var buffer = [UInt8](repeating: 0, count: count)
-      let got = buffer.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress!, count, off_t(offset))
-      }
-      return Array(buffer.prefix(max(got, 0)))
+      CCalls.pread(descriptor, count: count, at: offset)
     }
     func u32(_ bytes: [UInt8], _ at: Int) -> Int {
       bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }

@@ -75,7 +75,7 @@ extension Entry {
         id = parsed
       case "kind":
         // Matched as bytes: a `String` and a string `switch` per record cost more.
-        let kinds = { (bytes: UnsafeBufferPointer<UInt8>) -> EntryKind? in
+        let kinds = { (bytes: Span<UInt8>) -> EntryKind? in
           switch JSONKey(bytes) {
           case "urge": .urge
           case "use": .use
@@ -90,7 +90,7 @@ extension Entry {
         kind = parsed
       case "at": at = try Timestamp(from: &reader)
       case "source":
-        let sources = { (bytes: UnsafeBufferPointer<UInt8>) -> EntrySource? in
+        let sources = { (bytes: Span<UInt8>) -> EntrySource? in
           switch JSONKey(bytes) {
           case "direct": .direct
           case "quickCapture": .quickCapture

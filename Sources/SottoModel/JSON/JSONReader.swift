@@ -213,7 +213,7 @@ public struct JSONReader {
   /// Reads a string and hands its UTF-8 bytes to `parse`, without making a `String` when it has
   /// no escapes (ids and other short tokens, read for every record).
   public mutating func readString<T>(
-    parsing parse: (UnsafeBufferPointer<UInt8>) -> T?
+    parsing parse: (Span<UInt8>) -> T?
   ) throws(Failure) -> T? {
     guard peek() == UInt8(ascii: "\"") else { throw fail("a string") }
     let quote = offset
@@ -222,16 +222,14 @@ public struct JSONReader {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         offset = index + 1
-        return bytes.withUnsafeBufferPointer {
-          parse(UnsafeBufferPointer(rebasing: $0[(quote + 1)..<index]))
-        }
+        return parse(bytes.span.extracting((quote + 1)..<index))
       }
       // Escapes, non-ASCII and errors take the general path.
       if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { break }
       index += 1
     }
-    var text = try readString()
-    return text.withUTF8 { parse($0) }
+    let text = try readString()
+    return parse(text.utf8.span)
   }
 
   /// A string from UTF-8 bytes, or `nil` when they are not valid UTF-8.
@@ -239,12 +237,9 @@ public struct JSONReader {
   /// `String(validating:as:)` is generic and looks up type metadata on every call, which
   /// serialises parallel decoding on a runtime lock; decoding is not, and is exact for valid input.
   private static func string(_ bytes: [UInt8], _ range: Range<Int>, isASCII: Bool) -> String? {
-    bytes.withUnsafeBufferPointer { buffer in
-      let slice = UnsafeBufferPointer(rebasing: buffer[range])
-      if isASCII { return String(decoding: slice, as: UTF8.self) }
-      guard UTF8Validation.isValid(slice) else { return nil }
-      return String(decoding: slice, as: UTF8.self)
-    }
+    let slice = bytes[range]
+    if !isASCII, UTF8Validation.firstInvalidOffset(slice.span) != nil { return nil }
+    return String(decoding: slice, as: UTF8.self)
   }
 
   private mutating func readHex4() throws(Failure) -> UInt32 {

@@ -142,16 +142,14 @@ public struct JSONWriter {
   private mutating func appendDigits(of value: Int64) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
-    var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var digits = InlineArray<20, UInt8>(repeating: 0)
     var count = 0
-    withUnsafeMutableBytes(of: &reversed) { digits in
-      repeat {
-        digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
-    }
+    repeat {
+      digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+      count += 1
+    } while magnitude > 0
+    for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
   }
 
   /// Writes a number: whole numbers without a fraction (as `JSONEncoder` does), others in
@@ -172,16 +170,20 @@ public struct JSONWriter {
     word.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Whether `text` holds a byte that a JSON string escapes: a control character, `"` or `\`.
+  private static func needsEscape(_ text: Span<UInt8>) -> Bool {
+    for index in text.indices {
+      let byte = text[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+    }
+    return false
+  }
+
   private mutating func appendString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     // Most text needs no escape: copy it in one go.
-    var text = value
-    let plain = text.withUTF8 { utf8 -> Bool in
-      guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
-      bytes.append(contentsOf: utf8)
-      return true
-    }
-    if plain {
+    if !Self.needsEscape(value.utf8.span) {
+      bytes.append(contentsOf: value.utf8)
       bytes.append(UInt8(ascii: "\""))
       return
     }

@@ -4,14 +4,9 @@
 /// The standard library validates only through generic entry points whose metadata lookups
 /// take a runtime lock; the JSON reader calls this on every non-ASCII string from many threads.
 public enum UTF8Validation {
-  /// Whether all of `bytes` is valid UTF-8.
-  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    firstInvalidOffset(UnsafeRawBufferPointer(bytes)) == nil
-  }
-
   /// The offset of the first byte that does not start a valid sequence, or `nil` when all of
   /// `bytes` is valid UTF-8.
-  public static func firstInvalidOffset(_ bytes: UnsafeRawBufferPointer) -> Int? {
+  public static func firstInvalidOffset(_ bytes: Span<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
     while index < count {

@@ -12,10 +12,6 @@ struct SurfScreen {
   var minutes: Double
   var intensity: Int?
 
-  /// Terminal settings to put back from a signal handler.
-  nonisolated(unsafe) private static var saved = termios()
-  nonisolated(unsafe) private static var rawModeOn = false
-
   private static let enter = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[2J"
   private static let leave = "\u{1B}[?25h\u{1B}[?1049l"
 
@@ -86,48 +82,14 @@ struct SurfScreen {
 
   // MARK: Terminal
 
-  private static func write(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes {
-        Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
-      }
-      if written <= 0 { break }
-      offset += written
-    }
-  }
+  private static func write(_ text: String) { Terminal.writeOut(text) }
 
   private static func enterRawMode() {
-    guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return }
-    var raw = saved
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-    raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
-    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
-      cc[Int(VMIN)] = 0
-      cc[Int(VTIME)] = 2  // reads wait at most 0.2 s, so the screen keeps moving
-    }
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
-      Glibc.signal(signal) { number in
-        if SurfScreen.rawModeOn {
-          tcsetattr(STDIN_FILENO, TCSAFLUSH, &SurfScreen.saved)
-          let text = "\u{1B}[?25h\u{1B}[?1049l"
-          _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
-        }
-        _exit(128 + number)
-      }
-    }
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
-    rawModeOn = true
-    write(enter)
+    if Terminal.enterRawMode(restoring: leave) { write(enter) }
   }
 
   private static func leaveRawMode() {
-    guard rawModeOn else { return }
-    write(leave)
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-    rawModeOn = false
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { Glibc.signal(signal, SIG_DFL) }
+    if Terminal.leaveRawMode() { write(leave) }
   }
 
   private static func readKey() -> UInt8? {

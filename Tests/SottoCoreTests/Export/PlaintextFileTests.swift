@@ -12,9 +12,7 @@ import Testing
       // Enough to pass the point where the disk is asked to start writing.
       for index in 0..<6 {
         let piece = [UInt8](repeating: UInt8(index), count: 1 << 20)
-        try piece.withUnsafeBytes { raw in
-          Result { () throws(SottoError) in try file.write(raw) }
-        }.get()
+        try file.write(piece)
       }
     }
     let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -29,9 +27,7 @@ import Testing
     let path = folder.path + "/out"
     #expect(throws: SottoError.self) {
       try PlaintextFile.write(to: path, overwrite: false) { (file) throws(SottoError) in
-        try Array("half".utf8).withUnsafeBytes { raw in
-          Result { () throws(SottoError) in try file.write(raw) }
-        }.get()
+        try file.write(Array("half".utf8))
         throw SottoError(.invalidInput, "stopped")
       }
     }
