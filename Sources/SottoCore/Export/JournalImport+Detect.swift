@@ -1,4 +1,5 @@
 import Foundation
+import SottoModel
 
 extension JournalImport {
   /// Recognises the format from the bytes, or returns `nil`.
@@ -8,7 +9,7 @@ extension JournalImport {
   /// - A JSON object with an `experiences` key: `pw-journal`.
   /// - Text whose first line names the columns `id`, `kind` and `unix`: `csv`.
   ///
-  /// A JSON document spread over several lines is parsed whole to find its keys.
+  /// A JSON document spread over several lines is read whole (keeping only its `format`).
   public static func detect(_ data: Data) -> ImportFormat? {
     guard data.count <= maxInputBytes else { return nil }
     var bytes = data[...]
@@ -28,14 +29,37 @@ extension JournalImport {
     return ["id", "kind", "unix"].allSatisfy(names.contains) ? .csv : nil
   }
 
+  /// The format a JSON object names by its top-level keys; `nil` when `data` is not one whole
+  /// JSON object. Read with the pull reader, which keeps nothing but the `format` string: a
+  /// Foundation tree of a 100,000-entry export cost 700 MB and seconds just to find that key.
   private static func jsonFormat(_ data: Data) -> ImportFormat? {
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+    var reader = JSONReader([UInt8](data))
+    var format: String?
+    var experiences = false
+    do {
+      try reader.readObject { reader, key throws(JSONReader.Failure) in
+        switch key {
+        case "format":
+          // Anything but a string names no format (the value is still read, to check it).
+          format = nil
+          do { format = try reader.readString() } catch { try reader.skipValue() }
+        case "experiences":
+          experiences = false
+          do {
+            try reader.readArray { element throws(JSONReader.Failure) in try element.skipValue() }
+            experiences = true
+          } catch { try reader.skipValue() }
+        default: try reader.skipValue()
+        }
+      }
+      try reader.expectEnd()
+    } catch {
       return nil
     }
-    switch object["format"] as? String {
+    switch format {
     case JournalExport.jsonLinesFormatName: return .sottoJSONL
     case JournalExport.jsonFormatName: return .sottoJSON
-    default: return object["experiences"] is [Any] ? .pwJournal : nil
+    default: return experiences ? .pwJournal : nil
     }
   }
 }

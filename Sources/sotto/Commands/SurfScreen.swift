@@ -89,7 +89,7 @@ struct SurfScreen {
   }
 
   private static func leaveRawMode() {
-    if Terminal.leaveRawMode() { write(leave) }
+    Terminal.leaveRawMode(writingFirst: leave)
   }
 
   private static func readKey() -> UInt8? {

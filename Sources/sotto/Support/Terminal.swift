@@ -120,14 +120,14 @@ enum Terminal {
     return true
   }
 
-  /// Puts standard input's settings back and the signals to their defaults; whether raw mode
-  /// was on.
-  @discardableResult
-  static func leaveRawMode() -> Bool {
-    guard rawModeOn else { return false }
+  /// Writes `text` (the screen's leave sequence) while the handlers still guard it, then puts
+  /// standard input's settings back and the signals to their defaults; nothing when raw mode is
+  /// off.
+  static func leaveRawMode(writingFirst text: String) {
+    guard rawModeOn else { return }
+    writeOut(text)
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedInput)
     rawModeOn = false
     for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { Glibc.signal(signal, SIG_DFL) }
-    return true
   }
 }
