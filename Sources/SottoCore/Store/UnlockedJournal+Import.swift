@@ -60,22 +60,13 @@ extension UnlockedJournal {
     let toRemove = replace ? current.keys.filter { !incoming.contains($0) } : []
     summary.removed = toRemove.count
     if dryRun || (toWrite.isEmpty && toRemove.isEmpty) { return summary }
-    let writes = toWrite.sorted { $0.id < $1.id }
+    // Sealed in bulk, as a restore is: written one by one, an import of 100,000 entries
+    // looked each up, sealed it alone and drew 64 nonces for it (5 s against restore's 1.2 s).
     try write { db in
       if !toRemove.isEmpty { try self.writeTombstones(db, ids: toRemove.sorted()) }
-      let stamp = try self.manifest.stamp(db)
-      var changes: [(id: RecordKey, item: ManifestItem?)] = []
-      for entry in writes {
-        // The next revision over what is there (a deleted entry's tombstone included), with
-        // a context covering it.
-        let current = try self.currentVersion(db, id: entry.id.bytes, checkingTime: false)
-        changes.append(
-          (
-            RecordKey(entry.id.bytes),
-            try self.writeSuccessor(db, of: current, entry: entry, id: entry.id, stamp: stamp)
-          ))
+      if !toWrite.isEmpty {
+        try self.insert(db, toWrite, order: CheckedEntries.idOrder(toWrite))
       }
-      try self.manifest.apply(db, changes: changes, clock: stamp.hlc)
     }
     if !toRemove.isEmpty || summary.updated > 0 { checkpoint() }
     return summary

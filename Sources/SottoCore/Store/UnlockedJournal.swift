@@ -364,37 +364,43 @@ public final class UnlockedJournal: Sendable {
   /// to the log) pages all over the file for a large import or restore.
   /// `unique`: no id is given twice (checked entries), so into an empty table every row is new.
   private func insert(_ entries: [Entry], order: [Int], unique: Bool = false) throws(SottoError) {
-    try write { db in
-      var revisions = [UInt64](repeating: 1, count: order.count)
-      var contexts: [Int: [UInt64: UInt64]] = [:]
-      // A new journal (a restore) has no revisions to look up. Otherwise an id already there
-      // (an import's update) continues its revisions, which only its ciphertext holds.
-      let wasEmpty = try db.records.isEmpty()
-      let stamp = try self.manifest.stamp(db)
-      let device = stamp.device
-      if !wasEmpty {
-        for (position, index) in order.enumerated() {
-          if let current = try self.currentVersion(
-            db, id: entries[index].id.bytes, checkingTime: false)
-          {
-            revisions[position] = Merge.revision(over: current.heads)
-            contexts[position] = Merge.context(over: current.heads, writer: device)
-          }
+    try write { db in try self.insert(db, entries, order: order, unique: unique) }
+  }
+
+  /// Writes valid `entries` in `order` (positions, by id) within the transaction `db`: the one
+  /// way many entries are written (an add, an import, a restore), sealed on every core.
+  func insert(_ db: StoreTransaction, _ entries: [Entry], order: [Int], unique: Bool = false)
+    throws
+  {
+    var revisions = [UInt64](repeating: 1, count: order.count)
+    var contexts: [Int: [UInt64: UInt64]] = [:]
+    // A new journal (a restore) has no revisions to look up. Otherwise an id already there
+    // (an import's update) continues its revisions, which only its ciphertext holds.
+    let wasEmpty = try db.records.isEmpty()
+    let stamp = try self.manifest.stamp(db)
+    let device = stamp.device
+    if !wasEmpty {
+      for (position, index) in order.enumerated() {
+        if let current = try self.currentVersion(
+          db, id: entries[index].id.bytes, checkingTime: false)
+        {
+          revisions[position] = Merge.revision(over: current.heads)
+          contexts[position] = Merge.context(over: current.heads, writer: device)
         }
       }
-      // Into an empty table, unique ids need no REPLACE (which looks each one up first).
-      let replacing = !(wasEmpty && unique)
-      var items: [ManifestItem] = []
-      items.reserveCapacity(order.count)
-      let sealing = BulkSealing(
-        entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
-        header: self.header, key: self.bundle.recordKey)
-      try sealing.forEachChunk { (chunk, _) in
-        try db.records.insert(chunk.rows, replacing: replacing)
-        items += chunk.items
-      }
-      try self.manifest.apply(db, adding: items, clock: stamp.hlc)
     }
+    // Into an empty table, unique ids need no REPLACE (which looks each one up first).
+    let replacing = !(wasEmpty && unique)
+    var items: [ManifestItem] = []
+    items.reserveCapacity(order.count)
+    let sealing = BulkSealing(
+      entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
+      header: self.header, key: self.bundle.recordKey)
+    try sealing.forEachChunk { (chunk, _) in
+      try db.records.insert(chunk.rows, replacing: replacing)
+      items += chunk.items
+    }
+    try self.manifest.apply(db, adding: items, clock: stamp.hlc)
   }
 
   /// Decrypts every record, checking each against the manifest.
