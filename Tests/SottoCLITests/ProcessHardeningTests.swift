@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Checks that need a debugger or a terminal: keys gone from memory once a command is done, and
-/// the terminal's echo back after Ctrl-C at the passphrase prompt.
+/// Checks that need a debugger or a terminal: keys gone from memory once a command is done, the
+/// terminal's echo back after Ctrl-C at the passphrase prompt, and after surf's screen ends.
 @Suite(.serialized) struct ProcessHardeningTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
@@ -30,28 +30,24 @@ import Testing
   /// then `stty -a` in the same pane must show `echo` (not `-echo`).
   @Test(.timeLimit(.minutes(1)))
   func ctrlCAtThePassphrasePromptRestoresEcho() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-      FileHandle.standardError.write(Data("skipped: tmux is not installed\n".utf8))
-      return
-    }
-    let result = try CLIRunner.runTool(
-      "/bin/bash",
-      [Self.root.appendingPathComponent("Scripts/ctrl-c-echo").path, CLIRunner.binary],
-      unblockingSignals: true)
-    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    try Self.runTerminalScript("ctrl-c-echo")
   }
 
   /// Runs Scripts/surf-terminal: `sotto surf`'s screen in a tmux pane, in raw mode (the
   /// control), then SIGTERM; `stty -a` must show `icanon` and `echo` again, status 143.
   @Test(.timeLimit(.minutes(1)))
   func aSurfScreenEndedBySIGTERMGivesTheTerminalBack() throws {
+    try Self.runTerminalScript("surf-terminal")
+  }
+
+  /// Runs `Scripts/<name>` (a check in a tmux pane) on the built binary; it must exit 0.
+  static func runTerminalScript(_ name: String) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
       FileHandle.standardError.write(Data("skipped: tmux is not installed\n".utf8))
       return
     }
     let result = try CLIRunner.runTool(
-      "/bin/bash",
-      [Self.root.appendingPathComponent("Scripts/surf-terminal").path, CLIRunner.binary],
+      "/bin/bash", [root.appendingPathComponent("Scripts/\(name)").path, CLIRunner.binary],
       unblockingSignals: true)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
   }

@@ -407,123 +407,125 @@ public final class UnlockedJournal: Sendable {
   ///
   /// Records that fail are reported in ``JournalContents/integrity``; the rest still load.
   public func contents() throws(SottoError) -> JournalContents {
-    let (records, manifest) = try read { db in
-      (try db.records.rows(withCiphertexts: true), try self.manifest.readAll(db))
-    }
-    let rows = records.rows
-    // Decrypting and decoding dominate reading a large journal: spread over the cores.
-    let opened = Self.open(records, header: header, key: bundle.recordKey, keepingVersions: true)
-    func id(of index: Int) -> EntryID { Self.entryID(records.idBytes(rows[index])) }
-    var report = IntegrityReport()
-    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
-    report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
-    report.manifestDamaged = manifest == nil
-    if let manifest {
-      let comparison = ManifestComparison(rows: rows, manifest: manifest)
-      report.record(comparison, rows: records)
-      for (index, item) in comparison.expected.enumerated() {
-        if let item, opened[index].digest != item.digest {
-          report.digestMismatch.append(id(of: index))
-        }
-      }
-    }
-    /// The rows holding entries.
-    var entryRows: [Int] = []
-    entryRows.reserveCapacity(rows.count)
-    var inConflict = Set<EntryID>()
-    for (index, record) in opened.enumerated() {
-      switch record.outcome {
-      case .entry:
-        entryRows.append(index)
-        if record.version?.others.isEmpty == false { inConflict.insert(id(of: index)) }
-      case .deleted: break
-      case .outOfRange: report.outOfRange.append(id(of: index))
-      case .undecryptable: report.undecryptable.append(id(of: index))
-      }
-    }
-    // Deleted entries' tombstones are checked too, but are not entries.
-    report.recordsChecked = rows.count - opened.lazy.filter { $0.outcome == .deleted }.count
-    report.sortFindings()
-    // Sorted by small keys: comparing the entries themselves would copy one per comparison.
+    let header = self.header
+    let key = bundle.recordKey
+    /// Where an entry kept is, by small keys: sorting the entries themselves would move each
+    /// one some twenty times.
     struct SortKey {
       var time: Int64
       var id: RecordKey
-      var row: Int
+      var index: Int
     }
-    var keys = entryRows.map { row in
-      SortKey(time: opened[row].version!.entry!.at.unixSeconds, id: rows[row].key, row: row)
+    var keys: [SortKey] = []
+    var entries: [Entry] = []
+    var revisions: [UInt64] = []
+    var inConflict = Set<EntryID>()
+    var report = try read { db -> IntegrityReport in
+      var report = IntegrityReport()
+      let expected = try self.manifest.readHead(db).map { Int($0.recordCount) } ?? 0
+      keys.reserveCapacity(expected)
+      entries.reserveCapacity(expected)
+      revisions.reserveCapacity(expected)
+      // One group of records at a time, as `verify` reads them: what is held is one group's
+      // ciphertexts and versions beside the entries kept (all of them were held at once, 600
+      // MB of ciphertexts at 1,000,000 entries).
+      let manifestFound = try self.forEachGroup(db) { rows, items in
+        let opened = Self.open(rows, header: header, key: key, keepingVersions: true)
+        let comparison = items.map { ManifestComparison(rows: rows.rows, manifest: $0) }
+        if let comparison { report.record(comparison, rows: rows) }
+        for (index, record) in opened.enumerated() {
+          let row = rows.rows[index]
+          let id = { Self.entryID(rows.idBytes(row)) }
+          report.count(record.outcome, id: id)
+          if let item = comparison?.expected[index], record.digest != item.digest {
+            report.digestMismatch.append(id())
+          }
+          guard record.outcome == .entry, let version = record.version,
+            let entry = version.entry
+          else { continue }
+          if !version.others.isEmpty { inConflict.insert(id()) }
+          keys.append(SortKey(time: entry.at.unixSeconds, id: row.key, index: entries.count))
+          entries.append(entry)
+          revisions.append(version.revision)
+        }
+      }
+      report.manifestDamaged = !manifestFound
+      return report
     }
+    report.damagedInboxRows = integrityAtUnlock.damagedInboxRows
+    report.waitingInboxRows = integrityAtUnlock.waitingInboxRows
+    report.sortFindings()
     keys.sort { ($0.time, $0.id) < ($1.time, $1.id) }
     return JournalContents(
-      all: keys.map { opened[$0.row].version!.entry! },
-      revisions: keys.map { opened[$0.row].version!.revision }, integrity: report,
-      inConflict: inConflict)
+      all: keys.map { entries[$0.index] }, revisions: keys.map { revisions[$0.index] },
+      integrity: report, inConflict: inConflict)
+  }
+
+  /// Reads every record a group of manifest buckets at a time (ids with a range of first
+  /// bytes, about ``verifyGroupRows`` records), with the manifest's items of those buckets;
+  /// without a manifest (`false` is returned), every record in batches, with no items.
+  ///
+  /// What is held is one group's rows and the manifest's items (rows put in behind Sotto's back
+  /// could crowd one bucket, which is then read whole). A row whose id is not a 16-byte blob
+  /// yet reads as a listed one is compared with its group only, so it is reported as not in
+  /// the manifest, and the id it imitates as missing.
+  func forEachGroup(
+    _ db: StoreTransaction, _ body: (RecordRows, [ManifestItem]?) throws -> Void
+  ) throws -> Bool {
+    guard let manifest = try self.manifest.readAll(db) else {
+      try db.records.forEachBatch(size: Self.batchRows) { batch in try body(batch, nil) }
+      return false
+    }
+    // Buckets are put together until they list ``verifyGroupRows``; the group before them
+    // holds rows in no bucket (ids that are not blobs). A query per bucket made reading
+    // 10,000 entries 30 ms slower.
+    var counts = [Int](repeating: 0, count: Manifest.bucketCount)
+    for item in manifest { counts[Manifest.bucket(of: item.id)] += 1 }
+    var groups: [ClosedRange<Int>] = [-1 ... -1]
+    var first = 0
+    var listed = 0
+    for bucket in 0..<Manifest.bucketCount {
+      listed += counts[bucket]
+      if listed >= Self.verifyGroupRows || bucket == Manifest.bucketCount - 1 {
+        groups.append(first...bucket)
+        first = bucket + 1
+        listed = 0
+      }
+    }
+    var next = 0
+    for group in groups {
+      var items: [ManifestItem] = []
+      while next < manifest.count, group.lowerBound >= 0,
+        Manifest.bucket(of: manifest[next].id) <= group.upperBound
+      {
+        items.append(manifest[next])
+        next += 1
+      }
+      try body(try db.records.rows(withCiphertexts: true, buckets: group), items)
+    }
+    return true
   }
 
   /// Decrypts every record and checks the whole journal: authentication of each record, and
   /// ids, tags and digests against the manifest.
   ///
-  /// The same checks as ``contents()``, without keeping any entry: the records of a group of
-  /// manifest buckets (ids with a range of first bytes, about ``verifyGroupRows`` records) are read,
-  /// opened and compared with those buckets, and what the time index must list is kept as a
-  /// fingerprint, so the memory it needs is the manifest and one group's ciphertexts (rows put
-  /// in behind Sotto's back could crowd one bucket, which is then read whole). Stricter than
-  /// ``contents()`` about a row whose id is not a 16-byte blob yet reads as a listed one: it
-  /// compares a group's rows with that group only, so such a row is reported as not in the
-  /// manifest, and the id it imitates as missing.
+  /// The same checks as ``contents()``, read the same way (``forEachGroup(_:_:)``), without
+  /// keeping any entry; what the time index must list is kept as a fingerprint and compared
+  /// with the index, so the memory it needs is the manifest and one group's ciphertexts.
   public func verify() throws(SottoError) -> IntegrityReport {
     let header = self.header
     let key = bundle.recordKey
     var report = try read { db -> IntegrityReport in
       var report = IntegrityReport()
-      guard let manifest = try self.manifest.readAll(db) else {
-        // Without the manifest there is nothing to compare with: the records are still read.
-        try db.records.forEachBatch(size: Self.batchRows) { batch in
-          for (offset, opened) in Self.open(batch, header: header, key: key, keepingVersions: false)
-            .enumerated()
-          {
-            report.count(opened.outcome) { Self.entryID(batch.idBytes(batch.rows[offset])) }
-          }
-        }
-        report.manifestDamaged = true
-        return report
-      }
-      // Buckets of the manifest a group at a time, with the rows of those buckets: what is
-      // held is a group's records (buckets are put together until they list
-      // ``verifyGroupRows``), the
-      // manifest's items and a fingerprint of what the index must list. A query per bucket
-      // made verify of 10,000 entries 30 ms slower.
-      var counts = [Int](repeating: 0, count: Manifest.bucketCount)
-      for item in manifest { counts[Manifest.bucket(of: item.id)] += 1 }
-      var groups: [ClosedRange<Int>] = [-1 ... -1]
-      var first = 0
-      var listed = 0
-      for bucket in 0..<Manifest.bucketCount {
-        listed += counts[bucket]
-        if listed >= Self.verifyGroupRows || bucket == Manifest.bucketCount - 1 {
-          groups.append(first...bucket)
-          first = bucket + 1
-          listed = 0
-        }
-      }
       var expected = IndexFingerprint()
-      var next = 0
-      for group in groups {
-        var items: [ManifestItem] = []
-        while next < manifest.count, group.lowerBound >= 0,
-          Manifest.bucket(of: manifest[next].id) <= group.upperBound
-        {
-          items.append(manifest[next])
-          next += 1
-        }
-        let rows = try db.records.rows(withCiphertexts: true, buckets: group)
+      let manifestFound = try self.forEachGroup(db) { rows, items in
         let opened = Self.openIndexed(rows, header: header, key: key)
-        let comparison = ManifestComparison(rows: rows.rows, manifest: items)
-        report.record(comparison, rows: rows)
+        let comparison = items.map { ManifestComparison(rows: rows.rows, manifest: $0) }
+        if let comparison { report.record(comparison, rows: rows) }
         for (index, (opened, indexed)) in opened.enumerated() {
           let id = { Self.entryID(rows.idBytes(rows.rows[index])) }
           report.count(opened.outcome, id: id)
-          guard let item = comparison.expected[index] else { continue }
+          guard let item = comparison?.expected[index] else { continue }
           if opened.digest != item.digest {
             report.digestMismatch.append(id())
           } else if let indexed {
@@ -531,6 +533,11 @@ public final class UnlockedJournal: Sendable {
             expected.add(indexed)
           }
         }
+      }
+      guard manifestFound else {
+        // Without the manifest there is nothing to compare with: the records were still read.
+        report.manifestDamaged = true
+        return report
       }
       let reported = Set(
         (report.missing + report.digestMismatch + report.revisionMismatch + report.undecryptable
