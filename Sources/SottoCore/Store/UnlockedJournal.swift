@@ -374,6 +374,9 @@ public final class UnlockedJournal: Sendable {
   {
     var revisions = [UInt64](repeating: 1, count: order.count)
     var contexts: [Int: [UInt64: UInt64]] = [:]
+    // What the time index lists for an id already there, so that exactly that item goes
+    // (without it, the index looks the id up in every leaf).
+    var replaced: [Int: IndexReplaced] = [:]
     // A new journal (a restore) has no revisions to look up. Otherwise an id already there
     // (an import's update) continues its revisions, which only its ciphertext holds.
     let wasEmpty = try db.records.isEmpty()
@@ -386,6 +389,7 @@ public final class UnlockedJournal: Sendable {
         {
           revisions[position] = Merge.revision(over: current.heads)
           contexts[position] = Merge.context(over: current.heads, writer: device)
+          replaced[position] = IndexReplaced(current, id: RecordKey(entries[index].id))
         }
       }
     }
@@ -396,9 +400,13 @@ public final class UnlockedJournal: Sendable {
     let sealing = BulkSealing(
       entries: entries, order: order, revisions: revisions, contexts: contexts, stamp: stamp,
       header: self.header, key: self.bundle.recordKey)
-    try sealing.forEachChunk { (chunk, _) in
+    try sealing.forEachChunk { (chunk, positions) in
       try db.records.insert(chunk.rows, replacing: replacing)
-      items += chunk.items
+      for (offset, position) in positions.enumerated() {
+        var item = chunk.items[offset]
+        if let replaced = replaced[position] { item.replaced = replaced }
+        items.append(item)
+      }
     }
     try self.manifest.apply(db, adding: items, clock: stamp.hlc)
   }
@@ -422,7 +430,9 @@ public final class UnlockedJournal: Sendable {
     var inConflict = Set<EntryID>()
     var report = try read { db -> IntegrityReport in
       var report = IntegrityReport()
-      let expected = try self.manifest.readHead(db).map { Int($0.recordCount) } ?? 0
+      // Capped as `readAll` caps it: the head is authenticated, but a reservation is no check.
+      let expected =
+        try self.manifest.readHead(db).map { Int(min($0.recordCount, 10_000_000)) } ?? 0
       keys.reserveCapacity(expected)
       entries.reserveCapacity(expected)
       revisions.reserveCapacity(expected)
@@ -466,9 +476,9 @@ public final class UnlockedJournal: Sendable {
   /// without a manifest (`false` is returned), every record in batches, with no items.
   ///
   /// What is held is one group's rows and the manifest's items (rows put in behind Sotto's back
-  /// could crowd one bucket, which is then read whole). A row whose id is not a 16-byte blob
-  /// yet reads as a listed one is compared with its group only, so it is reported as not in
-  /// the manifest, and the id it imitates as missing.
+  /// could crowd one bucket, which is then read whole). Rows whose ids are not blobs, or empty,
+  /// form a group of their own with no items (reported as not in the manifest); a blob id of
+  /// another length falls in the group of its first byte and opens under no key.
   func forEachGroup(
     _ db: StoreTransaction, _ body: (RecordRows, [ManifestItem]?) throws -> Void
   ) throws -> Bool {
