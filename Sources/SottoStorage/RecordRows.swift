@@ -31,10 +31,10 @@ public struct RecordRows: Sendable {
   /// No rows yet: a batch to fill, or ids appended with ``appendID(of:in:)``.
   public init() {}
 
-  /// Reads every row in id order; with `withCiphertexts` false, only ids and tags. With
-  /// `buckets`, only the rows of those manifest buckets: ids whose first byte is one of them
-  /// (-1 alone: the rows of none, whose ids are not blobs or are empty).
-  init(_ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>? = nil) throws {
+  /// Reads the rows of the manifest buckets `buckets` in id order: ids whose first byte is one
+  /// of them (-1 alone: the rows of none, whose ids are not blobs or are empty); with
+  /// `withCiphertexts` false, only ids and tags.
+  init(_ db: Database, withCiphertexts: Bool, buckets: ClosedRange<Int>) throws {
     let statement = try Self.statement(db, withCiphertexts: withCiphertexts, buckets: buckets)
     defer { statement.reset() }
     if withCiphertexts {
@@ -43,7 +43,7 @@ public struct RecordRows: Sendable {
       // the whole file for each of `verify`'s reads cost more than reading them).
       let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
       let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-      let share = buckets.map { min(256, 2 * $0.count) } ?? 256
+      let share = min(256, 2 * buckets.count)
       storage.reserveCapacity(min(pages * pageSize / 256 * share, 1 << 32))
     }
     while try readRow(statement, withCiphertexts: withCiphertexts) {}

@@ -96,11 +96,11 @@ public struct RecordsTable {
       }
   }
 
-  /// Every row in id order into one buffer; with `withCiphertexts` false, only ids and tags.
-  /// With `bucket`, only the rows whose id's first byte it is (-1: the rows of none, whose ids
-  /// are not blobs or are empty).
-  public func rows(withCiphertexts: Bool, bucket: Int? = nil) throws -> RecordRows {
-    try RecordRows(db, withCiphertexts: withCiphertexts, buckets: bucket.map { $0...$0 })
+  /// The rows of the manifest bucket `bucket` in id order, into one buffer: those whose id's
+  /// first byte it is (-1: the rows of none, whose ids are not blobs or are empty); with
+  /// `withCiphertexts` false, only ids and tags.
+  public func rows(withCiphertexts: Bool, bucket: Int) throws -> RecordRows {
+    try RecordRows(db, withCiphertexts: withCiphertexts, buckets: bucket...bucket)
   }
 
   /// The rows of the manifest buckets `buckets` (0 to 255, or -1 alone), in id order.

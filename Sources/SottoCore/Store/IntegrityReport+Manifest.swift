@@ -14,6 +14,27 @@ extension IntegrityReport {
     sortFindings()
   }
 
+  /// Adds what one group of rows, opened as `opened`, shows against `items`, the manifest's
+  /// items of their buckets (`nil`: there is no manifest to compare with): each row counted,
+  /// and the findings of the comparison and of the digests. Whether each row is listed by the
+  /// manifest with the digest it has.
+  mutating func check(
+    _ rows: RecordRows, opened: [UnlockedJournal.OpenedRecord], items: [ManifestItem]?
+  ) -> [Bool] {
+    let comparison = items.map { ManifestComparison(rows: rows.rows, manifest: $0) }
+    if let comparison { record(comparison, rows: rows) }
+    return opened.indices.map { index in
+      let id = { UnlockedJournal.entryID(rows.idBytes(rows.rows[index])) }
+      count(opened[index].outcome, id: id)
+      guard let item = comparison?.expected[index] else { return false }
+      guard opened[index].digest == item.digest else {
+        digestMismatch.append(id())
+        return false
+      }
+      return true
+    }
+  }
+
   /// Counts a record `verify` opened: every one but a tombstone is checked, and one out of
   /// range or that does not open is named by `id`.
   mutating func count(_ outcome: UnlockedJournal.Opened, id: () -> EntryID) {

@@ -441,19 +441,13 @@ public final class UnlockedJournal: Sendable {
       // MB of ciphertexts at 1,000,000 entries).
       let manifestFound = try self.forEachGroup(db) { rows, items in
         let opened = Self.open(rows, header: header, key: key, keepingVersions: true)
-        let comparison = items.map { ManifestComparison(rows: rows.rows, manifest: $0) }
-        if let comparison { report.record(comparison, rows: rows) }
+        _ = report.check(rows, opened: opened, items: items)
         for (index, record) in opened.enumerated() {
-          let row = rows.rows[index]
-          let id = { Self.entryID(rows.idBytes(row)) }
-          report.count(record.outcome, id: id)
-          if let item = comparison?.expected[index], record.digest != item.digest {
-            report.digestMismatch.append(id())
-          }
           guard record.outcome == .entry, let version = record.version,
             let entry = version.entry
           else { continue }
-          if !version.others.isEmpty { inConflict.insert(id()) }
+          let row = rows.rows[index]
+          if !version.others.isEmpty { inConflict.insert(Self.entryID(rows.idBytes(row))) }
           keys.append(SortKey(time: entry.at.unixSeconds, id: row.key, index: entries.count))
           entries.append(entry)
           revisions.append(version.revision)
@@ -472,7 +466,7 @@ public final class UnlockedJournal: Sendable {
   }
 
   /// Reads every record a group of manifest buckets at a time (ids with a range of first
-  /// bytes, about ``verifyGroupRows`` records), with the manifest's items of those buckets;
+  /// bytes, about ``groupRows`` records), with the manifest's items of those buckets;
   /// without a manifest (`false` is returned), every record in batches, with no items.
   ///
   /// What is held is one group's rows and the manifest's items (rows put in behind Sotto's back
@@ -486,7 +480,7 @@ public final class UnlockedJournal: Sendable {
       try db.records.forEachBatch(size: Self.batchRows) { batch in try body(batch, nil) }
       return false
     }
-    // Buckets are put together until they list ``verifyGroupRows``; the group before them
+    // Buckets are put together until they list ``groupRows``; the group before them
     // holds rows in no bucket (ids that are not blobs). A query per bucket made reading
     // 10,000 entries 30 ms slower.
     var counts = [Int](repeating: 0, count: Manifest.bucketCount)
@@ -496,7 +490,7 @@ public final class UnlockedJournal: Sendable {
     var listed = 0
     for bucket in 0..<Manifest.bucketCount {
       listed += counts[bucket]
-      if listed >= Self.verifyGroupRows || bucket == Manifest.bucketCount - 1 {
+      if listed >= Self.groupRows || bucket == Manifest.bucketCount - 1 {
         groups.append(first...bucket)
         first = bucket + 1
         listed = 0
@@ -530,18 +524,10 @@ public final class UnlockedJournal: Sendable {
       var expected = IndexFingerprint()
       let manifestFound = try self.forEachGroup(db) { rows, items in
         let opened = Self.openIndexed(rows, header: header, key: key)
-        let comparison = items.map { ManifestComparison(rows: rows.rows, manifest: $0) }
-        if let comparison { report.record(comparison, rows: rows) }
-        for (index, (opened, indexed)) in opened.enumerated() {
-          let id = { Self.entryID(rows.idBytes(rows.rows[index])) }
-          report.count(opened.outcome, id: id)
-          guard let item = comparison?.expected[index] else { continue }
-          if opened.digest != item.digest {
-            report.digestMismatch.append(id())
-          } else if let indexed {
-            // The index lists exactly the entries whose records match the manifest.
-            expected.add(indexed)
-          }
+        let matching = report.check(rows, opened: opened.map(\.record), items: items)
+        // The index lists exactly the entries whose records match the manifest.
+        for (index, (_, indexed)) in opened.enumerated() where matching[index] {
+          if let indexed { expected.add(indexed) }
         }
       }
       guard manifestFound else {
@@ -561,9 +547,9 @@ public final class UnlockedJournal: Sendable {
     return report
   }
 
-  /// Records ``verify()`` reads at a time, a group of buckets: at 1,000,000 entries groups of
-  /// 65,536 made it peak at 254 MiB and groups of 16,384 at 197 MiB, as fast.
-  static let verifyGroupRows = 16_384
+  /// Records read at a time by ``forEachGroup(_:_:)``, a group of buckets: at 1,000,000 entries
+  /// groups of 65,536 made `verify` peak at 254 MiB and groups of 16,384 at 197 MiB, as fast.
+  static let groupRows = 16_384
 
   /// Rows read and decrypted at a time by the index build and the scans of sync: about 35 MB
   /// of ciphertexts at the common size.
